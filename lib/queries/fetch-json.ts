@@ -1,0 +1,37 @@
+// The browser's one way to call the API: JSON in, typed JSON out, API errors as ApiRequestError.
+import type { ApiErrorBody, ErrorCode } from '@/lib/http/error-codes';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(0, 'NETWORK', 'The Redlens server cannot be reached.');
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    if (isApiErrorBody(body)) {
+      throw new ApiRequestError(response.status, body.error.code, body.error.message);
+    }
+    throw new ApiRequestError(response.status, 'INTERNAL', `Unexpected answer ${response.status} from the server.`);
+  }
+  return body as T;
+}
