@@ -1,17 +1,28 @@
 // Starts and stops private redis-server processes on loopback, for the demo, tests and benches.
 // Each server is daemonized with a pidfile and stopped by that pid, never by name.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-/** Asks the kernel for a free loopback TCP port. */
-export function freePort() {
+/** A free loopback TCP port: `preferred` when it is free, else one the kernel picks. */
+export async function freePort(preferred = 0) {
+  if (preferred) {
+    try {
+      return await listenOn(preferred);
+    } catch {
+      // taken: fall through to any free port
+    }
+  }
+  return listenOn(0);
+}
+
+function listenOn(port) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = /** @type {net.AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
@@ -108,9 +119,18 @@ function isAlive(pid) {
   }
 }
 
+// The pidfile is the truth: a server restarted by launch() has a new pid under the same file.
+function currentPid(server) {
+  try {
+    return Number(readFileSync(server.pidFile, 'utf8').trim()) || server.pid;
+  } catch {
+    return server.pid;
+  }
+}
+
 /** Stops a server by its pid and waits until the process is gone. */
 export async function stopRedis(server, { removeDir = false } = {}) {
-  const pid = server.pid || (existsSync(server.pidFile) ? Number(readFileSync(server.pidFile, 'utf8')) : 0);
+  const pid = currentPid(server);
   if (pid && isAlive(pid)) {
     process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 10_000;
@@ -128,9 +148,10 @@ export async function stopRedis(server, { removeDir = false } = {}) {
 
 /** Synchronous stop for exit handlers, where nothing can be awaited. */
 export function stopRedisSync(server) {
-  if (server.pid && isAlive(server.pid)) {
+  const pid = currentPid(server);
+  if (pid && isAlive(pid)) {
     try {
-      process.kill(server.pid, 'SIGTERM');
+      process.kill(pid, 'SIGTERM');
     } catch {
       // already gone
     }

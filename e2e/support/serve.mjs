@@ -1,0 +1,37 @@
+// Playwright's web server: two throwaway Redis servers on loopback and the built dashboard
+// configured with both. Their pids go to .e2e/state.json so specs can stop and restart them.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startRedis, stopRedisSync } from '../../scripts/lib/redis-server.mjs';
+import { root, startNext, stopNext } from '../../scripts/lib/next-server.mjs';
+
+const e2eDir = path.join(root, '.e2e');
+rmSync(e2eDir, { recursive: true, force: true });
+mkdirSync(e2eDir, { recursive: true });
+
+const main = await startRedis({ dir: path.join(e2eDir, 'redis-main') });
+const second = await startRedis({ dir: path.join(e2eDir, 'redis-second') });
+writeFileSync(path.join(e2eDir, 'state.json'), JSON.stringify({ main, second }, null, 2));
+
+const configFile = path.join(e2eDir, 'redlens.json');
+writeFileSync(configFile, JSON.stringify({
+  instances: [
+    { id: 'e2e-main', name: 'E2E main', url: `redis://127.0.0.1:${main.port}` },
+    { id: 'e2e-second', name: 'E2E second', url: `redis://127.0.0.1:${second.port}` },
+  ],
+}));
+
+const next = startNext({
+  host: '127.0.0.1',
+  port: Number(process.env.E2E_PORT ?? 3217),
+  env: { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: path.join(e2eDir, 'data') },
+});
+
+function stopAll() {
+  stopNext(next);
+  // Read the pids again: a spec may have restarted a Redis under a new pid.
+  for (const server of [main, second]) stopRedisSync(server);
+}
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+next.on('exit', (code) => process.exit(code ?? 1));

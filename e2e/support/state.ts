@@ -1,0 +1,16 @@
+// Where the e2e servers are: the port of the app and the Redis servers serve.mjs started.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RedisServer } from '../../scripts/lib/redis-server.mjs';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
+export const STATE_FILE = path.join(import.meta.dirname, '..', '..', '.e2e', 'state.json');
+
+export interface E2eState {
+  main: RedisServer;
+  second: RedisServer;
+}
+
+export function readState(): E2eState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2eState;
+}

@@ -1,0 +1,66 @@
+// Reads the configuration from the environment (and REDLENS_CONFIG's file) and validates it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { configFileSchema, redisUrl, type InstanceConfig, type RedlensConfig } from './schema';
+import { describeRedisUrl } from './redis-url';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** "instances[1].url: must start with redis://" — names the field a person has to fix. */
+export function formatIssues(source: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path
+      .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`))
+      .join('');
+    return `  ${field || '(top level)'}: ${issue.message}`;
+  });
+  return `${source} is not valid:\n${lines.join('\n')}`;
+}
+
+function loadFile(file: string): InstanceConfig[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`REDLENS_CONFIG: cannot read ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`REDLENS_CONFIG: ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(formatIssues(`REDLENS_CONFIG (${file})`, parsed.error));
+  return parsed.data.instances.map(({ id, name, url }) => ({
+    id,
+    name: name ?? describeRedisUrl(url).address,
+    url,
+  }));
+}
+
+function loadUrl(variable: string, url: string): InstanceConfig[] {
+  const parsed = redisUrl.safeParse(url);
+  if (!parsed.success) {
+    // Never echo the URL itself: it may carry a password.
+    throw new ConfigError(`${variable} ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  return [{ id: 'default', name: describeRedisUrl(url).address, url }];
+}
+
+export function loadConfig(env: Env = process.env): RedlensConfig {
+  const dataDir = path.resolve(env.REDLENS_DATA_DIR || '.redlens');
+  const urlVariable = env.REDIS_URL ? 'REDIS_URL' : 'REDLENS_REDIS_URL';
+  const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
+  if (env.REDLENS_CONFIG) return { instances: loadFile(env.REDLENS_CONFIG), dataDir };
+  if (url) return { instances: loadUrl(urlVariable, url), dataDir };
+  throw new ConfigError('No Redis is configured: set REDIS_URL=redis://host:6379 or REDLENS_CONFIG=path/to/redlens.json.');
+}

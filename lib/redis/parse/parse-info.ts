@@ -1,0 +1,66 @@
+// Parses the text reply of INFO into sections of typed fields. Pure: no Redis, no I/O.
+import type { InfoSections, InfoValue } from '@/lib/api/types';
+
+export class InfoParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InfoParseError';
+  }
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+// Sections whose values are `k=v,k=v` records rather than scalars.
+const RECORD_SECTIONS = new Set(['keyspace', 'commandstats', 'errorstats', 'latencystats']);
+// In the replication section, `slave0:ip=...,port=...,state=...` lines are records too.
+const REPLICA_LINE = /^slave\d+$/;
+
+function parseScalar(raw: string): number | string {
+  if (NUMBER.test(raw)) {
+    const value = Number(raw);
+    // Keep integers beyond 2^53 as text rather than silently rounding them.
+    if (Number.isSafeInteger(value) || raw.includes('.')) return value;
+  }
+  return raw;
+}
+
+function parseRecord(raw: string, line: string): Record<string, number | string> {
+  const record: Record<string, number | string> = {};
+  for (const pair of raw.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new InfoParseError(`expected k=v pairs in INFO line "${line}"`);
+    record[pair.slice(0, eq)] = parseScalar(pair.slice(eq + 1));
+  }
+  return record;
+}
+
+/**
+ * Parses an INFO reply (any sections, CRLF or LF line ends).
+ * Section names are lower-cased (`# Keyspace` -> `keyspace`); fields keep Redis's names.
+ * Throws InfoParseError on anything that is not INFO, never returns a silently empty result.
+ */
+export function parseInfo(reply: string): InfoSections {
+  const sections: InfoSections = {};
+  let current: Record<string, InfoValue> | null = null;
+  let currentName = '';
+  for (const rawLine of reply.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      currentName = line.slice(1).trim().toLowerCase();
+      if (currentName === '') throw new InfoParseError('INFO section header without a name');
+      current = sections[currentName] ?? {};
+      sections[currentName] = current;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new InfoParseError(`unexpected INFO line "${line.slice(0, 80)}"`);
+    if (current === null) throw new InfoParseError(`INFO field before any section: "${line.slice(0, 80)}"`);
+    const field = line.slice(0, colon);
+    const raw = line.slice(colon + 1);
+    const isRecord = RECORD_SECTIONS.has(currentName) || (currentName === 'replication' && REPLICA_LINE.test(field));
+    current[field] = isRecord ? parseRecord(raw, line) : parseScalar(raw);
+  }
+  if (Object.keys(sections).length === 0) throw new InfoParseError('empty INFO reply');
+  return sections;
+}

@@ -1,0 +1,148 @@
+// One lazily connected ioredis client per configured instance, with its up/down status.
+import Redis from 'ioredis';
+import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
+import type { InstanceConfig, RedlensConfig } from '@/lib/config/schema';
+import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
+import { clientOptions, CONNECT_TIMEOUT_MS } from './client-options';
+import { Coalescer } from './coalesce';
+import { redisErrorToApiError, RedisNotReadyError } from './errors';
+
+/** How long page traffic shares one answer of Redis (SPEC section 7). */
+export const PAGE_TRAFFIC_SHARE_MS = 1_000;
+
+function waitUntilReady(client: Redis, lastError: string | undefined): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  // Between two reconnect attempts we already know why Redis is down: say so at once.
+  if (client.status === 'reconnecting' && lastError) return Promise.reject(new RedisNotReadyError(lastError));
+  if (client.status === 'wait' || client.status === 'end') {
+    // Failures arrive as 'error' events below; the promise itself carries nothing more.
+    client.connect().catch(() => undefined);
+  }
+  return new Promise<void>((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('error', onError);
+    };
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new RedisNotReadyError(
+        `Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s (blocked, loading, or not answering)`,
+      ));
+    }, CONNECT_TIMEOUT_MS);
+    client.once('ready', onReady);
+    client.once('error', onError);
+  });
+}
+
+export class RedisInstance {
+  readonly id: string;
+  readonly name: string;
+  private readonly endpoint: RedisEndpoint;
+  private client: Redis | null = null;
+  private lastError: string | undefined;
+  private readonly shared = new Coalescer(PAGE_TRAFFIC_SHARE_MS);
+
+  constructor(config: InstanceConfig) {
+    this.id = config.id;
+    this.name = config.name;
+    this.endpoint = describeRedisUrl(config.url);
+  }
+
+  get address(): string {
+    return this.endpoint.address;
+  }
+
+  private connection(): Redis {
+    if (!this.client) {
+      const client = new Redis(clientOptions(this.endpoint));
+      // Without a listener ioredis prints every reconnect failure; we keep the last one as status.
+      client.on('error', (error: Error) => {
+        this.lastError = redisErrorToApiError(error)?.message ?? error.message;
+      });
+      client.on('ready', () => {
+        this.lastError = undefined;
+      });
+      this.client = client;
+    }
+    return this.client;
+  }
+
+  /**
+   * Runs `command` on a ready client. Redis failures come back as ApiErrors
+   * (503 / 504 / 502) and mark the instance down until a command succeeds again.
+   */
+  async run<T>(command: (client: Redis) => Promise<T>): Promise<T> {
+    const client = this.connection();
+    try {
+      await waitUntilReady(client, this.lastError);
+      const result = await command(client);
+      this.lastError = undefined;
+      return result;
+    } catch (error) {
+      const apiError = redisErrorToApiError(error);
+      if (!apiError) throw error;
+      if (apiError.code !== 'REDIS_COMMAND_DENIED') this.lastError = apiError.message;
+      throw apiError;
+    }
+  }
+
+  /** Like run, but concurrent page requests for the same `key` share one call for up to 1 s. */
+  runShared<T>(key: string, command: (client: Redis) => Promise<T>): Promise<T> {
+    return this.shared.run(key, () => this.run(command));
+  }
+
+  /** Up when a (shared) PING answers; down with the reason otherwise. */
+  async summary(): Promise<InstanceSummary> {
+    let status: InstanceStatus = 'up';
+    let error: string | undefined;
+    try {
+      await this.runShared('ping', (client) => client.ping());
+    } catch (failure) {
+      status = 'down';
+      error = failure instanceof Error ? failure.message : 'unknown error';
+    }
+    return {
+      id: this.id,
+      name: this.name,
+      address: this.endpoint.address,
+      tls: this.endpoint.tls,
+      status,
+      ...(error !== undefined && { error }),
+    };
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) client.disconnect();
+  }
+}
+
+export class Registry {
+  private readonly instances: Map<string, RedisInstance>;
+
+  constructor(readonly config: RedlensConfig) {
+    this.instances = new Map(config.instances.map((instance) => [instance.id, new RedisInstance(instance)]));
+  }
+
+  get(id: string): RedisInstance | undefined {
+    return this.instances.get(id);
+  }
+
+  list(): RedisInstance[] {
+    return [...this.instances.values()];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.list().map((instance) => instance.close()));
+  }
+}

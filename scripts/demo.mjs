@@ -1,0 +1,89 @@
+// `npm run demo`: without REDIS_URL / REDLENS_CONFIG, starts a private Redis on loopback, seeds the
+// FitnessMealPlanner dataset, runs a light workload; then builds and serves the dashboard and prints
+// its URL. With REDIS_URL or REDLENS_CONFIG set it serves against that Redis and writes nothing.
+// Ctrl-C stops everything it started.
+import path from 'node:path';
+import Redis from 'ioredis';
+import { seedDemoData } from './demo-data/seed.mjs';
+import { startWorkload } from './demo-data/workload.mjs';
+import { freePort, startRedis, stopRedis, stopRedisSync } from './lib/redis-server.mjs';
+import { buildIfStale, root, startNext, stopNext, waitForHttp } from './lib/next-server.mjs';
+
+const log = (message) => console.log(`[demo] ${message}`);
+const dataDir = path.resolve(root, process.env.REDLENS_DATA_DIR || '.redlens');
+const host = process.env.REDLENS_HOST || '127.0.0.1';
+const usesOwnRedis = !(process.env.REDIS_URL || process.env.REDLENS_REDIS_URL || process.env.REDLENS_CONFIG);
+
+// Headroom over the seeded data: the workload's writes fill it within a minute or two,
+// then Redis evicts a few keys a second, which is what the dashboard should show moving.
+const MAXMEMORY_HEADROOM_BYTES = 8 * 1024 * 1024;
+
+const started = { redis: null, next: null, workload: null, clients: [] };
+
+async function stopAll() {
+  await started.workload?.stop().catch(() => undefined);
+  for (const client of started.clients) client.disconnect();
+  stopNext(started.next);
+  if (started.redis) await stopRedis(started.redis);
+}
+
+async function startPrivateRedis() {
+  const redis = await startRedis({
+    dir: path.join(dataDir, 'demo-redis'),
+    args: ['--slowlog-log-slower-than', '1000', '--maxmemory-policy', 'allkeys-lru', '--latency-monitor-threshold', '5'],
+  });
+  started.redis = redis;
+  process.on('exit', () => stopRedisSync(redis));
+  log(`private redis-server ${redis.port} (pid ${redis.pid}) under ${path.relative(root, redis.dir)}`);
+
+  const seedClient = new Redis({ host: '127.0.0.1', port: redis.port, lazyConnect: true });
+  await seedClient.connect();
+  const startedAt = Date.now();
+  const { keysWritten } = await seedDemoData(seedClient, { log });
+  const usedMemory = Number(/used_memory:(\d+)/.exec(await seedClient.info('memory'))?.[1]);
+  await seedClient.config('SET', 'maxmemory', String(usedMemory + MAXMEMORY_HEADROOM_BYTES));
+  seedClient.disconnect();
+  log(`seeded ${keysWritten.toLocaleString('en-US')} keys in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; ` +
+    `maxmemory ${((usedMemory + MAXMEMORY_HEADROOM_BYTES) / 2 ** 20).toFixed(1)} MiB (allkeys-lru)`);
+
+  const workloadClient = new Redis({ host: '127.0.0.1', port: redis.port, connectionName: 'demo-workload' });
+  workloadClient.on('error', () => undefined); // the workload reports its own errors
+  started.clients.push(workloadClient);
+  started.workload = startWorkload(workloadClient, { log });
+  return `redis://127.0.0.1:${redis.port}`;
+}
+
+async function main() {
+  const env = { REDLENS_DATA_DIR: dataDir };
+  if (usesOwnRedis) env.REDIS_URL = await startPrivateRedis();
+  else log('serving against the configured Redis; the demo writes nothing to it');
+
+  buildIfStale({ log });
+  const port = process.env.PORT ? Number(process.env.PORT) : await freePort(3000);
+  started.next = startNext({ host, port, env });
+  started.next.on('exit', (code) => {
+    if (!stopping) {
+      log(`the dashboard server stopped (exit ${code}); stopping the demo`);
+      shutdown(1);
+    }
+  });
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  await waitForHttp(`${url}/api/healthz`);
+  console.log(`\n  Redlens is running: ${url}\n  Press Ctrl-C to stop everything the demo started.\n`);
+}
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping...');
+  await stopAll();
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+main().catch(async (error) => {
+  console.error(`[demo] ${error.message}`);
+  await shutdown(1);
+});
