@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { RedisServer } from '../../scripts/lib/redis-server.mjs';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
-export const STATE_FILE = path.join(import.meta.dirname, '..', '..', '.e2e', 'state.json');
+// Playwright compiles specs to CommonJS: __dirname, not import.meta.
+export const STATE_FILE = path.join(__dirname, '..', '..', '.e2e', 'state.json');
 
 export interface E2eState {
   main: RedisServer;

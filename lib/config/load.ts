@@ -57,7 +57,7 @@ function loadUrl(variable: string, url: string): InstanceConfig[] {
 }
 
 export function loadConfig(env: Env = process.env): RedlensConfig {
-  const dataDir = path.resolve(env.REDLENS_DATA_DIR || '.redlens');
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.REDLENS_DATA_DIR || '.redlens');
   const urlVariable = env.REDIS_URL ? 'REDIS_URL' : 'REDLENS_REDIS_URL';
   const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
   if (env.REDLENS_CONFIG) return { instances: loadFile(env.REDLENS_CONFIG), dataDir };

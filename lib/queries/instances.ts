@@ -2,7 +2,7 @@
 // One hook per endpoint for the instance list and INFO.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InfoResponse, InstancesResponse } from '@/lib/api/types';
-import { fetchJson } from './fetch-json';
+import { ApiRequestError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 import { POLL_INFO_MS, POLL_INSTANCES_MS } from './poll';
 
@@ -18,7 +18,9 @@ export const infoQuery = (id: string) =>
     queryKey: queryKeys.info(id),
     queryFn: ({ signal }) =>
       fetchJson<InfoResponse>(`/api/instances/${encodeURIComponent(id)}/info`, { signal }),
-    refetchInterval: POLL_INFO_MS,
+    // An unknown instance stays unknown: stop polling it; every other failure is retried.
+    refetchInterval: (query) =>
+      query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : POLL_INFO_MS,
   });
 
 export function useInstances() {

@@ -1,0 +1,55 @@
+// Who the instance is and how fresh the figures are: name, address, version, role, mode, uptime.
+import Link from 'next/link';
+import type { InfoResponse, InstanceSummary } from '@/lib/api/types';
+import { formatClock, formatDuration } from '@/lib/format';
+import { Badge } from '@/components/ui/badge';
+import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
+
+interface InstanceHeaderProps {
+  id: string;
+  summary?: InstanceSummary;
+  info?: InfoResponse;
+}
+
+export function InstanceHeader({ id, summary, info }: InstanceHeaderProps) {
+  const name = summary?.name ?? info?.instance.name ?? id;
+  return (
+    <header className="space-y-2" data-testid="instance-header">
+      <p className="text-sm">
+        <Link
+          href="/"
+          className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+        >
+          <span aria-hidden="true">← </span>All instances
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
+        {summary ? <InstanceStatusBadge status={summary.status} /> : null}
+      </div>
+      {summary ? (
+        <p className="break-all font-mono text-sm text-slate-600">
+          {summary.address}
+          {summary.tls ? ' · TLS' : ''}
+        </p>
+      ) : null}
+      {info ? <InstanceFacts info={info} /> : null}
+    </header>
+  );
+}
+
+function InstanceFacts({ info }: { info: InfoResponse }) {
+  const { derived } = info;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      <Badge>Redis {derived.version}</Badge>
+      <Badge>{derived.role}</Badge>
+      <Badge>{derived.mode}</Badge>
+      <span>up {formatDuration(derived.uptimeSeconds)}</span>
+      <span aria-hidden="true">·</span>
+      <span>
+        fetched at <time dateTime={info.fetchedAt}>{formatClock(info.fetchedAt)}</time>
+      </span>
+    </div>
+  );
+}

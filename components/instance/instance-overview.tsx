@@ -1,0 +1,42 @@
+'use client';
+// One instance in depth: fetches INFO (and the list, for name/address/status) and picks the state.
+import { useInfo, useInstances } from '@/lib/queries/instances';
+import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { formatClock } from '@/lib/format';
+import { InfoErrorPanel } from './info-error-panel';
+import { InstanceDetails, InstanceDetailsSkeleton } from './instance-details';
+import { InstanceHeader } from './instance-header';
+import { InstanceNotFound } from './instance-not-found';
+
+export function InstanceOverview({ id }: { id: string }) {
+  const info = useInfo(id);
+  const instances = useInstances();
+  const summary = instances.data?.instances.find((instance) => instance.id === id);
+
+  if (info.error instanceof ApiRequestError && info.error.code === 'NOT_FOUND') {
+    return <InstanceNotFound id={id} />;
+  }
+
+  // TanStack keeps the last good reply when a poll fails: show it, greyed and dated.
+  const stale = info.isError && info.data !== undefined;
+  return (
+    <div className="space-y-6">
+      <InstanceHeader id={id} summary={summary} info={info.data} />
+      {info.isError ? <InfoErrorPanel error={info.error} staleSince={info.data?.fetchedAt} /> : null}
+      {info.data ? (
+        <div data-testid="instance-details" data-stale={stale ? 'true' : undefined}>
+          {stale ? (
+            <p className="mb-3 text-sm font-medium text-slate-700">
+              Stale since {formatClock(info.data.fetchedAt)}: the last figures Redlens received.
+            </p>
+          ) : null}
+          <div className={stale ? 'opacity-50 grayscale' : undefined}>
+            <InstanceDetails info={info.data} />
+          </div>
+        </div>
+      ) : info.isPending ? (
+        <InstanceDetailsSkeleton />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+// Production targets from the tuning guide (SPEC section 2): the defaults of the health rules,
+// shared by the rules and the pages that show them beside live figures.
+
+export const TARGETS = {
+  hitRatioMin: 0.8,
+  /** Below this many lookups a hit ratio says nothing (the gate of the hit-ratio-low rule). */
+  hitRatioMinLookups: 100,
+  clientsMax: 50,
+  memoryUsedRatioMax: 0.8,
+  fragmentationRatioMax: 1.5,
+  /** A high ratio on a near-empty Redis is harmless: only warn above this many fragmented bytes. */
+  fragmentationBytesMin: 10 * 1024 * 1024,
+  evictedPerSecMax: 100,
+  latencyP95MsMax: 1,
+} as const;
