@@ -2,6 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkConfigAtStart } = await import('./lib/config/check-at-start');
-    checkConfigAtStart();
+    await checkConfigAtStart();
   }
 }

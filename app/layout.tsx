@@ -1,17 +1,18 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
-import { DownBanner } from '@/components/overview/down-banner';
-import { NavLink } from '@/components/ui/nav-link';
 
 export const metadata: Metadata = {
   title: { default: 'Redlens', template: '%s · Redlens' },
   description: 'A web admin dashboard for Redis.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request so the CSP nonce set by proxy.ts reaches Next's inline
+  // scripts; a page prerendered at build time would carry no nonce and its scripts would be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -21,32 +22,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <Providers>
-          <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-              <Link
-                href="/"
-                className="rounded text-lg font-bold tracking-tight text-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-              >
-                Redlens
-              </Link>
-              <nav aria-label="Main">
-                <ul className="flex gap-2 text-sm">
-                  <li>
-                    <NavLink href="/" matchPrefix="/instances">
-                      Instances
-                    </NavLink>
-                  </li>
-                </ul>
-              </nav>
-            </div>
-          </header>
-          <DownBanner />
-          {/* tabIndex -1: the skip link moves focus here, not only the scroll position. */}
-          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
-            {children}
-          </main>
-        </Providers>
+        {/* Each page supplies its <main id="main">: the dashboard shell, or the sign-in page. */}
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 // FitnessMealPlanner dataset, runs a light workload; then builds and serves the dashboard and prints
 // its URL. With REDIS_URL or REDLENS_CONFIG set it serves against that Redis and writes nothing.
 // Ctrl-C stops everything it started.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { seedDemoData } from './demo-data/seed.mjs';
@@ -58,8 +59,17 @@ async function startPrivateRedis() {
   return `redis://127.0.0.1:${redis.port}`;
 }
 
+// The demo signs people in with passwords made for this run (unless set), printed with the URL.
+function demoLogins() {
+  return {
+    REDLENS_ADMIN_PASSWORD: process.env.REDLENS_ADMIN_PASSWORD || randomBytes(12).toString('base64url'),
+    REDLENS_VIEWER_PASSWORD: process.env.REDLENS_VIEWER_PASSWORD || randomBytes(12).toString('base64url'),
+  };
+}
+
 async function main() {
-  const env = { REDLENS_DATA_DIR: dataDir };
+  const logins = demoLogins();
+  const env = { REDLENS_DATA_DIR: dataDir, ...logins };
   if (usesOwnRedis) env.REDIS_URL = await startPrivateRedis();
   else log('serving against the configured Redis; the demo writes nothing to it');
 
@@ -74,7 +84,10 @@ async function main() {
   });
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   await waitForHttp(`${url}/api/healthz`);
-  console.log(`\n  Redlens is running: ${url}\n  Press Ctrl-C to stop everything the demo started.\n`);
+  console.log(`\n  Redlens is running: ${url}\n` +
+    `  Sign in as  admin / ${logins.REDLENS_ADMIN_PASSWORD}   (may change Redis)\n` +
+    `         or  viewer / ${logins.REDLENS_VIEWER_PASSWORD}   (reads only)\n` +
+    `  Press Ctrl-C to stop everything the demo started.\n`);
 }
 
 let stopping = false;

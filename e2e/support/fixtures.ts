@@ -1,13 +1,46 @@
-// Test fixtures: a client for the throwaway e2e Redis (loopback only) and a guard that fails
-// a test on any console error or uncaught page error.
-import { test as base, expect } from '@playwright/test';
+// Test fixtures: pages signed in as admin unless a spec says otherwise, a client for the
+// throwaway e2e Redis (loopback only), and a guard that fails a test on any console error,
+// uncaught page error or dialog (a dialog would mean injected script ran).
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import Redis from 'ioredis';
+import type { Role } from '../../lib/auth/roles';
 import { readState, type E2eState } from './state';
 
-// A 503 the page expects (Redis stopped on purpose) is logged by Chromium as a resource error.
-const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (503|504)/;
+export const PASSWORDS: Record<Role, string> = { admin: 'e2e-admin-password', viewer: 'e2e-viewer-password' };
 
-export const test = base.extend<{ servers: E2eState; mainRedis: Redis; consoleGuard: void }>({
+// Chromium logs every 4xx/5xx answer as a console error; specs name those they provoke on
+// purpose (Redis stopped: 503, blocked: 504; a wrong password: 401).
+const RESOURCE_ERROR = /^Failed to load resource: the server responded with a status of (\d+)/;
+
+export async function signIn(request: APIRequestContext, role: Role, baseURL: string): Promise<void> {
+  const response = await request.post('/api/auth/login', {
+    data: { username: role, password: PASSWORDS[role] },
+    headers: { origin: baseURL },
+  });
+  expect(response.status(), `sign in as ${role}`).toBe(200);
+}
+
+interface Fixtures {
+  signInAs: Role | null;
+  /** HTTP statuses a spec provokes on purpose, whose resource errors the console guard allows. */
+  expectedStatuses: number[];
+  servers: E2eState;
+  mainRedis: Redis;
+  /** The API as the signed-in page sees it (same cookies). */
+  api: APIRequestContext;
+  consoleGuard: void;
+}
+
+export const test = base.extend<Fixtures>({
+  signInAs: ['admin', { option: true }],
+  expectedStatuses: [[401, 503, 504], { option: true }],
+  page: async ({ page, signInAs, baseURL }, use) => {
+    if (signInAs) await signIn(page.request, signInAs, baseURL!);
+    await use(page);
+  },
+  api: async ({ page }, use) => {
+    await use(page.request);
+  },
   servers: async ({}, use) => {
     await use(readState());
   },
@@ -19,14 +52,21 @@ export const test = base.extend<{ servers: E2eState; mainRedis: Redis; consoleGu
     client.disconnect();
   },
   consoleGuard: [
-    async ({ page }, use) => {
+    async ({ page, expectedStatuses }, use) => {
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text())) problems.push(message.text());
+        if (message.type() !== 'error') return;
+        const status = RESOURCE_ERROR.exec(message.text())?.[1];
+        if (status && expectedStatuses.includes(Number(status))) return;
+        problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      page.on('dialog', async (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        await dialog.dismiss();
+      });
       await use();
-      expect(problems, 'console errors on the page').toEqual([]);
+      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
     },
     { auto: true },
   ],

@@ -17,14 +17,22 @@ const configFile = path.join(e2eDir, 'redlens.json');
 writeFileSync(configFile, JSON.stringify({
   instances: [
     { id: 'e2e-main', name: 'E2E main', url: `redis://127.0.0.1:${main.port}` },
-    { id: 'e2e-second', name: 'E2E second', url: `redis://127.0.0.1:${second.port}` },
+    // Markup in a name must show as text on every page (the stored-XSS spec checks).
+    { id: 'e2e-second', name: 'E2E second <img src=x onerror=alert(1)>', url: `redis://127.0.0.1:${second.port}` },
   ],
 }));
 
 const next = startNext({
   host: '127.0.0.1',
   port: Number(process.env.E2E_PORT ?? 3217),
-  env: { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: path.join(e2eDir, 'data') },
+  env: {
+    REDLENS_CONFIG: configFile,
+    REDLENS_DATA_DIR: path.join(e2eDir, 'data'),
+    // Same values as e2e/support/fixtures.ts PASSWORDS.
+    REDLENS_ADMIN_PASSWORD: 'e2e-admin-password',
+    REDLENS_VIEWER_PASSWORD: 'e2e-viewer-password',
+    REDLENS_API_TOKEN: 'e2e-api-token',
+  },
 });
 
 function stopAll() {

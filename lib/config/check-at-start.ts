@@ -1,11 +1,22 @@
-// A bad configuration stops the server at start with a message that names the field,
-// instead of failing on the first page view.
+// Runs when the server starts: a bad configuration stops the start with a message that names
+// the field, and a generated admin password is printed, once, before anyone needs it.
+import { appAuth } from '@/lib/auth/app-auth';
 import { ConfigError, loadConfig } from './load';
 
-export function checkConfigAtStart(): void {
+function announceGeneratedPassword(password: string): void {
+  console.log(
+    `[redlens] No admin password was configured, so one was generated. It is shown once; only its hash is kept.\n` +
+      `[redlens]   username: admin\n[redlens]   password: ${password}\n` +
+      `[redlens] Set REDLENS_ADMIN_PASSWORD to choose your own.`,
+  );
+}
+
+export async function checkConfigAtStart(): Promise<void> {
   try {
     const config = loadConfig(process.env);
     console.log(`[redlens] ${config.instances.length} Redis instance(s) configured: ${config.instances.map((i) => i.id).join(', ')}`);
+    if (config.readOnly) console.log('[redlens] read-only mode: no change to Redis is offered or accepted');
+    await appAuth(announceGeneratedPassword);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`[redlens] configuration error: ${error.message}`);

@@ -25,7 +25,9 @@ export function formatIssues(source: string, error: z.ZodError): string {
   return `${source} is not valid:\n${lines.join('\n')}`;
 }
 
-function loadFile(file: string): InstanceConfig[] {
+type FileSettings = Pick<RedlensConfig, 'instances' | 'users' | 'tokens'>;
+
+function loadFile(file: string): FileSettings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -40,11 +42,15 @@ function loadFile(file: string): InstanceConfig[] {
   }
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) throw new ConfigError(formatIssues(`REDLENS_CONFIG (${file})`, parsed.error));
-  return parsed.data.instances.map(({ id, name, url }) => ({
-    id,
-    name: name ?? describeRedisUrl(url).address,
-    url,
-  }));
+  return {
+    instances: parsed.data.instances.map(({ id, name, url }) => ({
+      id,
+      name: name ?? describeRedisUrl(url).address,
+      url,
+    })),
+    users: parsed.data.users ?? [],
+    tokens: parsed.data.tokens ?? [],
+  };
 }
 
 function loadUrl(variable: string, url: string): InstanceConfig[] {
@@ -60,7 +66,8 @@ export function loadConfig(env: Env = process.env): RedlensConfig {
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.REDLENS_DATA_DIR || '.redlens');
   const urlVariable = env.REDIS_URL ? 'REDIS_URL' : 'REDLENS_REDIS_URL';
   const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
-  if (env.REDLENS_CONFIG) return { instances: loadFile(env.REDLENS_CONFIG), dataDir };
-  if (url) return { instances: loadUrl(urlVariable, url), dataDir };
+  const readOnly = env.REDLENS_READ_ONLY === '1' || env.REDLENS_READ_ONLY === 'true';
+  if (env.REDLENS_CONFIG) return { ...loadFile(env.REDLENS_CONFIG), dataDir, readOnly };
+  if (url) return { instances: loadUrl(urlVariable, url), users: [], tokens: [], dataDir, readOnly };
   throw new ConfigError('No Redis is configured: set REDIS_URL=redis://host:6379 or REDLENS_CONFIG=path/to/redlens.json.');
 }

@@ -1,5 +1,6 @@
 // The shape of Redlens's configuration (SPEC section 6), validated with zod. No server imports.
 import { z } from 'zod';
+import { ROLES, type Role } from '@/lib/auth/roles';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -35,20 +36,43 @@ export const instanceSchema = z
   })
   .strict();
 
+// Same format as lib/auth/password.ts writes; `npm run hash-password` prints one.
+const PASSWORD_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+
+export const userSchema = z
+  .object({
+    username: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'must be 1-64 letters, digits, "_", ".", "@" or "-"'),
+    role: z.enum(ROLES),
+    passwordHash: z.string().regex(PASSWORD_HASH, 'must be scrypt$N$r$p$salt$hash (npm run hash-password prints one)'),
+  })
+  .strict();
+
+export const tokenSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "." or "-"'),
+    role: z.enum(ROLES),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the token'),
+  })
+  .strict();
+
+const uniqueBy = <T>(field: keyof T & string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<unknown>();
+  items.forEach((item, index) => {
+    if (seen.has(item[field])) {
+      ctx.addIssue({ code: 'custom', path: [index, field], message: `"${String(item[field])}" is used twice` });
+    }
+    seen.add(item[field]);
+  });
+};
+
 export const configFileSchema = z
   .object({
     instances: z
       .array(instanceSchema)
       .min(1, 'needs at least one instance')
-      .superRefine((instances, ctx) => {
-        const seen = new Set<string>();
-        instances.forEach((instance, index) => {
-          if (seen.has(instance.id)) {
-            ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${instance.id}" is used twice` });
-          }
-          seen.add(instance.id);
-        });
-      }),
+      .superRefine(uniqueBy('id')),
+    users: z.array(userSchema).superRefine(uniqueBy('username')).optional(),
+    tokens: z.array(tokenSchema).superRefine(uniqueBy('name')).optional(),
   })
   .strict();
 
@@ -62,7 +86,23 @@ export interface InstanceConfig {
   url: string;
 }
 
+export interface UserConfig {
+  username: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface TokenConfig {
+  name: string;
+  role: Role;
+  sha256: string;
+}
+
 export interface RedlensConfig {
   instances: InstanceConfig[];
   dataDir: string;
+  /** Users of the config file; env passwords and the generated admin are added by lib/auth. */
+  users: UserConfig[];
+  tokens: TokenConfig[];
+  readOnly: boolean;
 }

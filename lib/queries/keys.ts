@@ -1,7 +1,11 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
+import type { AuditFilters } from './audit';
 
 export const queryKeys = {
   instances: () => ['instances'] as const,
   instance: (id: string) => ['instances', id] as const,
   info: (id: string) => ['instances', id, 'info'] as const,
+  /** Every audit view, whatever its filters: invalidate this after a mutation. */
+  auditAll: () => ['audit'] as const,
+  audit: (filters: AuditFilters) => ['audit', filters] as const,
 };

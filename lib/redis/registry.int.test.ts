@@ -34,7 +34,7 @@ describe('registry against a real Redis', () => {
       pipeline.set(`int:${db}:forever`, 'v');
       await pipeline.exec();
     }
-    registry = new Registry({ instances: [{ id: 'a', name: 'A', url: redisUrl(server) }], dataDir: '/tmp' });
+    registry = new Registry([{ id: 'a', name: 'A', url: redisUrl(server) }]);
   });
 
   afterAll(async () => {
@@ -111,7 +111,7 @@ describe('registry with a wrong password', () => {
 
   beforeAll(async () => {
     server = await startTestRedis({ password: 'right-password' });
-    registry = new Registry({ instances: [{ id: 'p', name: 'P', url: redisUrl(server, 'wrong-password') }], dataDir: '/tmp' });
+    registry = new Registry([{ id: 'p', name: 'P', url: redisUrl(server, 'wrong-password') }]);
   });
 
   afterAll(async () => {
@@ -135,7 +135,7 @@ describe('registry with an unreachable port', () => {
   it('answers REDIS_UNAVAILABLE fast when nothing listens', async () => {
     const server = await startTestRedis();
     await stopRedis(server, { removeDir: true });
-    const registry = new Registry({ instances: [{ id: 'x', name: 'X', url: redisUrl(server) }], dataDir: '/tmp' });
+    const registry = new Registry([{ id: 'x', name: 'X', url: redisUrl(server) }]);
     const { error, ms } = await failureOf(fetchInfo(registry.get('x')!));
     expect(error.code).toBe('REDIS_UNAVAILABLE');
     expect(ms).toBeLessThan(3000);

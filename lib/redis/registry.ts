@@ -1,7 +1,7 @@
 // One lazily connected ioredis client per configured instance, with its up/down status.
 import Redis from 'ioredis';
 import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
-import type { InstanceConfig, RedlensConfig } from '@/lib/config/schema';
+import type { InstanceConfig } from '@/lib/config/schema';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
 import { clientOptions, CONNECT_TIMEOUT_MS } from './client-options';
 import { Coalescer } from './coalesce';
@@ -130,8 +130,8 @@ export class RedisInstance {
 export class Registry {
   private readonly instances: Map<string, RedisInstance>;
 
-  constructor(readonly config: RedlensConfig) {
-    this.instances = new Map(config.instances.map((instance) => [instance.id, new RedisInstance(instance)]));
+  constructor(instances: InstanceConfig[]) {
+    this.instances = new Map(instances.map((instance) => [instance.id, new RedisInstance(instance)]));
   }
 
   get(id: string): RedisInstance | undefined {

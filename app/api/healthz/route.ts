@@ -3,4 +3,4 @@ import { route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({}, () => ({ ok: true }));
+export const GET = route({ role: 'anyone' }, () => ({ ok: true }));

@@ -4,6 +4,6 @@ import { appRegistry } from '@/lib/redis/app-registry';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({}, async (): Promise<InstancesResponse> => ({
+export const GET = route({ role: 'viewer' }, async (): Promise<InstancesResponse> => ({
   instances: await Promise.all(appRegistry().list().map((instance) => instance.summary())),
 }));

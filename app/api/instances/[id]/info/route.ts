@@ -3,4 +3,4 @@ import { fetchInfo } from '@/lib/redis/info';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({}, ({ instance }) => fetchInfo(instance));
+export const GET = instanceRoute({ role: 'viewer' }, ({ instance }) => fetchInfo(instance));

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { pageSession } from '@/lib/auth/page-session';
+import { AuditForbidden } from '@/components/audit/audit-forbidden';
+import { AuditLogView } from '@/components/audit/audit-log-view';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+export default async function AuditPage() {
+  // The layout redirects too, but pages render alongside layouts, not after them: check here.
+  const me = await pageSession();
+  if (!me) redirect('/login');
+  if (me.role !== 'admin') return <AuditForbidden />;
+  return <AuditLogView />;
+}

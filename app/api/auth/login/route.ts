@@ -1,0 +1,20 @@
+import { NextResponse } from 'next/server';
+import { isHttps } from '@/lib/auth/request-origin';
+import { loginBodySchema, signIn, ThrottledError } from '@/lib/auth/login';
+import { createSessionValue, sessionCookieHeader } from '@/lib/auth/session';
+import { errorResponse, route } from '@/lib/http/route';
+import { appStore } from '@/lib/store/app-store';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route({ role: 'anyone', body: loginBodySchema }, async ({ request, body, auth, address }) => {
+  try {
+    const me = await signIn(auth, appStore(), body, address);
+    const response = NextResponse.json(me);
+    response.headers.append('set-cookie', sessionCookieHeader(createSessionValue(me, auth.sessionSecret), isHttps(request)));
+    return response;
+  } catch (error) {
+    if (error instanceof ThrottledError) return errorResponse(error, { 'retry-after': String(error.retryAfterSeconds) });
+    throw error;
+  }
+});

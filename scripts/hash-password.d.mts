@@ -1,0 +1,1 @@
+export function hashPasswordForConfig(password: string): Promise<string>;
