@@ -3,6 +3,7 @@
 // its URL. With REDIS_URL or REDLENS_CONFIG set it serves against that Redis and writes nothing.
 // Ctrl-C stops everything it started.
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { seedDemoData } from './demo-data/seed.mjs';
@@ -70,7 +71,13 @@ function demoLogins() {
 async function main() {
   const logins = demoLogins();
   const env = { REDLENS_DATA_DIR: dataDir, ...logins };
-  if (usesOwnRedis) env.REDIS_URL = await startPrivateRedis();
+  if (usesOwnRedis) {
+    // A config file rather than REDIS_URL, so the card says what this Redis is.
+    const configFile = path.join(dataDir, 'demo-redlens.json');
+    const url = await startPrivateRedis();
+    writeFileSync(configFile, JSON.stringify({ instances: [{ id: 'default', name: 'FitnessMealPlanner demo', url }] }));
+    env.REDLENS_CONFIG = configFile;
+  }
   else log('serving against the configured Redis; the demo writes nothing to it');
 
   buildIfStale({ log });

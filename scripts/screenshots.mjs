@@ -1,0 +1,40 @@
+// Retakes the README's screenshots from a running dashboard (for example `npm run demo`):
+//   REDLENS_URL=http://127.0.0.1:3000 REDLENS_ADMIN_PASSWORD=... node scripts/screenshots.mjs
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const baseURL = process.env.REDLENS_URL ?? 'http://127.0.0.1:3000';
+const password = process.env.REDLENS_ADMIN_PASSWORD;
+if (!password) {
+  console.error('set REDLENS_ADMIN_PASSWORD to the admin password the dashboard prints');
+  process.exit(1);
+}
+const out = path.resolve(import.meta.dirname, '..', 'public', 'screenshots');
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+});
+const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 900 } });
+const login = await page.request.post('/api/auth/login', { data: { username: 'admin', password }, headers: { origin: baseURL } });
+if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
+
+const shots = [
+  ['/', 'overview.png'],
+  ['/instances/default', 'instance.png'],
+];
+for (const [url, file] of shots) {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(out, file), fullPage: true });
+  console.log(`wrote public/screenshots/${file}`);
+}
+await page.setViewportSize({ width: 390, height: 844 });
+await page.goto('/');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: path.join(out, 'overview-phone.png'), fullPage: true });
+console.log('wrote public/screenshots/overview-phone.png');
+await browser.close();
