@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { checkConfigAtStart } = await import('./lib/config/check-at-start');
     await checkConfigAtStart();
+    const { startAppSampler } = await import('./lib/sampler/app-sampler');
+    startAppSampler();
   }
 }

@@ -33,6 +33,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/auth/me': { path: '/api/auth/me', expected: READ },
   'GET /api/instances': { path: '/api/instances', expected: READ },
   'GET /api/instances/[id]/info': { path: '/api/instances/m/info', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/metrics': { path: '/api/instances/m/metrics?range=1h', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/health': { path: '/api/instances/m/health', params: { id: 'm' }, expected: READ },
+  'GET /api/metrics': { path: '/api/metrics', expected: READ },
   'GET /api/audit': {
     path: '/api/audit',
     expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 200, adminNoOrigin: 200 },

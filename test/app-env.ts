@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const HOLDERS = ['__redlensConfig', '__redlensAuth', '__redlensStore', '__redlensRegistry'] as const;
+const HOLDERS = ['__redlensConfig', '__redlensAuth', '__redlensStore', '__redlensRegistry', '__redlensHistory'] as const;
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
 

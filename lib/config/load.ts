@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { configFileSchema, redisUrl, type InstanceConfig, type RedlensConfig } from './schema';
+import { TARGETS } from '@/lib/health/targets';
+import {
+  configFileSchema,
+  DEFAULT_RETENTION,
+  DEFAULT_SAMPLE_INTERVAL_SECONDS,
+  redisUrl,
+  type InstanceConfig,
+  type RedlensConfig,
+} from './schema';
 import { describeRedisUrl } from './redis-url';
 
 export class ConfigError extends Error {
@@ -25,7 +33,15 @@ export function formatIssues(source: string, error: z.ZodError): string {
   return `${source} is not valid:\n${lines.join('\n')}`;
 }
 
-type FileSettings = Pick<RedlensConfig, 'instances' | 'users' | 'tokens'>;
+type FileSettings = Omit<RedlensConfig, 'dataDir' | 'readOnly'>;
+
+const DEFAULT_FILE_SETTINGS: Omit<FileSettings, 'instances'> = {
+  users: [],
+  tokens: [],
+  sampleIntervalSeconds: DEFAULT_SAMPLE_INTERVAL_SECONDS,
+  retention: DEFAULT_RETENTION,
+  thresholds: { ...TARGETS },
+};
 
 function loadFile(file: string): FileSettings {
   let text: string;
@@ -50,6 +66,9 @@ function loadFile(file: string): FileSettings {
     })),
     users: parsed.data.users ?? [],
     tokens: parsed.data.tokens ?? [],
+    sampleIntervalSeconds: parsed.data.sampleIntervalSeconds ?? DEFAULT_SAMPLE_INTERVAL_SECONDS,
+    retention: { ...DEFAULT_RETENTION, ...parsed.data.retention },
+    thresholds: { ...TARGETS, ...parsed.data.thresholds },
   };
 }
 
@@ -68,6 +87,6 @@ export function loadConfig(env: Env = process.env): RedlensConfig {
   const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
   const readOnly = env.REDLENS_READ_ONLY === '1' || env.REDLENS_READ_ONLY === 'true';
   if (env.REDLENS_CONFIG) return { ...loadFile(env.REDLENS_CONFIG), dataDir, readOnly };
-  if (url) return { instances: loadUrl(urlVariable, url), users: [], tokens: [], dataDir, readOnly };
+  if (url) return { instances: loadUrl(urlVariable, url), ...DEFAULT_FILE_SETTINGS, dataDir, readOnly };
   throw new ConfigError('No Redis is configured: set REDIS_URL=redis://host:6379 or REDLENS_CONFIG=path/to/redlens.json.');
 }

@@ -1,6 +1,7 @@
 // The shape of Redlens's configuration (SPEC section 6), validated with zod. No server imports.
 import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import { TARGETS, type Thresholds } from '@/lib/health/targets';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -72,6 +73,21 @@ export const configFileSchema = z
       .min(1, 'needs at least one instance')
       .superRefine(uniqueBy('id')),
     users: z.array(userSchema).superRefine(uniqueBy('username')).optional(),
+    sampleIntervalSeconds: z.number().int().min(1).max(3600).optional(),
+    retention: z
+      .object({
+        rawHours: z.number().int().min(1).max(24 * 30),
+        minuteDays: z.number().int().min(1).max(365),
+        hourDays: z.number().int().min(1).max(3650),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    thresholds: z
+      .object(Object.fromEntries(Object.keys(TARGETS).map((key) => [key, z.number().min(0)])) as Record<keyof Thresholds, z.ZodNumber>)
+      .partial()
+      .strict()
+      .optional(),
     tokens: z.array(tokenSchema).superRefine(uniqueBy('name')).optional(),
   })
   .strict();
@@ -98,6 +114,15 @@ export interface TokenConfig {
   sha256: string;
 }
 
+export interface Retention {
+  rawHours: number;
+  minuteDays: number;
+  hourDays: number;
+}
+
+export const DEFAULT_RETENTION: Retention = { rawHours: 48, minuteDays: 30, hourDays: 365 };
+export const DEFAULT_SAMPLE_INTERVAL_SECONDS = 10;
+
 export interface RedlensConfig {
   instances: InstanceConfig[];
   dataDir: string;
@@ -105,4 +130,7 @@ export interface RedlensConfig {
   users: UserConfig[];
   tokens: TokenConfig[];
   readOnly: boolean;
+  sampleIntervalSeconds: number;
+  retention: Retention;
+  thresholds: Thresholds;
 }

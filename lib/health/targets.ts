@@ -12,4 +12,12 @@ export const TARGETS = {
   fragmentationBytesMin: 10 * 1024 * 1024,
   evictedPerSecMax: 100,
   latencyP95MsMax: 1,
+  /** blocked-clients fires when clients stay blocked this many samples in a row. */
+  blockedClientsSamples: 3,
+  replicationLagSecondsMax: 10,
+  /** How far back slow-commands looks at the slow log. */
+  slowCommandsWindowMinutes: 15,
 } as const;
+
+/** The health thresholds in force: TARGETS, with the config file's `thresholds` over them. */
+export type Thresholds = { [K in keyof typeof TARGETS]: number };

@@ -14,4 +14,84 @@ export const MIGRATIONS: readonly string[] = [
      detail TEXT
    );
    CREATE INDEX audit_at ON audit (at);`,
+  // History: raw samples (48 h), then min/avg/max per minute (30 d) and per hour (1 y).
+  // Column names are the snake_case of lib/history/types.ts METRICS, in the same order.
+  `CREATE TABLE samples_raw (
+     instance TEXT NOT NULL,
+     ts INTEGER NOT NULL,            -- unix ms
+     up INTEGER NOT NULL,            -- 1 when Redis answered, 0 when it was down
+     run_id TEXT,
+     used_memory REAL,
+     used_memory_rss REAL,
+     maxmemory REAL,
+     fragmentation_ratio REAL,
+     connected_clients REAL,
+     blocked_clients REAL,
+     ops_per_sec REAL,
+     hit_ratio REAL,
+     hits_per_sec REAL,
+     misses_per_sec REAL,
+     evicted_per_sec REAL,
+     expired_per_sec REAL,
+     net_input_bytes_per_sec REAL,
+     net_output_bytes_per_sec REAL,
+     ping_p95_ms REAL,
+     PRIMARY KEY (instance, ts)
+   ) WITHOUT ROWID;
+   CREATE TABLE rollup_1m (
+     instance TEXT NOT NULL,
+     ts INTEGER NOT NULL,            -- bucket start, unix ms
+     samples INTEGER NOT NULL,
+     up_samples INTEGER NOT NULL,
+     used_memory_min REAL, used_memory_avg REAL, used_memory_max REAL,
+     used_memory_rss_min REAL, used_memory_rss_avg REAL, used_memory_rss_max REAL,
+     maxmemory_min REAL, maxmemory_avg REAL, maxmemory_max REAL,
+     fragmentation_ratio_min REAL, fragmentation_ratio_avg REAL, fragmentation_ratio_max REAL,
+     connected_clients_min REAL, connected_clients_avg REAL, connected_clients_max REAL,
+     blocked_clients_min REAL, blocked_clients_avg REAL, blocked_clients_max REAL,
+     ops_per_sec_min REAL, ops_per_sec_avg REAL, ops_per_sec_max REAL,
+     hit_ratio_min REAL, hit_ratio_avg REAL, hit_ratio_max REAL,
+     hits_per_sec_min REAL, hits_per_sec_avg REAL, hits_per_sec_max REAL,
+     misses_per_sec_min REAL, misses_per_sec_avg REAL, misses_per_sec_max REAL,
+     evicted_per_sec_min REAL, evicted_per_sec_avg REAL, evicted_per_sec_max REAL,
+     expired_per_sec_min REAL, expired_per_sec_avg REAL, expired_per_sec_max REAL,
+     net_input_bytes_per_sec_min REAL, net_input_bytes_per_sec_avg REAL, net_input_bytes_per_sec_max REAL,
+     net_output_bytes_per_sec_min REAL, net_output_bytes_per_sec_avg REAL, net_output_bytes_per_sec_max REAL,
+     ping_p95_ms_min REAL, ping_p95_ms_avg REAL, ping_p95_ms_max REAL,
+     PRIMARY KEY (instance, ts)
+   ) WITHOUT ROWID;
+   CREATE TABLE rollup_1h (
+     instance TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     samples INTEGER NOT NULL,
+     up_samples INTEGER NOT NULL,
+     used_memory_min REAL, used_memory_avg REAL, used_memory_max REAL,
+     used_memory_rss_min REAL, used_memory_rss_avg REAL, used_memory_rss_max REAL,
+     maxmemory_min REAL, maxmemory_avg REAL, maxmemory_max REAL,
+     fragmentation_ratio_min REAL, fragmentation_ratio_avg REAL, fragmentation_ratio_max REAL,
+     connected_clients_min REAL, connected_clients_avg REAL, connected_clients_max REAL,
+     blocked_clients_min REAL, blocked_clients_avg REAL, blocked_clients_max REAL,
+     ops_per_sec_min REAL, ops_per_sec_avg REAL, ops_per_sec_max REAL,
+     hit_ratio_min REAL, hit_ratio_avg REAL, hit_ratio_max REAL,
+     hits_per_sec_min REAL, hits_per_sec_avg REAL, hits_per_sec_max REAL,
+     misses_per_sec_min REAL, misses_per_sec_avg REAL, misses_per_sec_max REAL,
+     evicted_per_sec_min REAL, evicted_per_sec_avg REAL, evicted_per_sec_max REAL,
+     expired_per_sec_min REAL, expired_per_sec_avg REAL, expired_per_sec_max REAL,
+     net_input_bytes_per_sec_min REAL, net_input_bytes_per_sec_avg REAL, net_input_bytes_per_sec_max REAL,
+     net_output_bytes_per_sec_min REAL, net_output_bytes_per_sec_avg REAL, net_output_bytes_per_sec_max REAL,
+     ping_p95_ms_min REAL, ping_p95_ms_avg REAL, ping_p95_ms_max REAL,
+     PRIMARY KEY (instance, ts)
+   ) WITHOUT ROWID;
+   CREATE TABLE findings (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     instance TEXT NOT NULL,
+     rule TEXT NOT NULL,
+     severity TEXT NOT NULL,
+     title TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER                -- null while active
+   );
+   CREATE INDEX findings_open ON findings (instance, ended_at);
+   CREATE INDEX findings_started ON findings (instance, started_at);`,
 ];

@@ -1,0 +1,124 @@
+// The history store: raw samples, minute and hour rollups (min/avg/max), pruning, and the
+// range queries the charts read, at most 1000 points a series.
+import type { Retention } from '@/lib/config/schema';
+import type { SampleRow } from '@/lib/sampler/compute-sample';
+import type { Store } from '@/lib/store/sqlite';
+import { METRICS, type Metric, type Point, type Range } from './types';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** metricName -> column name: usedMemory -> used_memory. */
+const column = (metric: Metric) => metric.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const COLUMNS = METRICS.map(column);
+
+type Source = 'samples_raw' | 'rollup_1m' | 'rollup_1h';
+
+/** Where each range reads from and how wide one point is. */
+export const RANGE_PLAN: Record<Range, { ms: number; source: Source; stepSeconds: number }> = {
+  '15m': { ms: 15 * MINUTE, source: 'samples_raw', stepSeconds: 10 },
+  '1h': { ms: HOUR, source: 'samples_raw', stepSeconds: 10 },
+  '6h': { ms: 6 * HOUR, source: 'samples_raw', stepSeconds: 30 },
+  '24h': { ms: DAY, source: 'rollup_1m', stepSeconds: 120 },
+  '7d': { ms: 7 * DAY, source: 'rollup_1m', stepSeconds: 900 },
+  '30d': { ms: 30 * DAY, source: 'rollup_1h', stepSeconds: 3600 },
+};
+
+const rollupSelect = (fromTable: 'samples_raw' | 'rollup_1m') =>
+  COLUMNS.map((c) =>
+    fromTable === 'samples_raw'
+      ? `min(${c}), avg(${c}), max(${c})`
+      : `min(${c}_min), avg(${c}_avg), max(${c}_max)`,
+  ).join(', ');
+
+const rollupColumns = COLUMNS.map((c) => `${c}_min, ${c}_avg, ${c}_max`).join(', ');
+
+export class HistoryStore {
+  private readonly insertRaw;
+  private readonly rollupMinute;
+  private readonly rollupHour;
+
+  constructor(
+    private readonly db: Store,
+    private readonly retention: Retention,
+  ) {
+    this.insertRaw = db.prepare(
+      `INSERT OR REPLACE INTO samples_raw (instance, ts, up, run_id, ${COLUMNS.join(', ')})
+       VALUES (@instance, @ts, @up, @runId, ${COLUMNS.map((_, i) => `@m${i}`).join(', ')})`,
+    );
+    // Rollups are recomputed from the finer table for each touched bucket, so writing the same
+    // bucket again (a later sample in the same minute, a restart) is always right.
+    this.rollupMinute = db.prepare(
+      `INSERT OR REPLACE INTO rollup_1m (instance, ts, samples, up_samples, ${rollupColumns})
+       SELECT @instance, @bucket, count(*), sum(up), ${rollupSelect('samples_raw')}
+       FROM samples_raw WHERE instance = @instance AND ts >= @bucket AND ts < @bucket + ${MINUTE}`,
+    );
+    this.rollupHour = db.prepare(
+      `INSERT OR REPLACE INTO rollup_1h (instance, ts, samples, up_samples, ${rollupColumns})
+       SELECT @instance, @bucket, sum(samples), sum(up_samples), ${rollupSelect('rollup_1m')}
+       FROM rollup_1m WHERE instance = @instance AND ts >= @bucket AND ts < @bucket + ${HOUR}`,
+    );
+  }
+
+  /** Writes samples and brings the minute and hour rollups they fall in up to date. */
+  record(rows: SampleRow[]): void {
+    const minutes = new Map<string, { instance: string; bucket: number }>();
+    const hours = new Map<string, { instance: string; bucket: number }>();
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const params: Record<string, string | number | null> = { instance: row.instance, ts: row.ts, up: row.up ? 1 : 0, runId: row.runId };
+        METRICS.forEach((metric, i) => {
+          params[`m${i}`] = row.values[metric];
+        });
+        this.insertRaw.run(params);
+        const minute = Math.floor(row.ts / MINUTE) * MINUTE;
+        const hour = Math.floor(row.ts / HOUR) * HOUR;
+        minutes.set(`${row.instance}\u0000${minute}`, { instance: row.instance, bucket: minute });
+        hours.set(`${row.instance}\u0000${hour}`, { instance: row.instance, bucket: hour });
+      }
+      for (const params of minutes.values()) this.rollupMinute.run(params);
+      for (const params of hours.values()) this.rollupHour.run(params);
+    })();
+  }
+
+  /** Drops what is older than the retention of each resolution. */
+  prune(now: number): { raw: number; minute: number; hour: number } {
+    const { rawHours, minuteDays, hourDays } = this.retention;
+    return {
+      raw: this.db.prepare('DELETE FROM samples_raw WHERE ts < ?').run(now - rawHours * HOUR).changes,
+      minute: this.db.prepare('DELETE FROM rollup_1m WHERE ts < ?').run(now - minuteDays * DAY).changes,
+      hour: this.db.prepare('DELETE FROM rollup_1h WHERE ts < ?').run(now - hourDays * DAY).changes,
+    };
+  }
+
+  /**
+   * Every series of one instance over a range, one point per step, null where nothing was
+   * recorded or Redis was down.
+   */
+  query(instance: string, range: Range, now: number, sampleIntervalSeconds = 10): { stepSeconds: number; from: number; to: number; series: Record<Metric, Point[]> } {
+    const plan = RANGE_PLAN[range];
+    const stepSeconds = Math.max(plan.stepSeconds, plan.source === 'samples_raw' ? sampleIntervalSeconds : 0, Math.ceil(plan.ms / 1000 / 1000));
+    const step = stepSeconds * 1000;
+    const to = now;
+    const from = Math.floor((now - plan.ms) / step) * step + step;
+    const valueColumns = plan.source === 'samples_raw' ? COLUMNS : COLUMNS.map((c) => `${c}_avg`);
+    // better-sqlite3 binds numbers as REAL, so `ts / @step` would not floor; `%` works on integers.
+    const rows = this.db
+      .prepare(
+        `SELECT ts - ts % @step AS bucket, ${valueColumns.map((c, i) => `avg(${c}) AS v${i}`).join(', ')}
+         FROM ${plan.source} WHERE instance = @instance AND ts >= @from AND ts <= @to
+         GROUP BY bucket ORDER BY bucket`,
+      )
+      .all({ instance, step, from, to }) as Array<Record<string, number | null>>;
+    const byBucket = new Map(rows.map((row) => [row.bucket as number, row]));
+    const series = Object.fromEntries(METRICS.map((metric) => [metric, [] as Point[]])) as Record<Metric, Point[]>;
+    for (let bucket = from; bucket <= to; bucket += step) {
+      const row = byBucket.get(bucket);
+      METRICS.forEach((metric, i) => {
+        series[metric].push([bucket, row ? (row[`v${i}`] ?? null) : null]);
+      });
+    }
+    return { stepSeconds, from, to, series };
+  }
+}

@@ -1,0 +1,15 @@
+// GET /api/instances/{id}/metrics: the history of one instance over a range, with its findings.
+import type { HistoryStore } from './history-store';
+import type { FindingsStore } from '@/lib/health/findings-store';
+import type { MetricsResponse, Range } from './types';
+
+export function metricsOf(
+  stores: { history: HistoryStore; findings: FindingsStore },
+  instance: string,
+  range: Range,
+  now: number,
+  sampleIntervalSeconds: number,
+): MetricsResponse {
+  const { stepSeconds, from, to, series } = stores.history.query(instance, range, now, sampleIntervalSeconds);
+  return { range, stepSeconds, from, to, series, findings: stores.findings.events(instance, from, to) };
+}

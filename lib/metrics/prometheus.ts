@@ -1,0 +1,71 @@
+// The Prometheus exposition of every instance: INFO-derived gauges and counters from the
+// sampler's latest sample, and one gauge per active finding, labelled `instance`.
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { InfoSections } from '@/lib/api/types';
+import type { HealthResponse } from '@/lib/history/types';
+import { deriveInfo } from '@/lib/redis/derive-info';
+import type { SampleRow } from '@/lib/sampler/compute-sample';
+
+export interface InstanceSnapshot {
+  id: string;
+  sections: InfoSections | null;
+  row: SampleRow | null;
+  health: HealthResponse;
+}
+
+const stat = (sections: InfoSections, name: string) => {
+  const value = sections.stats?.[name];
+  return typeof value === 'number' ? value : 0;
+};
+
+/** A fresh registry per scrape: values are what the sampler saw last, nothing accumulates here. */
+export async function prometheusText(instances: InstanceSnapshot[]): Promise<{ contentType: string; body: string }> {
+  const registry = new Registry();
+  const gauge = (name: string, help: string, labelNames: string[] = ['instance']) =>
+    new Gauge({ name, help, labelNames, registers: [registry] });
+  const counter = (name: string, help: string) => new Counter({ name, help, labelNames: ['instance'], registers: [registry] });
+
+  const up = gauge('redlens_redis_up', '1 when the last sample of this Redis answered, 0 when it did not');
+  const usedMemory = gauge('redlens_redis_memory_used_bytes', 'used_memory');
+  const rss = gauge('redlens_redis_memory_rss_bytes', 'used_memory_rss');
+  const maxmemory = gauge('redlens_redis_memory_max_bytes', 'maxmemory (0 = no limit)');
+  const fragmentation = gauge('redlens_redis_mem_fragmentation_ratio', 'mem_fragmentation_ratio');
+  const clients = gauge('redlens_redis_connected_clients', 'connected_clients');
+  const blocked = gauge('redlens_redis_blocked_clients', 'blocked_clients');
+  const uptime = gauge('redlens_redis_uptime_seconds', 'uptime_in_seconds');
+  const keys = gauge('redlens_redis_db_keys', 'keys per database', ['instance', 'db']);
+  const expiring = gauge('redlens_redis_db_keys_expiring', 'keys with a TTL per database', ['instance', 'db']);
+  const ping = gauge('redlens_redis_ping_p95_seconds', "p95 of Redlens's PING round trips in the last sample");
+  const commands = counter('redlens_redis_commands_processed_total', 'total_commands_processed');
+  const hits = counter('redlens_redis_keyspace_hits_total', 'keyspace_hits');
+  const misses = counter('redlens_redis_keyspace_misses_total', 'keyspace_misses');
+  const evicted = counter('redlens_redis_evicted_keys_total', 'evicted_keys');
+  const expired = counter('redlens_redis_expired_keys_total', 'expired_keys');
+  const finding = gauge('redlens_finding_active', 'a health finding active now (1)', ['instance', 'finding', 'severity']);
+
+  for (const { id, sections, row, health } of instances) {
+    const labels = { instance: id };
+    up.set(labels, row?.up ? 1 : 0);
+    for (const f of health.findings) finding.set({ instance: id, finding: f.id, severity: f.severity }, 1);
+    if (!sections || !row?.up) continue;
+    const derived = deriveInfo(sections);
+    usedMemory.set(labels, derived.memory.usedBytes);
+    rss.set(labels, derived.memory.rssBytes);
+    maxmemory.set(labels, derived.memory.maxmemoryBytes ?? 0);
+    fragmentation.set(labels, derived.memory.fragmentationRatio);
+    clients.set(labels, derived.clients.connected);
+    blocked.set(labels, derived.clients.blocked);
+    uptime.set(labels, derived.uptimeSeconds);
+    if (row.values.pingP95Ms !== null) ping.set(labels, row.values.pingP95Ms / 1000);
+    for (const db of derived.keyspace) {
+      keys.set({ instance: id, db: String(db.db) }, db.keys);
+      expiring.set({ instance: id, db: String(db.db) }, db.expires);
+    }
+    commands.inc(labels, stat(sections, 'total_commands_processed'));
+    hits.inc(labels, stat(sections, 'keyspace_hits'));
+    misses.inc(labels, stat(sections, 'keyspace_misses'));
+    evicted.inc(labels, stat(sections, 'evicted_keys'));
+    expired.inc(labels, stat(sections, 'expired_keys'));
+  }
+  return { contentType: registry.contentType, body: await registry.metrics() };
+}

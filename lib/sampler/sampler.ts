@@ -1,0 +1,187 @@
+// The sampler: every sampleIntervalSeconds, per instance, INFO (all sections), a few PINGs and
+// the new slow log entries; one history row; the health rules; findings opened and closed.
+// One per server process, started from instrumentation.ts.
+import type Redis from 'ioredis';
+import type { InfoSections } from '@/lib/api/types';
+import type { RedlensConfig } from '@/lib/config/schema';
+import type { FindingsStore } from '@/lib/health/findings-store';
+import { evaluateHealth, overallStatus } from '@/lib/health/rules';
+import type { HistoryStore } from '@/lib/history/history-store';
+import { METRICS, type HealthResponse } from '@/lib/history/types';
+import { deriveInfo } from '@/lib/redis/derive-info';
+import { parseInfo } from '@/lib/redis/parse/parse-info';
+import { parseSlowlog, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+import type { RedisInstance } from '@/lib/redis/registry';
+import { countersOf, deltaBetween, downRow, percentile, sampleRow, type CounterSnapshot, type SampleRow } from './compute-sample';
+
+const PINGS_PER_SAMPLE = 5;
+/** Rates in the health rules span about this long, so one quiet sample does not flap them. */
+const RULE_WINDOW_MS = 60_000;
+const SLOWLOG_FETCH = 128;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** New slow log entries since the last sample, for the archive (the slow log feature). */
+export type SlowlogListener = (instance: string, runId: string, entries: SlowlogEntry[], missedAbout: number) => void;
+
+interface InstanceState {
+  busy: boolean;
+  snapshots: Array<{ ts: number; counters: CounterSnapshot; pings: number[] }>;
+  blocked: number[];
+  slow: { runId: string; lastId: number; recent: SlowlogEntry[] };
+  sections: InfoSections | null;
+  row: SampleRow | null;
+  health: HealthResponse | null;
+}
+
+export interface SamplerDeps {
+  instances: () => RedisInstance[];
+  history: HistoryStore;
+  findings: FindingsStore;
+  config: Pick<RedlensConfig, 'sampleIntervalSeconds' | 'thresholds' | 'retention'>;
+  now?: () => number;
+  onSlowlog?: SlowlogListener;
+}
+
+async function readInstance(client: Redis) {
+  const info = await client.info('everything');
+  const pings: number[] = [];
+  for (let i = 0; i < PINGS_PER_SAMPLE; i++) {
+    const started = performance.now();
+    await client.ping();
+    pings.push(performance.now() - started);
+  }
+  // A least-privilege user may lack SLOWLOG: the rest of the sample still counts.
+  const slowlog = await client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_FETCH)).catch(() => null);
+  return { info, pings, slowlog };
+}
+
+export class Sampler {
+  private readonly states = new Map<string, InstanceState>();
+  private timer: NodeJS.Timeout | null = null;
+  private lastPrune = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SamplerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.deps.config.sampleIntervalSeconds * 1000);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async tick(): Promise<void> {
+    await Promise.all(this.deps.instances().map((instance) => this.sample(instance)));
+    const now = this.now();
+    if (now - this.lastPrune >= PRUNE_EVERY_MS) {
+      this.lastPrune = now;
+      this.deps.history.prune(now);
+      this.deps.findings.prune(now - this.deps.config.retention.hourDays * 86_400_000);
+    }
+  }
+
+  private state(id: string): InstanceState {
+    let state = this.states.get(id);
+    if (!state) {
+      state = { busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] }, sections: null, row: null, health: null };
+      this.states.set(id, state);
+    }
+    return state;
+  }
+
+  /** Takes one sample of one instance; a sample still running is not started twice. */
+  async sample(instance: RedisInstance): Promise<void> {
+    const state = this.state(instance.id);
+    if (state.busy) return;
+    state.busy = true;
+    const ts = this.now();
+    try {
+      let down: string | null = null;
+      let sections: InfoSections | null = null;
+      let pings: number[] = [];
+      let slowlog: unknown = null;
+      try {
+        const reply = await instance.run(readInstance);
+        sections = parseInfo(reply.info);
+        pings = reply.pings;
+        slowlog = reply.slowlog;
+      } catch (error) {
+        down = error instanceof Error ? error.message : 'Redis did not answer';
+      }
+      const row = sections ? this.upRow(instance.id, ts, sections, pings, state) : downRow(instance.id, ts, METRICS);
+      if (!sections) state.snapshots = [];
+      if (sections && slowlog) this.takeSlowlog(instance.id, sections, slowlog, state);
+      state.sections = sections;
+      state.row = row;
+      this.deps.history.record([row]);
+      this.evaluate(instance.id, ts, down, sections, state);
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  private upRow(id: string, ts: number, sections: InfoSections, pings: number[], state: InstanceState): SampleRow {
+    const counters = countersOf(sections, ts);
+    const previous = state.snapshots[state.snapshots.length - 1];
+    const row = sampleRow(id, ts, sections, deltaBetween(previous?.counters ?? null, counters), pings);
+    state.snapshots.push({ ts, counters, pings });
+    // Keep just over one rule window of snapshots.
+    while (state.snapshots.length > 2 && state.snapshots[1]!.ts <= ts - RULE_WINDOW_MS) state.snapshots.shift();
+    state.blocked = [...state.blocked, row.values.blockedClients ?? 0].slice(-this.deps.config.thresholds.blockedClientsSamples);
+    return row;
+  }
+
+  private takeSlowlog(id: string, sections: InfoSections, reply: unknown, state: InstanceState): void {
+    const runId = String(sections.server?.run_id ?? '');
+    const entries = parseSlowlog(reply);
+    // Ids restart with Redis: a new run_id means every entry is new.
+    if (state.slow.runId !== runId) state.slow = { runId, lastId: -1, recent: [] };
+    const fresh = entries.filter((entry) => entry.id > state.slow.lastId).reverse();
+    if (fresh.length > 0) {
+      const oldestFetched = fresh[0]!.id;
+      const missedAbout = state.slow.lastId >= 0 ? Math.max(0, oldestFetched - state.slow.lastId - 1) : 0;
+      state.slow.lastId = fresh[fresh.length - 1]!.id;
+      this.deps.onSlowlog?.(id, runId, fresh, missedAbout);
+    }
+    const windowStart = this.now() / 1000 - this.deps.config.thresholds.slowCommandsWindowMinutes * 60;
+    state.slow.recent = [...state.slow.recent, ...fresh].filter((entry) => entry.timestamp >= windowStart).slice(-1000);
+  }
+
+  private evaluate(id: string, ts: number, down: string | null, sections: InfoSections | null, state: InstanceState): void {
+    const first = state.snapshots[0];
+    const last = state.snapshots[state.snapshots.length - 1];
+    const window = first && last && first !== last ? deltaBetween(first.counters, last.counters) : null;
+    const results = evaluateHealth(
+      {
+        down,
+        info: sections ? deriveInfo(sections) : null,
+        window,
+        pingP95Ms: percentile(state.snapshots.flatMap((snapshot) => snapshot.pings), 0.95),
+        blockedHistory: state.blocked,
+        slowEntries: state.slow.recent,
+      },
+      this.deps.config.thresholds,
+    );
+    const findings = this.deps.findings.sync(id, ts, results);
+    state.health = { status: overallStatus(findings), findings, evaluatedAt: ts };
+  }
+
+  health(id: string): HealthResponse {
+    return this.states.get(id)?.health ?? { status: 'ok', findings: [], evaluatedAt: null };
+  }
+
+  /** The latest INFO and row of an instance, for the Prometheus export. */
+  latest(id: string): { sections: InfoSections | null; row: SampleRow | null; health: HealthResponse } {
+    const state = this.states.get(id);
+    return { sections: state?.sections ?? null, row: state?.row ?? null, health: this.health(id) };
+  }
+}
+
+
