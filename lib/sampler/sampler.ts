@@ -163,7 +163,8 @@ export class Sampler {
         down,
         info: sections ? deriveInfo(sections) : null,
         window,
-        pingP95Ms: percentile(state.snapshots.flatMap((snapshot) => snapshot.pings), 0.95),
+        // The window's first snapshot is only the base of the deltas; its pings are older.
+        pingP95Ms: percentile((window ? state.snapshots.slice(1) : state.snapshots).flatMap((s) => s.pings), 0.95),
         blockedHistory: state.blocked,
         slowEntries: state.slow.recent,
       },

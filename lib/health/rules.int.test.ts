@@ -1,0 +1,186 @@
+// Every health rule fires on a real Redis driven past its threshold and clears when driven
+// back. Where a real Redis cannot be pushed there on demand (fragmentation), the threshold is
+// moved instead, and that is said next to the test.
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
+import { samplerHarness } from '@/test/sampler-harness';
+
+let server: RedisServer;
+let redis: Redis;
+let harness: ReturnType<typeof samplerHarness>;
+const client = () => new Redis({ port: server.port, host: '127.0.0.1', maxRetriesPerRequest: 1 }).on('error', () => undefined);
+
+async function expectFinding(id: string, present: boolean) {
+  await harness.step('r');
+  if (present) expect(harness.findingIds('r')).toContain(id);
+  else expect(harness.findingIds('r')).not.toContain(id);
+  return harness.sampler.health('r').findings.find((finding) => finding.id === id);
+}
+
+beforeAll(async () => {
+  // Protected configs on, so the test may point `dir` somewhere unwritable.
+  server = await startTestRedis({ args: ['--enable-protected-configs', 'yes', '--maxmemory', '1gb'] });
+  redis = client();
+  harness = samplerHarness({ r: redisUrl(server) });
+  await harness.step('r');
+});
+afterAll(async () => {
+  redis.disconnect();
+  await harness.close();
+  await stopRedis(server, { removeDir: true });
+});
+
+describe('health rules on a real Redis', () => {
+  it('hit-ratio-low', async () => {
+    const misses = redis.pipeline();
+    for (let i = 0; i < 150; i++) misses.get(`missing:${i}`);
+    await misses.exec();
+    const finding = await expectFinding('hit-ratio-low', true);
+    expect(finding).toMatchObject({ severity: 'warning', value: 0, threshold: 0.8 });
+    expect(finding!.remediation.length).toBeGreaterThan(20);
+    await redis.set('hot', 'v');
+    const hits = redis.pipeline();
+    for (let i = 0; i < 150; i++) hits.get('hot');
+    await hits.exec();
+    await expectFinding('hit-ratio-low', false);
+  });
+
+  it('clients-high', async () => {
+    const extra = Array.from({ length: 55 }, client);
+    await Promise.all(extra.map((c) => c.ping()));
+    expect((await expectFinding('clients-high', true))!.detail).toMatch(/\d+ connected clients/);
+    extra.forEach((c) => c.disconnect());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expectFinding('clients-high', false);
+  });
+
+  it('memory-near-limit and maxmemory-unset', async () => {
+    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    await redis.config('SET', 'maxmemory', String(Math.round(used * 1.12)));
+    await expectFinding('memory-near-limit', true);
+    await redis.config('SET', 'maxmemory', '1gb');
+    await expectFinding('memory-near-limit', false);
+
+    await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    await redis.config('SET', 'maxmemory', '0');
+    expect((await expectFinding('maxmemory-unset', true))!.detail).toContain('maxmemory is 0');
+    await redis.config('SET', 'maxmemory', '1gb');
+    await expectFinding('maxmemory-unset', false);
+  });
+
+  it('evictions-high', async () => {
+    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    await redis.config('SET', 'maxmemory', String(used + 256 * 1024));
+    await harness.step('r');
+    const writes = redis.pipeline();
+    for (let i = 0; i < 4000; i++) writes.set(`evict:${i}`, 'x'.repeat(1024));
+    await writes.exec();
+    await expectFinding('evictions-high', true);
+    await expectFinding('evictions-high', false);
+    await redis.config('SET', 'maxmemory', '1gb');
+  });
+
+  it('slow-commands', async () => {
+    await redis.config('SET', 'slowlog-log-slower-than', '0');
+    await redis.keys('*');
+    await redis.config('SET', 'slowlog-log-slower-than', '10000');
+    const finding = await expectFinding('slow-commands', true);
+    expect(finding!.detail).toContain('KEYS');
+    expect(finding!.remediation).toContain('SCAN');
+    // Past the 15-minute window the entry no longer counts.
+    await expectFinding('slow-commands', true);
+    harness.clock.now += 16 * 60_000;
+    await expectFinding('slow-commands', false);
+  });
+
+  it('latency-high', async () => {
+    const blocker = client();
+    let running = true;
+    const loop = (async () => {
+      while (running) await blocker.call('DEBUG', 'SLEEP', '0.004');
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const finding = await expectFinding('latency-high', true);
+    expect(Number(finding!.value)).toBeGreaterThan(1);
+    running = false;
+    await loop;
+    blocker.disconnect();
+    await expectFinding('latency-high', false);
+  });
+
+  it('blocked-clients after three samples in a row', async () => {
+    const waiter = client();
+    const blocked = waiter.blpop('jobs', 0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expectFinding('blocked-clients', false);
+    await expectFinding('blocked-clients', false);
+    await expectFinding('blocked-clients', true);
+    await redis.rpush('jobs', 'one');
+    await blocked;
+    waiter.disconnect();
+    await expectFinding('blocked-clients', false);
+  });
+
+  it('persistence-failing', async () => {
+    const dir = String((await redis.config('GET', 'dir'))[1]);
+    await redis.config('SET', 'dir', '/proc');
+    await redis.bgsave();
+    await waitFor(async () => /rdb_bgsave_in_progress:0/.test(await redis.info('persistence')));
+    expect((await expectFinding('persistence-failing', true))!.severity).toBe('critical');
+    await redis.config('SET', 'dir', dir);
+    await redis.bgsave();
+    await waitFor(async () => /rdb_last_bgsave_status:ok/.test(await redis.info('persistence')));
+    await expectFinding('persistence-failing', false);
+  });
+
+  it('fragmentation-high (threshold moved: a fresh Redis cannot be fragmented on demand)', async () => {
+    harness.config.thresholds.fragmentationRatioMax = 0.1;
+    harness.config.thresholds.fragmentationBytesMin = 0;
+    await expectFinding('fragmentation-high', true);
+    harness.config.thresholds.fragmentationRatioMax = 1000;
+    await expectFinding('fragmentation-high', false);
+  });
+});
+
+describe('replication-broken on a real replica', () => {
+  it('fires when the primary goes away and clears when it is back', async () => {
+    const replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(server.port)] });
+    const replicaHarness = samplerHarness({ rep: redisUrl(replica) });
+    try {
+      await waitFor(async () => (await rawCommand(replica.port, 'INFO replication')).length > 0 &&
+        /master_link_status:up/.test(await replicaInfo(replica.port)));
+      await replicaHarness.step('rep');
+      expect(replicaHarness.findingIds('rep')).not.toContain('replication-broken');
+      await stopRedis(server);
+      await waitFor(async () => /master_link_status:down/.test(await replicaInfo(replica.port)));
+      await replicaHarness.step('rep');
+      expect(replicaHarness.findingIds('rep')).toContain('replication-broken');
+      await launch(server);
+      await waitFor(async () => /master_link_status:up/.test(await replicaInfo(replica.port)), 20_000);
+      await replicaHarness.step('rep');
+      expect(replicaHarness.findingIds('rep')).not.toContain('replication-broken');
+    } finally {
+      await replicaHarness.close();
+      await stopRedis(replica, { removeDir: true });
+    }
+  });
+});
+
+async function replicaInfo(port: number): Promise<string> {
+  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
+  try {
+    await probe.connect();
+    return await probe.info('replication');
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

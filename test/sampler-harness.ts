@@ -1,0 +1,32 @@
+// A sampler over a real Redis with a temporary store and a clock the test moves.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_RETENTION } from '@/lib/config/schema';
+import { FindingsStore } from '@/lib/health/findings-store';
+import { TARGETS, type Thresholds } from '@/lib/health/targets';
+import { HistoryStore } from '@/lib/history/history-store';
+import { Registry } from '@/lib/redis/registry';
+import { Sampler } from '@/lib/sampler/sampler';
+import { openStore } from '@/lib/store/sqlite';
+
+export function samplerHarness(urls: Record<string, string>, thresholds: Partial<Thresholds> = {}) {
+  const db = openStore(mkdtempSync(path.join(tmpdir(), 'redlens-sampler-')));
+  const registry = new Registry(Object.entries(urls).map(([id, url]) => ({ id, name: id, url })));
+  const clock = { now: Date.now() };
+  const config = { sampleIntervalSeconds: 10, retention: DEFAULT_RETENTION, thresholds: { ...TARGETS, ...thresholds } };
+  const history = new HistoryStore(db, DEFAULT_RETENTION);
+  const findings = new FindingsStore(db);
+  const sampler = new Sampler({ instances: () => registry.list(), history, findings, config, now: () => clock.now });
+  return {
+    db, registry, history, findings, sampler, config, clock,
+    /** Moves the clock past the rule window and samples `id` once. */
+    async step(id: string, advanceMs = 61_000) {
+      clock.now += advanceMs;
+      await sampler.sample(registry.get(id)!);
+      return sampler.latest(id);
+    },
+    findingIds: (id: string) => sampler.health(id).findings.map((finding) => finding.id),
+    close: () => registry.close(),
+  };
+}
