@@ -36,6 +36,11 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // Benchmarks report figures; they are not part of `npm test` (npm run bench).
+        ...shared,
+        test: { name: 'bench', include: ['bench/**/*.bench.ts'], environment: 'node', testTimeout: 3_600_000 },
+      },
     ],
   },
 });
