@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, cookieOf, useAppEnv } from './app-env';
-import { redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
+import { rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
 const ADMIN_PASSWORD = 'matrix-admin-password';
 const VIEWER_PASSWORD = 'matrix-viewer-password';
@@ -36,11 +36,33 @@ const MATRIX: Record<string, Row> = {
   'GET /api/instances/[id]/metrics': { path: '/api/instances/m/metrics?range=1h', params: { id: 'm' }, expected: READ },
   'GET /api/instances/[id]/health': { path: '/api/instances/m/health', params: { id: 'm' }, expected: READ },
   'GET /api/metrics': { path: '/api/metrics', expected: READ },
+  'GET /api/instances/[id]/slowlog': { path: '/api/instances/m/slowlog', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/slowlog/archive': { path: '/api/instances/m/slowlog/archive', params: { id: 'm' }, expected: READ },
+  'POST /api/instances/[id]/slowlog/reset': {
+    path: '/api/instances/m/slowlog/reset',
+    params: { id: 'm' },
+    body: {},
+    expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 403, adminNoOrigin: 403 },
+  },
   'GET /api/audit': {
     path: '/api/audit',
     expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 200, adminNoOrigin: 200 },
   },
 };
+
+// Key browser rows: each key route acts on a key of its own, seeded below (keyB64 of "matrix:...").
+const ADMIN_ONLY = { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 403, adminNoOrigin: 403 };
+const matrixKey = (name: string) => encodeURIComponent(Buffer.from(`matrix:${name}`).toString('base64'));
+Object.assign(MATRIX, {
+  'GET /api/instances/[id]/keys': { path: '/api/instances/m/keys?count=10', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/keys/databases': { path: '/api/instances/m/keys/databases', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/key': { path: `/api/instances/m/key?db=0&keyB64=${matrixKey('read')}`, params: { id: 'm' }, expected: READ },
+  'DELETE /api/instances/[id]/key': { path: `/api/instances/m/key?db=0&keyB64=${matrixKey('delete')}`, params: { id: 'm' }, expected: ADMIN_ONLY },
+  'PATCH /api/instances/[id]/key': {
+    path: '/api/instances/m/key', params: { id: 'm' },
+    body: { db: 0, keyB64: Buffer.from('matrix:ttl').toString('base64'), ttlMs: 60_000 }, expected: ADMIN_ONLY,
+  },
+} satisfies Record<string, Row>);
 
 const API_DIR = path.join(import.meta.dirname, '..', 'app', 'api');
 
@@ -84,6 +106,11 @@ describe('API authorization matrix', () => {
       expect(response.status).toBe(200);
       cookies[role] = cookieOf(response);
     }
+  });
+
+  // The keys the key browser rows read, expire and delete.
+  beforeAll(async () => {
+    expect(await rawCommand(server.port, 'MSET matrix:read 1 matrix:ttl 1 matrix:delete 1')).toBe('+OK');
   });
 
   afterAll(async () => {

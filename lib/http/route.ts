@@ -98,6 +98,8 @@ function authorize(request: Request, options: RouteOptions<z.ZodType, z.ZodType>
 export function route<Q extends z.ZodType, B extends z.ZodType>(
   options: RouteOptions<Q, B>,
   handler: (context: RouteContext<Q, B>) => Promise<unknown> | unknown,
+  /** The instance an audited mutation acts on (instanceRoute passes its id). */
+  auditInstance: string | null = null,
 ) {
   return async (request: Request): Promise<Response> => {
     let principal: Principal | null = null;
@@ -107,7 +109,7 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
       if (!options.audit) return;
       recordAudit(appStore(), {
         actor: principal?.username ?? 'anonymous', role: principal?.role ?? null, address,
-        instance: null, action: options.audit, target, outcome, detail,
+        instance: auditInstance, action: options.audit, target, outcome, detail,
       });
     };
     try {
@@ -157,6 +159,6 @@ export function instanceRoute<Q extends z.ZodType, B extends z.ZodType>(
       const instance = typeof id === 'string' ? appRegistry().get(id) : undefined;
       if (!instance) throw notFound(`No instance with id "${String(id)}" is configured.`);
       return handler({ ...context, instance });
-    })(request);
+    }, typeof id === 'string' ? id : null)(request);
   };
 }

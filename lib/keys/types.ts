@@ -1,0 +1,92 @@
+// Shapes of the key browser's JSON replies, shared by route handlers and the browser.
+
+/** A name as the UI shows it (escapes made visible) and its exact bytes. */
+export interface KeyName {
+  key: string;
+  keyB64: string;
+}
+
+export interface KeyRow extends KeyName {
+  type: string;
+  /** -1: no TTL. */
+  ttlMs: number;
+  /** MEMORY USAGE (SAMPLES 5); absent when not asked for or denied by the ACL. */
+  memoryBytes?: number;
+}
+
+export interface KeysPage {
+  db: number;
+  /** The cursor to continue from; "0" with done: true at the end of the keyspace. */
+  cursor: string;
+  done: boolean;
+  keys: KeyRow[];
+  /** Keys SCAN walked for this page (a filter hides some: then an estimate from COUNT). */
+  scanned: number;
+  scannedExact: boolean;
+  /** DBSIZE when the page was read. */
+  dbSize: number;
+  /** SCAN round trips this page used and why it stopped early, if it did. */
+  scanCalls: number;
+  stoppedBy?: 'time' | 'calls';
+  /** True when the pattern had no wildcard and one lookup answered it. */
+  exact: boolean;
+  /** Why MEMORY USAGE is missing (ACL denial), if it is. */
+  memoryError?: string;
+}
+
+export interface DatabasesReply {
+  /** How many dbs the server has (CONFIG GET databases), or the keyspace's highest + 1. */
+  databases: number;
+  source: 'config' | 'keyspace';
+  /** Dbs that hold keys, from INFO keyspace. */
+  keyspace: Array<{ db: number; keys: number; expires: number }>;
+  configError?: string;
+}
+
+/** One element of a collection, cut to ELEMENT_PREVIEW_BYTES for display. */
+export interface ShownBytes {
+  text: string;
+  /** The element was longer than shown. */
+  cut?: true;
+  /** Bytes in full. */
+  bytes: number;
+}
+
+export type KeyValue =
+  | { kind: 'string'; offset: number; b64: string; bytes: number; truncated: boolean }
+  | { kind: 'hash'; cursor: string; done: boolean; entries: Array<{ field: ShownBytes; value: ShownBytes }> }
+  | { kind: 'list'; offset: number; items: Array<{ index: number; value: ShownBytes }>; truncated: boolean }
+  | { kind: 'set'; cursor: string; done: boolean; members: ShownBytes[] }
+  | { kind: 'zset'; by: 'rank' | 'score'; offset: number; members: Array<{ rank?: number; member: ShownBytes; score: string }>; truncated: boolean }
+  | {
+      kind: 'stream';
+      order: 'asc' | 'desc';
+      entries: Array<{ id: string; fields: Array<[ShownBytes, ShownBytes]> }>;
+      /** The id to continue from (exclusive), when more entries may follow. */
+      next?: string;
+      groups?: Array<{ name: string; consumers: number; pending: number; lastDeliveredId: string; lag?: number | null }>;
+      groupsError?: string;
+    }
+  | { kind: 'unsupported' };
+
+export interface KeyDetail extends KeyName {
+  db: number;
+  type: string;
+  ttlMs: number;
+  encoding: string | null;
+  /** Elements (collections), bytes (strings), entries (streams). */
+  length: number;
+  memoryBytes: number | null;
+  /** Why a figure is missing (ACL denial), if one is. */
+  notes: string[];
+  value: KeyValue;
+  fetchedAt: string;
+}
+
+export interface KeyDeleteReply extends KeyName {
+  deleted: true;
+}
+
+export interface KeyTtlReply extends KeyName {
+  ttlMs: number;
+}

@@ -1,0 +1,160 @@
+// Connections to one db of an instance. The registry's shared client stays on db 0; another db
+// gets a duplicate of it that SELECTs a validated index (never the ioredis `db` option, which
+// falls back to 0 silently), kept in a small per-instance cache. Each db also has a RespPipe
+// for bulk metadata. The dbs an instance has come from CONFIG GET databases, or the keyspace.
+import 'server-only';
+import type Redis from 'ioredis';
+import type { DatabasesReply } from '@/lib/keys/types';
+import { badRequest } from '@/lib/http/errors';
+import { CONNECT_TIMEOUT_MS } from './client-options';
+import { redisErrorToApiError, RedisNotReadyError } from './errors';
+import type { RedisInstance } from './registry';
+import { RespPipe } from './resp-pipe';
+
+export interface DbConnection {
+  db: number;
+  client: Redis;
+  pipe: RespPipe;
+}
+
+/** Connections kept per instance; the least recently used db's are closed beyond this. */
+const MAX_DBS_PER_INSTANCE = 4;
+/** CONFIG GET databases changes only with a restart: ask once a minute at most. */
+const DATABASES_TTL_MS = 60_000;
+/** Redis' default, used when CONFIG is denied and the keyspace shows nothing higher. */
+const DEFAULT_DATABASES = 16;
+
+interface InstanceState {
+  dbs: Map<number, DbConnection>;
+  databases?: { value: DatabasesReply; at: number };
+}
+
+const holder = globalThis as typeof globalThis & { __redlensDbConnections?: WeakMap<RedisInstance, InstanceState> };
+const states = (holder.__redlensDbConnections ??= new WeakMap());
+
+function stateOf(instance: RedisInstance): InstanceState {
+  let state = states.get(instance);
+  if (!state) {
+    state = { dbs: new Map() };
+    states.set(instance, state);
+  }
+  return state;
+}
+
+function pipeFor(shared: Redis, db: number): RespPipe {
+  const options = shared.options;
+  return new RespPipe({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 6379,
+    // ioredis keeps unset credentials as null.
+    ...(options.username != null && { username: options.username }),
+    ...(options.password != null && { password: options.password }),
+    ...(options.tls != null && { tls: options.tls }),
+    db,
+    connectionName: 'redlens-keys',
+  });
+}
+
+async function ready(client: Redis, db: number): Promise<void> {
+  if (client.status === 'ready') return;
+  if (client.status === 'wait') {
+    await client.connect();
+    // ioredis remembers a SELECT and repeats it after every reconnect.
+    await client.select(db);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new RedisNotReadyError(`Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s`));
+    }, CONNECT_TIMEOUT_MS);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('error', onError);
+    };
+    client.once('ready', onReady);
+    client.once('error', onError);
+  });
+}
+
+function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbConnection {
+  const { dbs } = stateOf(instance);
+  const existing = dbs.get(db);
+  if (existing && existing.client.status !== 'end') {
+    // Map order is the LRU order.
+    dbs.delete(db);
+    dbs.set(db, existing);
+    return existing;
+  }
+  existing?.pipe.close();
+  let client = shared;
+  if (db !== 0) {
+    client = shared.duplicate();
+    client.on('error', () => undefined); // failures reach the caller through the command
+  }
+  const connection = { db, client, pipe: pipeFor(shared, db) };
+  dbs.set(db, connection);
+  for (const [oldDb, old] of dbs) {
+    if (dbs.size <= MAX_DBS_PER_INSTANCE) break;
+    dbs.delete(oldDb);
+    old.pipe.close();
+    if (old.client !== shared) old.client.disconnect();
+  }
+  return connection;
+}
+
+/** Runs `work` on db `db` (already checked against the instance's databases). */
+export function onDb<T>(instance: RedisInstance, db: number, work: (connection: DbConnection) => Promise<T>): Promise<T> {
+  return instance.run(async (shared) => {
+    const connection = connectionFor(instance, shared, db);
+    if (connection.client !== shared) await ready(connection.client, db);
+    return work(connection);
+  });
+}
+
+function parseKeyspace(info: string): DatabasesReply['keyspace'] {
+  return [...info.matchAll(/^db(\d+):keys=(\d+),expires=(\d+)/gm)].map((match) => ({
+    db: Number(match[1]), keys: Number(match[2]), expires: Number(match[3]),
+  }));
+}
+
+/** The dbs of an instance: CONFIG GET databases, or (denied) the keyspace's highest + 1. */
+export async function listDatabases(instance: RedisInstance): Promise<DatabasesReply> {
+  const state = stateOf(instance);
+  if (state.databases && Date.now() - state.databases.at < DATABASES_TTL_MS) return state.databases.value;
+  const value = await instance.run(async (client) => {
+    const keyspace = parseKeyspace(await client.info('keyspace'));
+    try {
+      const reply = (await client.config('GET', 'databases')) as string[];
+      const databases = Number(reply[1]);
+      if (Number.isInteger(databases) && databases > 0) return { databases, source: 'config' as const, keyspace };
+      throw new Error(`CONFIG GET databases answered ${JSON.stringify(reply)}`);
+    } catch (error) {
+      const denied = redisErrorToApiError(error);
+      if (denied && denied.code !== 'REDIS_COMMAND_DENIED') throw error;
+      const highest = Math.max(DEFAULT_DATABASES - 1, ...keyspace.map((entry) => entry.db));
+      return {
+        databases: highest + 1, source: 'keyspace' as const, keyspace,
+        configError: `CONFIG GET databases failed (${(error as Error).message}); the db list is a guess from INFO keyspace.`,
+      };
+    }
+  });
+  state.databases = { value, at: Date.now() };
+  return value;
+}
+
+/** 400 for a db index the server does not have (SPEC section 5). */
+export async function checkDb(instance: RedisInstance, db: number): Promise<void> {
+  if (db === 0) return; // every Redis has db 0: no lookup needed
+  const { databases } = await listDatabases(instance);
+  if (db >= databases) throw badRequest(`db: must be 0 .. ${databases - 1} (this server has ${databases} databases)`);
+}

@@ -1,0 +1,155 @@
+// A raw RESP2 connection for bulk metadata (TYPE, PTTL, MEMORY USAGE of a page of keys in one
+// write). It exists for speed: ioredis spends about 3 µs of JS per pipelined command, so one
+// TYPE + PTTL per key made a full listing ~10x slower than a names-only SCAN; raw bytes out and
+// a flat parser in bring that to ~2.5x. Same fail-fast rules as the ioredis clients (SPEC 7):
+// connect and command timeouts, no offline queue, nothing replayed after a reconnect.
+import net from 'node:net';
+import tls from 'node:tls';
+import { CONNECT_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './client-options';
+import { encodeCommand, RespError, RespParser, type RespReply } from './parse/resp';
+
+export interface RespPipeOptions {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  tls?: tls.ConnectionOptions;
+  /** Validated by the caller; sent as SELECT, never as a connection option. */
+  db: number;
+  connectionName: string;
+}
+
+interface Batch {
+  expected: number;
+  replies: RespReply[];
+  resolve: (replies: RespReply[]) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export type Command = ReadonlyArray<string | Buffer>;
+
+export class RespPipe {
+  private socket: net.Socket | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly batches: Batch[] = [];
+  private readonly parser = new RespParser();
+
+  constructor(private readonly options: RespPipeOptions) {}
+
+  /** Sends every command in one write and resolves with their replies (RespError for an error reply). */
+  async send(commands: Command[]): Promise<RespReply[]> {
+    if (commands.length === 0) return [];
+    await this.connect();
+    return this.write(commands);
+  }
+
+  close(): void {
+    this.fail(new Error('Connection is closed by Redlens'));
+  }
+
+  private write(commands: Command[]): Promise<RespReply[]> {
+    const socket = this.socket;
+    if (!socket) return Promise.reject(new Error('Connection is closed'));
+    const chunks: Buffer[] = [];
+    for (const command of commands) encodeCommand(command, chunks);
+    return new Promise<RespReply[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A reply that is late would be read as the answer of the next batch: drop the connection.
+        this.fail(new Error('Command timed out'));
+      }, COMMAND_TIMEOUT_MS);
+      this.batches.push({ expected: commands.length, replies: [], resolve, reject, timer });
+      socket.write(Buffer.concat(chunks));
+    });
+  }
+
+  private connect(): Promise<void> {
+    if (this.socket && !this.connecting) return Promise.resolve();
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    const { host, port } = this.options;
+    const socket = this.options.tls
+      ? tls.connect({ host, port, ...this.options.tls })
+      : net.connect({ host, port });
+    socket.setNoDelay(true);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`connect ETIMEDOUT ${host}:${port}`));
+      }, CONNECT_TIMEOUT_MS);
+      socket.once(this.options.tls ? 'secureConnect' : 'connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', (error) => this.fail(error));
+    socket.on('close', () => this.fail(new Error('Connection is closed')));
+    this.socket = socket;
+
+    const handshake: Command[] = [];
+    const { username, password, db, connectionName } = this.options;
+    if (password !== undefined) handshake.push(username ? ['AUTH', username, password] : ['AUTH', password]);
+    if (db !== 0) handshake.push(['SELECT', String(db)]);
+    handshake.push(['CLIENT', 'SETNAME', connectionName]);
+    try {
+      const replies = await this.write(handshake);
+      // SETNAME is a courtesy (an ACL may deny it); AUTH and SELECT must succeed.
+      const failure = replies.slice(0, -1).find((reply): reply is RespError => reply instanceof RespError);
+      if (failure) throw failure;
+    } catch (error) {
+      // A connection that is not authenticated or on the wrong db must never be used.
+      this.fail(error as Error);
+      throw error;
+    }
+  }
+
+  private receive(chunk: Buffer): void {
+    let replies: RespReply[];
+    try {
+      replies = this.parser.feed(chunk);
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
+    for (const reply of replies) {
+      const batch = this.batches[0];
+      if (!batch) {
+        this.fail(new Error('Redis sent a reply nobody asked for'));
+        return;
+      }
+      batch.replies.push(reply);
+      if (batch.replies.length === batch.expected) {
+        this.batches.shift();
+        clearTimeout(batch.timer);
+        batch.resolve(batch.replies);
+      }
+    }
+  }
+
+  /** Drops the connection and fails every batch in flight; the next send reconnects. */
+  private fail(error: Error): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.parser.reset();
+    if (socket) {
+      socket.removeAllListeners('data');
+      socket.removeAllListeners('close');
+      socket.on('error', () => undefined);
+      socket.destroy();
+    }
+    for (const batch of this.batches.splice(0)) {
+      clearTimeout(batch.timer);
+      batch.reject(error);
+    }
+  }
+}
