@@ -8,18 +8,21 @@ import { TARGETS, type Thresholds } from '@/lib/health/targets';
 import { HistoryStore } from '@/lib/history/history-store';
 import { Registry } from '@/lib/redis/registry';
 import { Sampler } from '@/lib/sampler/sampler';
+import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { openStore } from '@/lib/store/sqlite';
 
 export function samplerHarness(urls: Record<string, string>, thresholds: Partial<Thresholds> = {}) {
-  const db = openStore(mkdtempSync(path.join(tmpdir(), 'redlens-sampler-')));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'redlens-sampler-'));
+  const db = openStore(dataDir);
   const registry = new Registry(Object.entries(urls).map(([id, url]) => ({ id, name: id, url })));
   const clock = { now: Date.now() };
   const config = { sampleIntervalSeconds: 10, retention: DEFAULT_RETENTION, thresholds: { ...TARGETS, ...thresholds } };
   const history = new HistoryStore(db, DEFAULT_RETENTION);
   const findings = new FindingsStore(db);
-  const sampler = new Sampler({ instances: () => registry.list(), history, findings, config, now: () => clock.now });
+  const slowlog = new SlowlogArchive(db);
+  const sampler = new Sampler({ instances: () => registry.list(), history, findings, slowlog, config, now: () => clock.now });
   return {
-    db, registry, history, findings, sampler, config, clock,
+    db, dataDir, registry, history, findings, slowlog, sampler, config, clock,
     /** Moves the clock past the rule window and samples `id` once. */
     async step(id: string, advanceMs = 61_000) {
       clock.now += advanceMs;

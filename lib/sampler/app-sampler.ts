@@ -1,14 +1,17 @@
-// The server process's sampler and the stores it writes, shared with the route handlers.
+// The server process's sampler and the stores it writes (history, findings, slow log archive),
+// shared with the route handlers.
 import { appConfig } from '@/lib/config/app-config';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
 import { appRegistry } from '@/lib/redis/app-registry';
+import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { appStore } from '@/lib/store/app-store';
 import { Sampler } from './sampler';
 
 interface AppHistory {
   history: HistoryStore;
   findings: FindingsStore;
+  slowlog: SlowlogArchive;
   sampler: Sampler;
 }
 
@@ -19,8 +22,9 @@ export function appHistory(): AppHistory {
     const config = appConfig();
     const history = new HistoryStore(appStore(), config.retention);
     const findings = new FindingsStore(appStore());
-    const sampler = new Sampler({ instances: () => appRegistry().list(), history, findings, config });
-    holder.__redlensHistory = { history, findings, sampler };
+    const slowlog = new SlowlogArchive(appStore());
+    const sampler = new Sampler({ instances: () => appRegistry().list(), history, findings, slowlog, config });
+    holder.__redlensHistory = { history, findings, slowlog, sampler };
   }
   return holder.__redlensHistory;
 }

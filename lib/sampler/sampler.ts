@@ -20,8 +20,11 @@ const RULE_WINDOW_MS = 60_000;
 const SLOWLOG_FETCH = 128;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
-/** New slow log entries since the last sample, for the archive (the slow log feature). */
-export type SlowlogListener = (instance: string, runId: string, entries: SlowlogEntry[], missedAbout: number) => void;
+/** Where new slow log entries go (the archive); see lib/slowlog/archive.ts. */
+export interface SlowlogSink {
+  lastId(instance: string, runId: string): number | null;
+  write(instance: string, runId: string, entries: SlowlogEntry[], afterId: number | null): unknown;
+}
 
 interface InstanceState {
   busy: boolean;
@@ -39,7 +42,7 @@ export interface SamplerDeps {
   findings: FindingsStore;
   config: Pick<RedlensConfig, 'sampleIntervalSeconds' | 'thresholds' | 'retention'>;
   now?: () => number;
-  onSlowlog?: SlowlogListener;
+  slowlog?: SlowlogSink;
 }
 
 async function readInstance(client: Redis) {
@@ -141,14 +144,12 @@ export class Sampler {
   private takeSlowlog(id: string, sections: InfoSections, reply: unknown, state: InstanceState): void {
     const runId = String(sections.server?.run_id ?? '');
     const entries = parseSlowlog(reply);
-    // Ids restart with Redis: a new run_id means every entry is new.
-    if (state.slow.runId !== runId) state.slow = { runId, lastId: -1, recent: [] };
+    // Ids restart with Redis: for a new run_id, start from what the archive already holds.
+    if (state.slow.runId !== runId) state.slow = { runId, lastId: this.deps.slowlog?.lastId(id, runId) ?? -1, recent: [] };
     const fresh = entries.filter((entry) => entry.id > state.slow.lastId).reverse();
     if (fresh.length > 0) {
-      const oldestFetched = fresh[0]!.id;
-      const missedAbout = state.slow.lastId >= 0 ? Math.max(0, oldestFetched - state.slow.lastId - 1) : 0;
+      this.deps.slowlog?.write(id, runId, fresh, state.slow.lastId >= 0 ? state.slow.lastId : null);
       state.slow.lastId = fresh[fresh.length - 1]!.id;
-      this.deps.onSlowlog?.(id, runId, fresh, missedAbout);
     }
     const windowStart = this.now() / 1000 - this.deps.config.thresholds.slowCommandsWindowMinutes * 60;
     state.slow.recent = [...state.slow.recent, ...fresh].filter((entry) => entry.timestamp >= windowStart).slice(-1000);

@@ -94,4 +94,34 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX findings_open ON findings (instance, ended_at);
    CREATE INDEX findings_started ON findings (instance, started_at);`,
+  // The slow log archive: every entry Redlens read, keyed as Redis numbers them (ids keep
+  // counting after SLOWLOG RESET and start again after a restart, hence run_id), and the gaps
+  // where entries rotated out before Redlens read them.
+  `CREATE TABLE slowlog_archive (
+     instance TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     id INTEGER NOT NULL,
+     ts INTEGER NOT NULL,            -- unix seconds, Redis's clock
+     duration_us INTEGER NOT NULL,
+     args TEXT NOT NULL,             -- JSON array of display strings
+     client TEXT NOT NULL,
+     client_name TEXT NOT NULL,
+     PRIMARY KEY (instance, run_id, id)
+   ) WITHOUT ROWID;
+   CREATE INDEX slowlog_archive_ts ON slowlog_archive (instance, ts);
+   CREATE TABLE slowlog_gaps (
+     instance TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     after_id INTEGER NOT NULL,
+     missed INTEGER NOT NULL,
+     recorded_at INTEGER NOT NULL,   -- unix ms
+     PRIMARY KEY (instance, run_id, after_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE slowlog_resets (
+     instance TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     last_id INTEGER NOT NULL,       -- the newest id the reset archived
+     at INTEGER NOT NULL,            -- unix ms
+     PRIMARY KEY (instance, run_id, last_id)
+   ) WITHOUT ROWID;`,
 ];

@@ -1,0 +1,53 @@
+// Slow log analysis: fingerprints ranked by time, entries per minute, time by fingerprint. Pure.
+import type { FingerprintStat, SlowlogArchiveResponse, SlowlogEntryView } from './types';
+
+/** Fingerprints by total time spent, most first. */
+export function rankFingerprints(entries: SlowlogEntryView[]): FingerprintStat[] {
+  const stats = new Map<string, FingerprintStat>();
+  for (const entry of entries) {
+    const stat = stats.get(entry.fingerprint) ?? { fingerprint: entry.fingerprint, count: 0, totalMicros: 0, maxMicros: 0, warning: entry.warning };
+    stat.count += 1;
+    stat.totalMicros += entry.durationMicros;
+    stat.maxMicros = Math.max(stat.maxMicros, entry.durationMicros);
+    stats.set(entry.fingerprint, stat);
+  }
+  return [...stats.values()].sort((a, b) => b.totalMicros - a.totalMicros || b.count - a.count);
+}
+
+const TOP_FINGERPRINTS = 8;
+const MAX_BUCKETS = 300;
+
+export function analyseEntries(entries: SlowlogEntryView[]): SlowlogArchiveResponse['analysis'] {
+  const fingerprints = rankFingerprints(entries);
+  const perMinuteMap = new Map<number, number>();
+  for (const entry of entries) {
+    const minute = Math.floor(entry.timestamp / 60) * 60_000;
+    perMinuteMap.set(minute, (perMinuteMap.get(minute) ?? 0) + 1);
+  }
+  const perMinute = [...perMinuteMap].sort((a, b) => a[0] - b[0]);
+
+  // Time by fingerprint in at most MAX_BUCKETS buckets; fingerprints beyond the top few go to "other".
+  const top = fingerprints.slice(0, TOP_FINGERPRINTS).map((stat) => stat.fingerprint);
+  const first = entries.reduce((min, entry) => Math.min(min, entry.timestamp), Infinity);
+  const last = entries.reduce((max, entry) => Math.max(max, entry.timestamp), -Infinity);
+  const span = entries.length > 0 ? last - first : 0;
+  const stepSeconds = Math.max(60, Math.ceil(span / MAX_BUCKETS / 60) * 60);
+  const buckets = new Map<number, Record<string, number>>();
+  for (const entry of entries) {
+    const ts = Math.floor(entry.timestamp / stepSeconds) * stepSeconds * 1000;
+    const name = top.includes(entry.fingerprint) ? entry.fingerprint : 'other';
+    const bucket = buckets.get(ts) ?? {};
+    bucket[name] = (bucket[name] ?? 0) + entry.durationMicros;
+    buckets.set(ts, bucket);
+  }
+  const names = fingerprints.length > TOP_FINGERPRINTS ? [...top, 'other'] : top;
+  return {
+    fingerprints,
+    perMinute,
+    timeByFingerprint: {
+      stepSeconds,
+      fingerprints: names,
+      points: [...buckets].sort((a, b) => a[0] - b[0]).map(([ts, micros]) => ({ ts, micros })),
+    },
+  };
+}
