@@ -15,6 +15,8 @@ writeFileSync(path.join(e2eDir, 'state.json'), JSON.stringify({ main, second }, 
 
 const configFile = path.join(e2eDir, 'redlens.json');
 writeFileSync(configFile, JSON.stringify({
+  // Sample every second so charts and findings fill within a test's time.
+  sampleIntervalSeconds: 1,
   instances: [
     { id: 'e2e-main', name: 'E2E main', url: `redis://127.0.0.1:${main.port}` },
     // Markup in a name must show as text on every page (the stored-XSS spec checks).
