@@ -1,8 +1,11 @@
 'use client';
 // One instance in depth: fetches INFO (and the list, for name/address/status) and picks the state.
+// Health findings and history come from Redlens' own store, so they show while Redis is down too.
 import { useInfo, useInstances } from '@/lib/queries/instances';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { formatClock } from '@/lib/format';
+import { HistorySection } from '@/components/charts/history-section';
+import { HealthList } from '@/components/health/health-list';
 import { InfoErrorPanel } from './info-error-panel';
 import { InstanceDetails, InstanceDetailsSkeleton } from './instance-details';
 import { InstanceHeader } from './instance-header';
@@ -23,6 +26,8 @@ export function InstanceOverview({ id }: { id: string }) {
     <div className="space-y-6">
       <InstanceHeader id={id} summary={summary} info={info.data} />
       {info.isError ? <InfoErrorPanel error={info.error} staleSince={info.data?.fetchedAt} /> : null}
+      <HealthList id={id} />
+      <HistorySection id={id} />
       {info.data ? (
         <div data-testid="instance-details" data-stale={stale ? 'true' : undefined}>
           {stale ? (

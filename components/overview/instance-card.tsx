@@ -8,6 +8,7 @@ import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { endSentence, formatClock } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { HealthLight } from '@/components/health/health-light';
 import { InstanceCardFigures } from './instance-card-figures';
 import { InstanceStatusBadge } from './instance-status-badge';
 
@@ -38,7 +39,11 @@ export function InstanceCard({ instance }: { instance: InstanceSummary }) {
             {instance.tls ? ' · TLS' : ''}
           </p>
         </div>
-        <InstanceStatusBadge status={instance.status} />
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          <InstanceStatusBadge status={instance.status} />
+          {/* From the sampler's store, not from Redis: it still tells what was wrong while Redis is down. */}
+          <HealthLight id={instance.id} />
+        </div>
       </div>
 
       {up ? (

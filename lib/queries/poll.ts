@@ -3,3 +3,9 @@
 
 export const POLL_INSTANCES_MS = 3_000;
 export const POLL_INFO_MS = 5_000;
+
+/** The sampler records every 10 s by default: polling faster would only fetch the same points. */
+export const POLL_HEALTH_MS = 10_000;
+export const POLL_METRICS_MS = 10_000;
+/** 24 h and longer ranges have points minutes apart (rollups): once a minute is plenty. */
+export const POLL_METRICS_LONG_MS = 60_000;

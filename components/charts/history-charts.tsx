@@ -1,0 +1,135 @@
+'use client';
+// Fetches the history for the range in the URL and picks the state: loading, error, nothing
+// recorded yet, or the charts (the previous range stays on screen, dimmed, while a new one loads).
+import { useMemo } from 'react';
+import { useSearchParams } from 'next/navigation';
+import type { MetricsResponse } from '@/lib/history/types';
+import { RANGE_LABELS, findingBands, hasAnyValue, parseRange, toChartRows } from '@/lib/history/chart-data';
+import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { metricsPollMs, useMetrics } from '@/lib/queries/history';
+import { endSentence, formatClock } from '@/lib/format';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { CHART_SPECS, chartMarks } from './chart-specs';
+import { FindingsInRange } from './findings-in-range';
+import { MetricChart } from './metric-chart';
+import { RangeSelector } from './range-selector';
+
+const GRID = 'grid grid-cols-1 gap-4 lg:grid-cols-2';
+
+export function HistoryCharts({ id }: { id: string }) {
+  const searchParams = useSearchParams();
+  const range = parseRange(searchParams.get('range'));
+  const metrics = useMetrics(id, range);
+  const switching = metrics.isPlaceholderData;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <RangeSelector value={range} />
+        {switching ? (
+          <span role="status" className="text-sm text-slate-600">
+            Loading the last {RANGE_LABELS[range].long}…
+          </span>
+        ) : null}
+      </div>
+      {metrics.data ? (
+        <>
+          {metrics.isError ? <RefreshFailed error={metrics.error} updatedAt={metrics.dataUpdatedAt} /> : null}
+          <div aria-busy={switching} className={switching ? 'opacity-60 transition-opacity' : undefined}>
+            <HistoryBody id={id} data={metrics.data} />
+          </div>
+        </>
+      ) : metrics.isError ? (
+        <ErrorState
+          title="Cannot load the history"
+          message={metrics.error.message}
+          code={metrics.error instanceof ApiRequestError ? metrics.error.code : undefined}
+          data-testid="history-error"
+        >
+          Redlens retries every {metricsPollMs(range) / 1000} s.
+        </ErrorState>
+      ) : (
+        <ChartGridSkeleton />
+      )}
+    </div>
+  );
+}
+
+/** Renders the response it was given; its own range, not the URL's, decides how times read. */
+function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
+  const rows = useMemo(() => toChartRows(data.series, data.stepSeconds), [data.series, data.stepSeconds]);
+  const bands = useMemo(() => findingBands(data.findings, data.from, data.to), [data.findings, data.from, data.to]);
+
+  // The chart frames stay even when nothing was recorded: the page keeps its shape, and the
+  // lines appear in place as the sampler fills the range.
+  const empty = !hasAnyValue(data.series);
+  return (
+    <div className="space-y-4">
+      {empty ? (
+        <EmptyState title="No history yet: the sampler records every 10 s">
+          <p>
+            Nothing was recorded for this instance in the last {RANGE_LABELS[data.range].long}. The charts fill in as
+            samples arrive; if Redis is down, they start once it answers.
+          </p>
+        </EmptyState>
+      ) : (
+        <FindingsInRange bands={bands} range={data.range} />
+      )}
+      <div className={GRID}>
+        {CHART_SPECS.map((spec) => (
+          <MetricChart
+            key={spec.id}
+            spec={spec}
+            rows={rows}
+            series={data.series}
+            range={data.range}
+            from={data.from}
+            to={data.to}
+            stepSeconds={data.stepSeconds}
+            bands={bands.filter((band) => chartMarks(spec, band.id))}
+            syncId={`history-${id}`}
+            explainEmpty={!empty}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
+  return (
+    <p className="text-sm text-red-800">
+      Could not refresh the history{error instanceof ApiRequestError ? ` (${error.code})` : ''}:{' '}
+      {endSentence(error.message)} Showing what was loaded at {formatClock(updatedAt)}; retrying automatically.
+    </p>
+  );
+}
+
+function ChartGridSkeleton() {
+  return (
+    <Loading label="Loading history…">
+      <div className={GRID}>
+        {CHART_SPECS.map((spec) => (
+          <Card key={spec.id} className="space-y-3 p-3">
+            <Skeleton className="h-4 w-1/3" />
+            <Skeleton className="h-40 w-full" />
+          </Card>
+        ))}
+      </div>
+    </Loading>
+  );
+}
+
+/** The Suspense fallback: the range selector's place and the grid. */
+export function HistoryChartsSkeleton() {
+  return (
+    <div className="space-y-3">
+      <Skeleton className="h-8 w-72 max-w-full" />
+      <ChartGridSkeleton />
+    </div>
+  );
+}
+

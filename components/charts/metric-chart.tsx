@@ -1,0 +1,220 @@
+'use client';
+// One history chart: title with the current value, a legend with each series' latest value,
+// and the lines over the range with the target line and the findings that fired.
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  RANGE_LABELS,
+  byteTicks,
+  formatAxisValue,
+  formatMetricValue,
+  formatPointTime,
+  formatTimeTick,
+  seriesStats,
+  timeTicks,
+  type ChartRow,
+  type FindingBand,
+  type SeriesStats,
+} from '@/lib/history/chart-data';
+import type { Metric, Point, Range } from '@/lib/history/types';
+import { SEVERITY_COLOR, type ChartSpec, type SeriesSpec } from './chart-specs';
+import { ChartTooltip } from './chart-tooltip';
+import { SeriesSwatch } from './series-swatch';
+
+const CHART_HEIGHT = 170;
+/** One width for every y axis, so the plot areas of the charts line up above each other. */
+const Y_AXIS_WIDTH = 64;
+const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
+
+interface MetricChartProps {
+  spec: ChartSpec;
+  /** The rows of every chart on the page: synced tooltips match charts by row index. */
+  rows: ChartRow[];
+  series: Record<Metric, Point[]>;
+  range: Range;
+  from: number;
+  to: number;
+  stepSeconds: number;
+  /** Findings of this chart's rules in the range. */
+  bands: FindingBand[];
+  syncId: string;
+  /** Say why this chart alone is empty (off when nothing at all was recorded: the page says so). */
+  explainEmpty?: boolean;
+}
+
+export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, bands, syncId, explainEmpty = true }: MetricChartProps) {
+  const stats = spec.series.map((s) => ({ series: s, stats: seriesStats(series[s.metric]) }));
+  const primary = stats[0]?.stats ?? seriesStats([]);
+  const hasData = stats.some((entry) => entry.stats.count > 0);
+  const formatValue = (value: number | null | undefined) => formatMetricValue(spec.kind, value, spec.unit);
+  const yTicks = spec.kind === 'bytes' ? byteTicks(Math.max(0, ...stats.map((entry) => entry.stats.max ?? 0))) : undefined;
+  const yDomain = spec.domain ?? (yTicks ? [0, yTicks[yTicks.length - 1] ?? 0] : [0, 'auto']);
+
+  return (
+    <figure
+      data-testid={`chart-${spec.id}`}
+      data-points={primary.count}
+      aria-label={chartSummary(spec, stats, range, bands.length)}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+    >
+      <figcaption>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+          <h3 className="text-sm font-semibold text-slate-900">{spec.title}</h3>
+          <CurrentValue latest={primary.latest} text={formatValue(primary.latest?.value)} to={to} stepSeconds={stepSeconds} range={range} />
+        </div>
+        {spec.series.length > 1 ? (
+          <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
+            {stats.map(({ series: s, stats: st }) => (
+              <li key={s.metric} className="flex items-center gap-1.5">
+                <SeriesSwatch series={s} />
+                {s.label}
+                <span className="font-medium tabular-nums text-slate-900">{formatValue(st.latest?.value)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </figcaption>
+
+      {hasData ? (
+        <div className="mt-2">
+          <ComposedChart
+            data={rows}
+            syncId={syncId}
+            responsive
+            style={{ width: '100%', height: CHART_HEIGHT }}
+            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          >
+            <CartesianGrid stroke="#e2e8f0" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={[from, to]}
+              ticks={timeTicks(from, to, range)}
+              allowDataOverflow
+              tickFormatter={(t: number) => formatTimeTick(t, range)}
+              tick={AXIS_TICK}
+              stroke="#cbd5e1"
+              minTickGap={16}
+            />
+            <YAxis
+              width={Y_AXIS_WIDTH}
+              domain={yDomain}
+              ticks={yTicks}
+              allowDataOverflow={spec.domain !== undefined}
+              tickFormatter={(value: number) => formatAxisValue(spec.kind, value)}
+              tick={AXIS_TICK}
+              stroke="#cbd5e1"
+            />
+            <Tooltip
+              isAnimationActive={false}
+              filterNull={false}
+              cursor={{ stroke: '#94a3b8' }}
+              content={({ active, payload }) => <ChartTooltip active={active} payload={payload} spec={spec} range={range} />}
+            />
+            {bands.map((band) => (
+              <ReferenceArea
+                key={`area-${band.key}`}
+                x1={band.x1}
+                x2={band.x2}
+                fill={SEVERITY_COLOR[band.severity]}
+                fillOpacity={0.12}
+                ifOverflow="hidden"
+              />
+            ))}
+            {bands
+              .filter((band) => band.startsInRange)
+              .map((band) => (
+                <ReferenceLine
+                  key={`start-${band.key}`}
+                  x={band.startedAt}
+                  stroke={SEVERITY_COLOR[band.severity]}
+                  strokeDasharray="3 3"
+                  ifOverflow="hidden"
+                />
+              ))}
+            {spec.target ? (
+              <ReferenceLine
+                y={spec.target.value}
+                stroke="#64748b"
+                strokeDasharray="6 4"
+                // The target always shows, even when the data stays far from it: that distance is the news.
+                ifOverflow="extendDomain"
+                label={{ value: spec.target.label, position: 'insideTopRight', fontSize: 10, fill: '#475569' }}
+              />
+            ) : null}
+            {spec.series.map((s) => drawSeries(s))}
+          </ComposedChart>
+        </div>
+      ) : (
+        <p className="mt-2 flex items-center justify-center rounded bg-slate-50 px-3 text-center text-sm text-slate-500" style={{ height: CHART_HEIGHT }}>
+          No data in this range.{explainEmpty && spec.emptyHint ? ` ${spec.emptyHint}` : ''}
+        </p>
+      )}
+    </figure>
+  );
+}
+
+function drawSeries(series: SeriesSpec) {
+  const shared = {
+    dataKey: series.metric,
+    name: series.label,
+    stroke: series.color,
+    strokeWidth: 1.5,
+    type: 'linear' as const,
+    dot: false,
+    activeDot: { r: 3 },
+    connectNulls: false,
+    isAnimationActive: false,
+  };
+  if (series.draw === 'area') {
+    return <Area key={series.metric} {...shared} fill={series.color} fillOpacity={0.12} />;
+  }
+  return <Line key={series.metric} {...shared} strokeDasharray={series.draw === 'dashed' ? '5 4' : undefined} />;
+}
+
+interface CurrentValueProps {
+  latest: SeriesStats['latest'];
+  text: string;
+  to: number;
+  stepSeconds: number;
+  range: Range;
+}
+
+/** The latest value; when it is older than a few steps (Redis down now), also when it was. */
+function CurrentValue({ latest, text, to, stepSeconds, range }: CurrentValueProps) {
+  if (!latest) return <p className="text-sm text-slate-500">no data</p>;
+  const old = to - latest.t > 3 * stepSeconds * 1000;
+  return (
+    <p className="text-base font-semibold tabular-nums text-slate-900">
+      <span className="sr-only">{old ? 'Last value: ' : 'Now: '}</span>
+      {text}
+      {old ? <span className="ml-1 text-xs font-normal text-slate-500">at {formatPointTime(latest.t, range)}</span> : null}
+    </p>
+  );
+}
+
+function chartSummary(
+  spec: ChartSpec,
+  stats: { series: SeriesSpec; stats: SeriesStats }[],
+  range: Range,
+  findings: number,
+): string {
+  const parts = stats.map(({ series, stats: st }) =>
+    st.count === 0
+      ? `${series.label}: no data`
+      : `${series.label} now ${formatMetricValue(spec.kind, st.latest?.value, spec.unit)}, ` +
+        `lowest ${formatMetricValue(spec.kind, st.min, spec.unit)}, highest ${formatMetricValue(spec.kind, st.max, spec.unit)}`,
+  );
+  const target = spec.target ? ` Target line: ${spec.target.label}.` : '';
+  const marked = findings > 0 ? ` ${findings} finding${findings === 1 ? '' : 's'} marked.` : '';
+  return `${spec.title} over the last ${RANGE_LABELS[range].long}. ${parts.join('; ')}.${target}${marked}`;
+}

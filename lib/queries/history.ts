@@ -1,0 +1,46 @@
+'use client';
+// One hook per endpoint for the sampler's history and the health findings.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { HealthResponse, MetricsResponse, Range } from '@/lib/history/types';
+import { ApiRequestError, fetchJson } from './fetch-json';
+import { queryKeys } from './keys';
+import { POLL_HEALTH_MS, POLL_METRICS_LONG_MS, POLL_METRICS_MS } from './poll';
+
+/** Ranges read from raw samples poll at the sampling rate; rollup ranges once a minute. */
+export function metricsPollMs(range: Range): number {
+  return range === '15m' || range === '1h' || range === '6h' ? POLL_METRICS_MS : POLL_METRICS_LONG_MS;
+}
+
+const instancePath = (id: string) => `/api/instances/${encodeURIComponent(id)}`;
+
+/** An unknown instance stays unknown: stop polling it; every other failure is retried by the poll. */
+function pollUnlessNotFound(ms: number) {
+  return (query: { state: { error: Error | null } }) =>
+    query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : ms;
+}
+
+export const metricsQuery = (id: string, range: Range) =>
+  queryOptions({
+    queryKey: queryKeys.metrics(id, range),
+    queryFn: ({ signal }) =>
+      fetchJson<MetricsResponse>(`${instancePath(id)}/metrics?range=${encodeURIComponent(range)}`, { signal }),
+    refetchInterval: pollUnlessNotFound(metricsPollMs(range)),
+    // Switching range keeps the previous range on screen (dimmed) until the new one arrives, but
+    // never shows another instance's history under this one's name.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
+  });
+
+export const healthQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.health(id),
+    queryFn: ({ signal }) => fetchJson<HealthResponse>(`${instancePath(id)}/health`, { signal }),
+    refetchInterval: pollUnlessNotFound(POLL_HEALTH_MS),
+  });
+
+export function useMetrics(id: string, range: Range) {
+  return useQuery(metricsQuery(id, range));
+}
+
+export function useHealth(id: string) {
+  return useQuery(healthQuery(id));
+}
