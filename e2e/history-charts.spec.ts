@@ -7,8 +7,9 @@ test('the instance page charts the sampled history and switches range', async ({
   for (const metric of ['usedMemory', 'hitRatio', 'opsPerSec', 'evictedPerSec', 'connectedClients', 'fragmentationRatio', 'pingP95Ms']) {
     await expect(page.getByTestId(`chart-${metric}`), metric).toBeVisible();
   }
-  // The sampler runs every second in the e2e server: lines appear within a few samples.
-  await expect(page.getByTestId('chart-usedMemory').locator('path.recharts-curve').first()).toBeVisible({ timeout: 20_000 });
+  // The sampler runs every second in the e2e server; a line needs two filled 10 s buckets and
+  // the page polls every 10 s.
+  await expect(page.getByTestId('chart-usedMemory').locator('path.recharts-curve').first()).toBeVisible({ timeout: 45_000 });
 
   await page.getByTestId('range-6h').click();
   await expect(page).toHaveURL(/range=6h/);

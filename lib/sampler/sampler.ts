@@ -104,7 +104,10 @@ export class Sampler {
     const state = this.state(instance.id);
     if (state.busy) return;
     state.busy = true;
-    const ts = this.now();
+    // Stamped on the interval grid: a timer firing a little late or early must not leave a
+    // chart bucket empty (a false gap) or put two samples in one.
+    const intervalMs = this.deps.config.sampleIntervalSeconds * 1000;
+    const ts = Math.round(this.now() / intervalMs) * intervalMs;
     try {
       let down: string | null = null;
       let sections: InfoSections | null = null;
