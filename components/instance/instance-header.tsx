@@ -26,6 +26,12 @@ export function InstanceHeader({ id, summary, info }: InstanceHeaderProps) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
         {summary ? <InstanceStatusBadge status={summary.status} /> : null}
+        <Link
+          href={`/instances/${encodeURIComponent(id)}/keys`}
+          className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+        >
+          Browse keys
+        </Link>
       </div>
       {summary ? (
         <p className="break-all font-mono text-sm text-slate-600">

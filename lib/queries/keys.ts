@@ -1,6 +1,8 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
 import type { Range } from '@/lib/history/types';
+import type { ArchiveView } from '@/lib/slowlog/view';
 import type { AuditFilters } from './audit';
+import type { KeyFilters, ValueOptions } from './keys-browser';
 
 export const queryKeys = {
   instances: () => ['instances'] as const,
@@ -8,6 +10,19 @@ export const queryKeys = {
   info: (id: string) => ['instances', id, 'info'] as const,
   metrics: (id: string, range: Range) => ['instances', id, 'metrics', range] as const,
   health: (id: string) => ['instances', id, 'health'] as const,
+  // The key browser lives outside ['instances', id]: invalidating an instance must not re-run
+  // every SCAN page a user has loaded.
+  /** Every key listing of an instance, whatever its filters: deletes patch these. */
+  keysLists: (id: string) => ['key-browser', id, 'list'] as const,
+  keysList: (id: string, filters: KeyFilters) => ['key-browser', id, 'list', filters] as const,
+  keyDatabases: (id: string) => ['key-browser', id, 'databases'] as const,
+  keyDetailAll: (id: string, db: number, keyB64: string) => ['key-browser', id, 'detail', db, keyB64] as const,
+  keyDetail: (id: string, db: number, keyB64: string, options: ValueOptions) =>
+    ['key-browser', id, 'detail', db, keyB64, options] as const,
+  slowlog: (id: string) => ['instances', id, 'slowlog'] as const,
+  /** Every archive view of an instance, whatever its range and search: invalidate this after a reset. */
+  slowlogArchiveAll: (id: string) => ['instances', id, 'slowlog-archive'] as const,
+  slowlogArchive: (id: string, view: ArchiveView) => ['instances', id, 'slowlog-archive', view] as const,
   /** Every audit view, whatever its filters: invalidate this after a mutation. */
   auditAll: () => ['audit'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,

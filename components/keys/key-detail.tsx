@@ -1,0 +1,106 @@
+'use client';
+// One key in depth: type, encoding, live TTL, memory, length, admin actions, and its value in
+// pages. A key that vanished says so (and has left the list).
+import { useState } from 'react';
+import type { KeyDetail } from '@/lib/keys/types';
+import { formatBytes, formatNumber } from '@/lib/format';
+import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { useKeyDetail, type ValueOptions } from '@/lib/queries/keys-browser';
+import { AdminOnly } from '@/components/auth/admin-only';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { Stat, StatList } from '@/components/ui/stat';
+import { KeyActions } from './key-actions';
+import { TtlCountdown } from './ttl-countdown';
+import { TypeBadge } from './type-badge';
+import { ValueView } from './value-views';
+
+const LENGTH_UNIT: Record<string, [string, string]> = {
+  string: ['byte', 'bytes'], hash: ['field', 'fields'], list: ['item', 'items'],
+  set: ['member', 'members'], zset: ['member', 'members'], stream: ['entry', 'entries'],
+};
+
+function lengthText(detail: KeyDetail): string {
+  const unit = LENGTH_UNIT[detail.type];
+  if (!unit) return '—';
+  return `${formatNumber(detail.length)} ${detail.length === 1 ? unit[0] : unit[1]}`;
+}
+
+interface KeyDetailPanelProps {
+  id: string;
+  db: number;
+  keyB64: string;
+  onClose: () => void;
+}
+
+export function KeyDetailPanel({ id, db, keyB64, onClose }: KeyDetailPanelProps) {
+  const [options, setOptions] = useState<ValueOptions>({});
+  const detail = useKeyDetail(id, db, keyB64, options);
+  const first = detail.data?.pages[0];
+
+  if (detail.isError && !first) {
+    const gone = detail.error instanceof ApiRequestError && detail.error.code === 'NOT_FOUND';
+    return (
+      <div className="space-y-2" data-testid="key-detail">
+        {gone ? (
+          <EmptyState title="This key no longer exists">
+            It expired or was deleted since it was listed; it has been taken off the list.
+          </EmptyState>
+        ) : (
+          <ErrorState
+            title="The key could not be read"
+            message={detail.error.message}
+            code={detail.error instanceof ApiRequestError ? detail.error.code : undefined}
+          />
+        )}
+        <Button onClick={onClose}>Close</Button>
+      </div>
+    );
+  }
+  if (!first) {
+    return (
+      <Loading label="Reading the key…">
+        <Card className="space-y-3">
+          <Skeleton className="h-6 w-2/3" />
+          <Skeleton className="h-16 w-full" />
+          <Skeleton className="h-40 w-full" />
+        </Card>
+      </Loading>
+    );
+  }
+
+  return (
+    <Card className="space-y-4" data-testid="key-detail">
+      <div className="flex items-start gap-2">
+        <h2 className="min-w-0 flex-1 break-all font-mono text-base font-semibold text-slate-900" data-testid="key-detail-name">
+          {first.key === '' ? <span className="italic text-slate-500">(empty name)</span> : first.key}
+        </h2>
+        <Button onClick={onClose} aria-label="Close key detail">Close</Button>
+      </div>
+      <StatList columns={3}>
+        <Stat label="Type" value={<TypeBadge type={first.type} />} />
+        <Stat label="Encoding" value={first.encoding ?? '—'} />
+        <Stat label="TTL" value={<TtlCountdown ttlMs={first.ttlMs} readAt={detail.dataUpdatedAt} />} />
+        <Stat label="Memory" value={first.memoryBytes === null ? '—' : formatBytes(first.memoryBytes)} hint="MEMORY USAGE, sampled" />
+        <Stat label="Length" value={lengthText(first)} />
+        <Stat label="db" value={`db${first.db}`} />
+      </StatList>
+      {first.notes.map((note) => <p key={note} className="text-xs text-amber-800">{note}</p>)}
+      <AdminOnly>
+        <KeyActions id={id} detail={first} onDeleted={onClose} />
+      </AdminOnly>
+      <ValueView
+        pages={detail.data?.pages ?? [first]}
+        options={options}
+        onOptions={setOptions}
+        hasMore={detail.hasNextPage}
+        loadingMore={detail.isFetchingNextPage}
+        onMore={() => void detail.fetchNextPage()}
+        error={detail.isError ? detail.error : null}
+      />
+    </Card>
+  );
+}

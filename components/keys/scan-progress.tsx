@@ -1,0 +1,57 @@
+// "Scanned 40,000 of 1,200,000": how far SCAN has walked, how many keys are listed, and the
+// continue / scan all / stop controls. Partial results are said to be partial.
+import { formatNumber, formatPercent } from '@/lib/format';
+import type { KeysPage } from '@/lib/keys/types';
+import { Button } from '@/components/ui/button';
+
+interface ScanProgressProps {
+  pages: KeysPage[];
+  listed: number;
+  hasMore: boolean;
+  fetching: boolean;
+  scanning: boolean;
+  startCursor: string;
+  onContinue: () => void;
+  onScanAll: () => void;
+  onStop: () => void;
+  onRestart: () => void;
+}
+
+export function ScanProgress(props: ScanProgressProps) {
+  const { pages, listed, hasMore } = props;
+  const last = pages.at(-1);
+  const scanned = pages.reduce((sum, page) => sum + page.scanned, 0);
+  const exact = pages.every((page) => page.scannedExact);
+  const dbSize = last?.dbSize ?? 0;
+  const lookup = last?.exact === true;
+  let text: string;
+  if (!last) text = 'Scanning…';
+  else if (lookup) text = `Exact lookup: ${listed === 0 ? 'no key has this name' : 'found the key'}.`;
+  else if (!hasMore) text = `Scan complete: ${formatNumber(listed)} keys listed (db holds ${formatNumber(dbSize)}).`;
+  else {
+    const share = dbSize > 0 ? ` (${formatPercent(Math.min(1, scanned / dbSize))})` : '';
+    text = `Scanned ${exact ? '' : 'about '}${formatNumber(Math.min(scanned, dbSize))} of ${formatNumber(dbSize)} keys${share} · ${formatNumber(listed)} listed. More keys may exist: continue to see them.`;
+  }
+  const stopped = last?.stoppedBy ? ` The last request stopped early (${last.stoppedBy === 'time' ? 'time budget' : 'SCAN call budget'}) to keep Redis responsive.` : '';
+
+  return (
+    <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="scan-progress">
+      <p role="status" aria-live="polite" className="min-w-0 flex-1 text-slate-700">
+        {text}
+        {hasMore ? stopped : ''}
+        {props.startCursor !== '0' ? ` Started at cursor ${props.startCursor}.` : ''}
+      </p>
+      {hasMore && !lookup ? (
+        props.scanning ? (
+          <Button onClick={props.onStop}>Stop</Button>
+        ) : (
+          <>
+            <Button onClick={props.onContinue} disabled={props.fetching}>Continue</Button>
+            <Button onClick={props.onScanAll} disabled={props.fetching}>Scan all</Button>
+          </>
+        )
+      ) : null}
+      {props.startCursor !== '0' ? <Button onClick={props.onRestart}>Start from the beginning</Button> : null}
+    </div>
+  );
+}

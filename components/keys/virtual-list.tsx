@@ -1,0 +1,95 @@
+'use client';
+// A fixed-row-height virtual list: only the rows in view (plus a few) are in the DOM, so 100,000
+// loaded keys scroll as smoothly as 100. A listbox for assistive tech: arrow keys, Home/End and
+// Page Up/Down move the active row, Enter (or a click) activates it.
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+const OVERSCAN = 8;
+
+interface VirtualListProps {
+  count: number;
+  rowHeight: number;
+  /** Height of the scrolling box, px. */
+  height: number;
+  label: string;
+  idPrefix: string;
+  activeIndex: number;
+  onActiveChange: (index: number) => void;
+  onActivate: (index: number) => void;
+  isSelected: (index: number) => boolean;
+  renderRow: (index: number) => ReactNode;
+  'data-testid'?: string;
+}
+
+export function VirtualList(props: VirtualListProps) {
+  const { count, rowHeight, height, activeIndex } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    props.onActiveChange(next);
+    const el = box.current;
+    if (!el) return;
+    // Keep the active row in view, as a native listbox does.
+    const top = next * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor(height / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: count - 1,
+      PageDown: activeIndex + page, PageUp: activeIndex - page,
+    };
+    const target = moves[event.key];
+    if (target !== undefined && count > 0) {
+      event.preventDefault();
+      moveTo(target);
+    } else if ((event.key === 'Enter' || event.key === ' ') && activeIndex >= 0 && activeIndex < count) {
+      event.preventDefault();
+      props.onActivate(activeIndex);
+    }
+  };
+
+  const indexes = Array.from({ length: Math.max(0, last - first) }, (_, offset) => first + offset);
+  const rows: ReactNode[] = indexes.map((index) => (
+      <div
+        key={index}
+        id={`${props.idPrefix}-${index}`}
+        role="option"
+        aria-selected={props.isSelected(index)}
+        aria-posinset={index + 1}
+        aria-setsize={count}
+        data-active={index === activeIndex ? 'true' : undefined}
+        onClick={() => {
+          props.onActiveChange(index);
+          props.onActivate(index);
+        }}
+        className="absolute inset-x-0 flex cursor-pointer items-center gap-2 border-b border-slate-100 px-2 text-sm hover:bg-slate-50 aria-selected:bg-red-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-red-700/40"
+        style={{ top: index * rowHeight, height: rowHeight }}
+      >
+        {props.renderRow(index)}
+      </div>
+  ));
+
+  return (
+    <div
+      ref={box}
+      role="listbox"
+      tabIndex={0}
+      aria-label={props.label}
+      aria-activedescendant={activeIndex >= 0 && activeIndex < count ? `${props.idPrefix}-${activeIndex}` : undefined}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      data-testid={props['data-testid']}
+      className="relative overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+      style={{ height }}
+    >
+      <div style={{ height: count * rowHeight, position: 'relative' }}>{rows}</div>
+    </div>
+  );
+}
