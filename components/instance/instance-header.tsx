@@ -32,6 +32,12 @@ export function InstanceHeader({ id, summary, info }: InstanceHeaderProps) {
         >
           Browse keys
         </Link>
+        <Link
+          href={`/instances/${encodeURIComponent(id)}/slowlog`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+        >
+          Slow log
+        </Link>
       </div>
       {summary ? (
         <p className="break-all font-mono text-sm text-slate-600">

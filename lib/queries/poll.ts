@@ -9,3 +9,8 @@ export const POLL_HEALTH_MS = 10_000;
 export const POLL_METRICS_MS = 10_000;
 /** 24 h and longer ranges have points minutes apart (rollups): once a minute is plenty. */
 export const POLL_METRICS_LONG_MS = 60_000;
+
+/** The live slow log: SLOWLOG GET is cheap and on-call wants new entries within seconds. */
+export const POLL_SLOWLOG_MS = 5_000;
+/** The archive grows as the sampler reads the slow log (every 10 s); a range of days need not be refetched more often. */
+export const POLL_SLOWLOG_ARCHIVE_MS = 30_000;

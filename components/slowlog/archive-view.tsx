@@ -1,0 +1,180 @@
+'use client';
+// The archive tab: every entry Redlens has read, for the range and search in the URL, with the
+// gaps where entries were lost, two charts, the fingerprints of the range and the export links.
+import { useSearchParams } from 'next/navigation';
+import { useId } from 'react';
+import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_RANGE_LABELS, parseArchiveView, plural } from '@/lib/slowlog/view';
+import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { POLL_SLOWLOG_ARCHIVE_MS } from '@/lib/queries/poll';
+import { slowlogExportUrl, useSlowlogArchive, type ArchiveResult } from '@/lib/queries/slowlog';
+import { endSentence, formatClock, formatNumber } from '@/lib/format';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { ArchiveCharts } from './archive-charts';
+import { ArchiveControls } from './archive-controls';
+import { FingerprintTable } from './fingerprint-table';
+import { GapNotice } from './gap-notice';
+import { SlowlogTable } from './slowlog-table';
+import { TableSkeleton } from './slowlog-skeleton';
+
+export function ArchiveView({ id }: { id: string }) {
+  const searchParams = useSearchParams();
+  const view = parseArchiveView(searchParams);
+  const archive = useSlowlogArchive(id, view);
+  const headingId = useId();
+  const switching = archive.isPlaceholderData;
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-4">
+      <div>
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          Archive
+        </h2>
+        <p className="text-sm text-slate-600">
+          Every entry Redlens has read from this slow log, kept across rotation at slowlog-max-len, resets and Redis
+          restarts. It is Redlens&apos; own store, so it shows while Redis is down.
+        </p>
+      </div>
+      <ArchiveControls view={view} />
+      {switching ? (
+        <p role="status" className="text-sm text-slate-600">
+          Loading the last {ARCHIVE_RANGE_LABELS[view.range].long}
+          {view.q ? ` matching “${view.q}”` : ''}…
+        </p>
+      ) : null}
+      {archive.data ? (
+        <>
+          {archive.isError ? <RefreshFailed error={archive.error} updatedAt={archive.dataUpdatedAt} /> : null}
+          <div aria-busy={switching} className={switching ? 'opacity-60 transition-opacity' : undefined}>
+            <ArchiveBody id={id} result={archive.data} />
+          </div>
+        </>
+      ) : archive.isError ? (
+        <ErrorState
+          title="Cannot load the archive"
+          message={archive.error.message}
+          code={archive.error instanceof ApiRequestError ? archive.error.code : undefined}
+          data-testid="slowlog-archive-error"
+        >
+          Redlens retries every {POLL_SLOWLOG_ARCHIVE_MS / 1000} s.
+        </ErrorState>
+      ) : (
+        <TableSkeleton label="Loading the archive…" />
+      )}
+    </section>
+  );
+}
+
+/** Renders the result it was given: its own range and search, not the URL's, decide the words. */
+function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
+  const { response, view, span } = result;
+  const fingerprintsHeadingId = useId();
+  const entriesHeadingId = useId();
+  const rangeWords = ARCHIVE_RANGE_LABELS[view.range].long;
+  const matching = view.q ? ` matching “${view.q}”` : '';
+
+  if (response.entries.length === 0) {
+    return (
+      <div className="space-y-3">
+        {response.gaps.length > 0 ? (
+          <ul className="space-y-1">
+            {response.gaps.map((gap) => (
+              <GapNotice key={`${gap.runId}:${gap.afterId}:${gap.recordedAt}`} gap={gap} />
+            ))}
+          </ul>
+        ) : null}
+        <EmptyState title={`No archived entries in the last ${rangeWords}${matching}`}>
+          {view.q
+            ? 'The search matches any part of the command line, the client address or the client name. Clear it or widen the range.'
+            : 'The sampler archives new slow log entries every sample; a longer range may hold older ones.'}
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const count = response.entries.length;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-slate-700" data-testid="slowlog-archive-summary">
+          {response.truncated ? (
+            <>
+              <strong className="font-semibold">Showing the newest {formatNumber(count, 0)}</strong> of the entries in the last{' '}
+              {rangeWords}
+              {matching}; more match. Narrow the range or the search to see older ones.
+            </>
+          ) : (
+            <>
+              {plural(count, 'entry', 'entries')} in the last {rangeWords}
+              {matching}.
+            </>
+          )}
+        </p>
+        <ExportLinks id={id} result={result} />
+      </div>
+
+      <ArchiveCharts analysis={response.analysis} span={span} rangeWords={rangeWords} />
+
+      <section aria-labelledby={fingerprintsHeadingId} className="space-y-2">
+        <h3 id={fingerprintsHeadingId} className="text-base font-semibold text-slate-900">
+          Fingerprints in the last {rangeWords}
+          {matching}
+        </h3>
+        {response.analysis.fingerprints.length === 0 ? (
+          <p className="text-sm text-slate-600">No fingerprints in this range.</p>
+        ) : (
+          <FingerprintTable
+            stats={response.analysis.fingerprints}
+            label={`Fingerprints of the archived entries in the last ${rangeWords}`}
+            data-testid="slowlog-archive-analysis"
+          />
+        )}
+      </section>
+
+      <section aria-labelledby={entriesHeadingId} className="space-y-2">
+        <h3 id={entriesHeadingId} className="text-base font-semibold text-slate-900">
+          Entries
+        </h3>
+        <SlowlogTable
+          kind="archive"
+          entries={response.entries}
+          gaps={response.gaps}
+          label={`Archived slow log entries in the last ${rangeWords}`}
+          data-testid="slowlog-archive-table"
+        />
+        {response.truncated ? (
+          <p className="text-sm text-slate-600">
+            Showing the newest {formatNumber(count, 0)}. The exports hold up to {formatNumber(ARCHIVE_EXPORT_LIMIT, 0)}.
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+/** Plain links: a same-origin GET carries the session cookie, and the browser saves the file. */
+function ExportLinks({ id, result }: { id: string; result: ArchiveResult }) {
+  const base = `slowlog-${id.replace(/[^\w.-]+/g, '_')}-${result.view.range}`;
+  const link =
+    'inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700';
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <a href={slowlogExportUrl(id, result.span, result.view.q, 'csv')} download={`${base}.csv`} className={link} data-testid="slowlog-export-csv">
+        Export CSV
+      </a>
+      <a href={slowlogExportUrl(id, result.span, result.view.q, 'json')} download={`${base}.json`} className={link} data-testid="slowlog-export-json">
+        Export JSON
+      </a>
+      <span className="text-xs text-slate-500">up to {formatNumber(ARCHIVE_EXPORT_LIMIT, 0)} entries, newest first</span>
+    </div>
+  );
+}
+
+function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
+  return (
+    <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+      Could not refresh the archive{error instanceof ApiRequestError ? ` (${error.code})` : ''}: {endSentence(error.message)}{' '}
+      Showing what was loaded at {formatClock(updatedAt)}; retrying automatically.
+    </p>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+// The live tab: what is in Redis' slow log now (polled every 5 s): the settings, the entries with
+// the filters from the URL, and their fingerprints.
+import { useSearchParams } from 'next/navigation';
+import { useId } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { SlowlogResponse } from '@/lib/slowlog/types';
+import { commandsIn, emptySlowlogText, filterEntries, filtersKey, hasFilters, parseSlowlogFilters, plural } from '@/lib/slowlog/view';
+import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { POLL_SLOWLOG_MS } from '@/lib/queries/poll';
+import { endSentence, formatClock } from '@/lib/format';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { FingerprintTable } from './fingerprint-table';
+import { LiveFilters } from './live-filters';
+import { SlowlogSettings } from './slowlog-settings';
+import { SlowlogTable } from './slowlog-table';
+import { TableSkeleton } from './slowlog-skeleton';
+
+const ERROR_TITLES: Partial<Record<string, string>> = {
+  REDIS_UNAVAILABLE: 'Redis is unreachable',
+  REDIS_TIMEOUT: 'Redis did not answer in time',
+  REDIS_COMMAND_DENIED: 'Redis refused SLOWLOG',
+  FORBIDDEN: 'You may not read this slow log',
+  NETWORK: 'The Redlens server is unreachable',
+};
+
+export function LiveView({ live }: { live: UseQueryResult<SlowlogResponse> }) {
+  const searchParams = useSearchParams();
+  const filters = parseSlowlogFilters(searchParams);
+  const entriesHeadingId = useId();
+  const analysisHeadingId = useId();
+  const { data } = live;
+
+  if (!data) {
+    return live.isError ? <LiveError error={live.error} /> : <TableSkeleton label="Loading the slow log…" />;
+  }
+
+  const shown = filterEntries(data.entries, filters);
+  return (
+    <div className="space-y-6">
+      {/* A failed poll keeps the last entries on screen: say they may be out of date. */}
+      {live.isError ? <RefreshFailed error={live.error} updatedAt={live.dataUpdatedAt} /> : null}
+      <SlowlogSettings config={data.config} length={data.length} shown={data.entries.length} />
+
+      <section aria-labelledby={entriesHeadingId} className="space-y-3">
+        <div>
+          <h2 id={entriesHeadingId} className="text-lg font-semibold text-slate-900">
+            Live entries
+          </h2>
+          <p className="text-sm text-slate-600">
+            In Redis now, refreshed every {POLL_SLOWLOG_MS / 1000} s. Times are Redis&apos; clock in your time zone.
+          </p>
+        </div>
+        {data.entries.length === 0 ? (
+          <EmptyState title={emptySlowlogText(data.config.slowerThanMicros)}>
+            New slow commands show here within {POLL_SLOWLOG_MS / 1000} s. Earlier ones are in the archive.
+          </EmptyState>
+        ) : (
+          <>
+            <LiveFilters key={filtersKey(filters)} filters={filters} commands={commandsIn(data.entries)} />
+            <p className="text-sm text-slate-600">
+              {hasFilters(filters)
+                ? `${plural(shown.length, 'entry matches', 'entries match')} the filters, of ${plural(data.entries.length, 'entry', 'entries')}.`
+                : `${plural(data.entries.length, 'entry', 'entries')}.`}
+            </p>
+            {shown.length === 0 ? (
+              <EmptyState title="No live entry matches these filters">
+                The command matches whole names; client and text match any part. Clear the filters to see every entry.
+              </EmptyState>
+            ) : (
+              <SlowlogTable kind="live" entries={shown} label="Slow log entries in Redis" data-testid="slowlog-live-table" />
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby={analysisHeadingId} className="space-y-3" data-testid="slowlog-analysis">
+        <div>
+          <h2 id={analysisHeadingId} className="text-lg font-semibold text-slate-900">
+            Fingerprints
+          </h2>
+          <p className="text-sm text-slate-600">
+            The live entries grouped by command and key pattern (ids, hashes and numbers folded to{' '}
+            <code className="font-mono">{'{id}'}</code>), ranked by total time. The tuning guide&apos;s advice is beside
+            the commands it warns about.
+          </p>
+        </div>
+        {data.analysis.length === 0 ? (
+          <p className="text-sm text-slate-600">Nothing to analyse: the slow log is empty.</p>
+        ) : (
+          <FingerprintTable stats={data.analysis} label="Fingerprints of the live entries" data-testid="slowlog-analysis-table" />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function errorTitle(error: Error): string {
+  const code = error instanceof ApiRequestError ? error.code : undefined;
+  return (code && ERROR_TITLES[code]) ?? 'Cannot read the slow log';
+}
+
+function LiveError({ error }: { error: Error }) {
+  return (
+    <ErrorState
+      title={errorTitle(error)}
+      message={error.message}
+      code={error instanceof ApiRequestError ? error.code : undefined}
+      data-testid="slowlog-live-error"
+    >
+      <p>
+        Redlens retries every {POLL_SLOWLOG_MS / 1000} s. The archive (the other tab) is Redlens&apos; own store and
+        shows while Redis is down.
+      </p>
+    </ErrorState>
+  );
+}
+
+function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
+  return (
+    <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="slowlog-live-stale">
+      {errorTitle(error)}
+      {error instanceof ApiRequestError ? ` (${error.code})` : ''}: {endSentence(error.message)} Showing the entries read at{' '}
+      {formatClock(updatedAt)}; retrying automatically.
+    </p>
+  );
+}

@@ -1,0 +1,76 @@
+// The slow log settings and how full the log is, with the server's warnings first: a disabled,
+// coarse or short slow log hides the problems this page is for.
+import { useId } from 'react';
+import type { SlowlogConfig } from '@/lib/slowlog/types';
+import { describeSlowerThan, formatMicros, plural } from '@/lib/slowlog/view';
+import { formatNumber, formatPercent } from '@/lib/format';
+import { Card } from '@/components/ui/card';
+import { Stat, StatList } from '@/components/ui/stat';
+
+interface SlowlogSettingsProps {
+  config: SlowlogConfig;
+  /** SLOWLOG LEN */
+  length: number;
+  /** Entries the live view received (the server reads at most a few hundred). */
+  shown: number;
+}
+
+export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps) {
+  const headingId = useId();
+  const { slowerThanMicros, maxLen, warnings } = config;
+  return (
+    <section aria-labelledby={headingId} data-testid="slowlog-settings">
+      <Card className="space-y-3">
+        <h2 id={headingId} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+          Settings
+        </h2>
+        {warnings.length > 0 ? (
+          <ul className="space-y-1.5">
+            {warnings.map((warning) => (
+              <li
+                key={warning}
+                data-testid="slowlog-settings-warning"
+                className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950"
+              >
+                <span aria-hidden="true">⚠</span>
+                <span>
+                  <span className="sr-only">Warning: </span>
+                  {warning}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <StatList>
+          <Stat
+            label="slowlog-log-slower-than"
+            value={describeSlowerThan(slowerThanMicros)}
+            hint={
+              slowerThanMicros !== null && slowerThanMicros >= 1000
+                ? `${formatMicros(slowerThanMicros)}; recommended > 0 and ≤ 10,000 µs`
+                : 'recommended > 0 and ≤ 10,000 µs'
+            }
+          />
+          <Stat
+            label="slowlog-max-len"
+            value={maxLen === null ? 'unknown' : plural(maxLen, 'entry', 'entries')}
+            hint="recommended ≥ 128"
+          />
+          <Stat
+            label="In the slow log now"
+            value={plural(length, 'entry', 'entries')}
+            hint={fullness(length, maxLen, shown)}
+          />
+        </StatList>
+      </Card>
+    </section>
+  );
+}
+
+/** How full the log is, and whether the live table shows all of it. */
+function fullness(length: number, maxLen: number | null, shown: number): string | undefined {
+  const parts: string[] = [];
+  if (maxLen !== null && maxLen > 0) parts.push(`${formatPercent(length / maxLen, 0)} of slowlog-max-len`);
+  if (shown < length) parts.push(`the newest ${formatNumber(shown, 0)} are listed below; the archive keeps every one`);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}

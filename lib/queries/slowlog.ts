@@ -1,0 +1,89 @@
+'use client';
+// One hook per slow log endpoint: the live log (polled), the archive for a range and search, the
+// export links, and the admin's reset.
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SlowlogArchiveResponse, SlowlogResetResponse, SlowlogResponse } from '@/lib/slowlog/types';
+import {
+  ARCHIVE_EXPORT_LIMIT,
+  ARCHIVE_PAGE_LIMIT,
+  archiveApiParams,
+  archiveWindow,
+  type ArchiveView,
+  type TimeWindow,
+} from '@/lib/slowlog/view';
+import { ApiRequestError, fetchJson } from './fetch-json';
+import { queryKeys } from './keys';
+import { POLL_SLOWLOG_ARCHIVE_MS, POLL_SLOWLOG_MS } from './poll';
+
+const slowlogPath = (id: string) => `/api/instances/${encodeURIComponent(id)}/slowlog`;
+
+/** An unknown instance stays unknown: stop polling it; every other failure is retried by the poll. */
+function pollUnlessNotFound(ms: number) {
+  return (query: { state: { error: Error | null } }) =>
+    query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : ms;
+}
+
+export const slowlogQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.slowlog(id),
+    queryFn: ({ signal }) => fetchJson<SlowlogResponse>(slowlogPath(id), { signal }),
+    refetchInterval: pollUnlessNotFound(POLL_SLOWLOG_MS),
+  });
+
+export function useSlowlog(id: string) {
+  return useQuery(slowlogQuery(id));
+}
+
+/** The archive's answer with what it was asked for, so texts and exports match what is shown. */
+export interface ArchiveResult {
+  response: SlowlogArchiveResponse;
+  view: ArchiveView;
+  span: TimeWindow;
+}
+
+export const slowlogArchiveQuery = (id: string, view: ArchiveView) =>
+  queryOptions({
+    queryKey: queryKeys.slowlogArchive(id, view),
+    queryFn: async ({ signal }): Promise<ArchiveResult> => {
+      // "Last 24 h" ends now, whenever the query runs: each poll moves the window.
+      const span = archiveWindow(view.range, Date.now());
+      const params = archiveApiParams({ ...span, q: view.q, limit: ARCHIVE_PAGE_LIMIT });
+      const response = await fetchJson<SlowlogArchiveResponse>(`${slowlogPath(id)}/archive?${params}`, { signal });
+      return { response, view, span };
+    },
+    refetchInterval: pollUnlessNotFound(POLL_SLOWLOG_ARCHIVE_MS),
+    // A new range or search keeps the previous result on screen (dimmed) until it arrives, but
+    // never another instance's archive.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
+  });
+
+export function useSlowlogArchive(id: string, view: ArchiveView) {
+  return useQuery(slowlogArchiveQuery(id, view));
+}
+
+/**
+ * A same-origin GET, so a plain link carries the session cookie; the server sends CSV as an
+ * attachment with formula-looking cells neutralised.
+ */
+export function slowlogExportUrl(id: string, span: TimeWindow, q: string | undefined, format: 'csv' | 'json'): string {
+  return `${slowlogPath(id)}/archive?${archiveApiParams({ ...span, q, limit: ARCHIVE_EXPORT_LIMIT, format })}`;
+}
+
+export function useSlowlogReset(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      fetchJson<SlowlogResetResponse>(`${slowlogPath(id)}/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    // Also after a failure: a timeout leaves the outcome unknown, and the tables should show the truth.
+    // The mutation settles once the live log is fresh, so "the slow log is empty" shows with it.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.slowlogArchiveAll(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.auditAll() });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.slowlog(id) });
+    },
+  });
+}
