@@ -13,8 +13,22 @@ import { RespError } from './parse/resp';
 import type { RedisInstance } from './registry';
 import type { Command, RespPipe } from './resp-pipe';
 
+/** True when every byte is printable ASCII other than the backslash: shown as it is. */
+function isPlainAscii(key: Buffer): boolean {
+  for (let i = 0; i < key.length; i += 1) {
+    const byte = key[i]!;
+    if (byte < 0x20 || byte > 0x7e || byte === 0x5c) return false;
+  }
+  return true;
+}
+
+/** A name as the UI shows it (escapes visible); most names take the plain-ASCII fast path. */
+function displayName(key: Buffer): string {
+  return isPlainAscii(key) ? key.toString('latin1') : displayBytes(key).text;
+}
+
 export function keyName(key: Buffer): KeyName {
-  return { key: displayBytes(key).text, keyB64: key.toString('base64') };
+  return { key: displayName(key), keyB64: key.toString('base64') };
 }
 
 type ScanReply = [Buffer, Buffer[]];
@@ -23,6 +37,7 @@ type ScanReply = [Buffer, Buffer[]];
 export async function describeKeys(
   pipe: RespPipe,
   names: Buffer[],
+  ids: string[],
   options: { knownType?: string; memory: boolean },
 ): Promise<{ rows: KeyRow[]; memoryError?: string }> {
   const perKey = (options.knownType ? 0 : 1) + 1 + (options.memory ? 1 : 0);
@@ -44,7 +59,14 @@ export async function describeKeys(
     if (type instanceof RespError) throw type;
     if (ttl instanceof RespError) throw ttl;
     if (type === 'none' || ttl === TTL_GONE) continue; // expired or deleted since SCAN saw it
-    const row: KeyRow = { ...keyName(names[i]!), type: String(type), ttlMs: typeof ttl === 'number' ? ttl : TTL_NONE };
+    const name = names[i]!;
+    // Built field by field, not by spreading keyName(): this loop runs a million times a listing.
+    const row: KeyRow = {
+      key: displayName(name),
+      keyB64: ids[i]!,
+      type: typeof type === 'string' ? type : String(type),
+      ttlMs: typeof ttl === 'number' ? ttl : TTL_NONE,
+    };
     if (memory instanceof RespError) memoryError ??= `MEMORY USAGE failed: ${memory.message}`;
     else if (typeof memory === 'number') row.memoryBytes = memory;
     rows.push(row);
@@ -54,7 +76,7 @@ export async function describeKeys(
 
 async function exactLookup(client: Redis, pipe: RespPipe, query: KeysQueryInput, match: string): Promise<KeysPage> {
   const name = Buffer.from(unescapeGlob(match));
-  const [dbSize, described] = await Promise.all([client.dbsize(), describeKeys(pipe, [name], { memory: query.memory })]);
+  const [dbSize, described] = await Promise.all([client.dbsize(), describeKeys(pipe, [name], [name.toString('base64')], { memory: query.memory })]);
   const rows = described.rows.filter((row) => query.type === undefined || row.type === query.type);
   return {
     db: query.db, cursor: '0', done: true, keys: rows, scanned: rows.length, scannedExact: true,
@@ -80,6 +102,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
     const dbSize = client.dbsize(); // goes out with the first SCAN: no extra round trip
     const seen = new Set<string>();
     const names: Buffer[] = [];
+    const ids: string[] = [];
     let cursor = query.cursor;
     let hint = query.count;
     let calls = 0;
@@ -100,6 +123,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
         if (seen.has(id)) continue; // SCAN may return a key twice while the table rehashes
         seen.add(id);
         names.push(name);
+        ids.push(id);
       }
       if (cursor === '0' || names.length >= query.count) break;
       if (calls >= SCAN_MAX_CALLS) {
@@ -112,7 +136,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
       }
       hint = nextScanHint(query.count - names.length, hint, batch.length, filtered);
     }
-    const described = await describeKeys(pipe, names, { memory: query.memory, ...(query.type !== undefined && { knownType: query.type }) });
+    const described = await describeKeys(pipe, names, ids, { memory: query.memory, ...(query.type !== undefined && { knownType: query.type }) });
     return {
       db: query.db, cursor, done: cursor === '0', keys: described.rows, scanned, scannedExact: !filtered,
       dbSize: await dbSize, scanCalls: calls, exact: false,

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { CONNECT_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './client-options';
-import { encodeCommand, RespError, RespParser, type RespReply } from './parse/resp';
+import { encodeCommands, RespError, RespParser, type RespReply } from './parse/resp';
 
 export interface RespPipeOptions {
   host: string;
@@ -51,15 +51,14 @@ export class RespPipe {
   private write(commands: Command[]): Promise<RespReply[]> {
     const socket = this.socket;
     if (!socket) return Promise.reject(new Error('Connection is closed'));
-    const chunks: Buffer[] = [];
-    for (const command of commands) encodeCommand(command, chunks);
+    const bytes = encodeCommands(commands);
     return new Promise<RespReply[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         // A reply that is late would be read as the answer of the next batch: drop the connection.
         this.fail(new Error('Command timed out'));
       }, COMMAND_TIMEOUT_MS);
       this.batches.push({ expected: commands.length, replies: [], resolve, reject, timer });
-      socket.write(Buffer.concat(chunks));
+      socket.write(bytes);
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCommand, RespError, RespParser } from './resp';
+import { encodeCommands, RespError, RespParser } from './resp';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
 
@@ -33,10 +33,12 @@ describe('RespParser', () => {
   });
 });
 
-describe('encodeCommand', () => {
-  it('writes arrays of bulk strings, binary-safe', () => {
-    const out: Buffer[] = [];
-    encodeCommand(['TYPE', Buffer.from([0xff, 0x0a])], out);
-    expect(Buffer.concat(out)).toEqual(Buffer.concat([bytes('*2\r\n$4\r\nTYPE\r\n$2\r\n'), Buffer.from([0xff, 0x0a]), bytes('\r\n')]));
+describe('encodeCommands', () => {
+  it('writes arrays of bulk strings, binary-safe, with byte lengths of UTF-8 arguments', () => {
+    const out = encodeCommands([['TYPE', Buffer.from([0xff, 0x0a])], ['PTTL', 'é']]);
+    expect(out).toEqual(Buffer.concat([
+      bytes('*2\r\n$4\r\nTYPE\r\n$2\r\n'), Buffer.from([0xff, 0x0a]), bytes('\r\n'),
+      bytes('*2\r\n$4\r\nPTTL\r\n$2\r\n'), Buffer.from('é'), bytes('\r\n'),
+    ]));
   });
 });

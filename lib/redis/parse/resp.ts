@@ -21,20 +21,28 @@ function lineEnd(buffer: Buffer, from: number): number {
   return end < 0 || end + 1 >= buffer.length ? -1 : end;
 }
 
+/** RESP integers without a string in between: a page has thousands of PTTL replies. */
+function parseInteger(buffer: Buffer, from: number, end: number): number {
+  const negative = buffer[from] === 45;
+  let value = 0;
+  for (let i = negative ? from + 1 : from; i < end; i += 1) value = value * 10 + (buffer[i]! - 48);
+  return negative ? -value : value;
+}
+
 function parseAt(buffer: Buffer, pos: number): Parsed {
   if (pos >= buffer.length) return INCOMPLETE;
   const end = lineEnd(buffer, pos + 1);
   if (end < 0) return INCOMPLETE;
   const marker = buffer[pos];
-  const line = buffer.toString('latin1', pos + 1, end);
   const next = end + 2;
+  const line = marker === 58 ? '' : buffer.toString('latin1', pos + 1, end);
   switch (marker) {
     case 43: // +
       return { value: line, end: next };
     case 45: // -
       return { value: new RespError(buffer.toString('utf8', pos + 1, end)), end: next };
     case 58: // :
-      return { value: Number(line), end: next };
+      return { value: parseInteger(buffer, pos + 1, end), end: next };
     case 36: { // $
       const length = Number(line);
       if (length < 0) return { value: null, end: next };
@@ -82,12 +90,59 @@ export class RespParser {
   }
 }
 
-/** One command as RESP2 bytes: an array of bulk strings. */
-export function encodeCommand(args: ReadonlyArray<string | Buffer>, out: Buffer[]): void {
-  out.push(Buffer.from(`*${args.length}\r\n`));
-  for (const arg of args) {
-    const bytes = typeof arg === 'string' ? Buffer.from(arg) : arg;
-    out.push(Buffer.from(`$${bytes.length}\r\n`), bytes, CRLF);
+const CRLF = 0x0a0d; // "\r\n" as a little-endian 16-bit write
+
+/** Encoded form of the few words every command repeats (TYPE, PTTL, MEMORY, ...), kept. */
+const wordCache = new Map<string, Buffer>();
+const WORD_CACHE_LIMIT = 64;
+
+function encodedWord(word: string): Buffer {
+  let encoded = wordCache.get(word);
+  if (!encoded) {
+    encoded = Buffer.from(`$${Buffer.byteLength(word)}\r\n${word}\r\n`);
+    if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(word, encoded);
   }
+  return encoded;
 }
-const CRLF = Buffer.from('\r\n');
+
+const digits = (n: number) => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : String(n).length);
+
+function writeDecimal(out: Buffer, at: number, n: number): number {
+  const text = String(n);
+  for (let i = 0; i < text.length; i += 1) out[at + i] = text.charCodeAt(i);
+  return at + text.length;
+}
+
+/**
+ * Commands as RESP2 bytes (arrays of bulk strings) in one buffer. A page is thousands of tiny
+ * commands, so this counts first, allocates once and copies: Buffer.from and Buffer.write per
+ * piece cost more than the socket write itself.
+ */
+export function encodeCommands(commands: ReadonlyArray<ReadonlyArray<string | Buffer>>): Buffer {
+  let total = 0;
+  for (const command of commands) {
+    total += 3 + digits(command.length);
+    for (const arg of command) {
+      total += typeof arg === 'string' ? encodedWord(arg).length : 5 + digits(arg.length) + arg.length;
+    }
+  }
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const command of commands) {
+    out[at++] = 0x2a; // *
+    at = writeDecimal(out, at, command.length);
+    at = out.writeUInt16LE(CRLF, at);
+    for (const arg of command) {
+      if (typeof arg === 'string') {
+        at += encodedWord(arg).copy(out, at);
+        continue;
+      }
+      out[at++] = 0x24; // $
+      at = writeDecimal(out, at, arg.length);
+      at = out.writeUInt16LE(CRLF, at);
+      at += arg.copy(out, at);
+      at = out.writeUInt16LE(CRLF, at);
+    }
+  }
+  return out;
+}
