@@ -8,6 +8,7 @@ import { useId, type KeyboardEvent } from 'react';
 import { parseSlowlogTab, withParams, type SlowlogTab } from '@/lib/slowlog/view';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { useInstances } from '@/lib/queries/instances';
+import { useHydrated } from '@/lib/queries/use-hydrated';
 import { useSlowlog } from '@/lib/queries/slowlog';
 import { AdminOnly } from '@/components/auth/admin-only';
 import { InstanceNotFound } from '@/components/instance/instance-not-found';
@@ -24,8 +25,9 @@ export function SlowlogView({ id }: { id: string }) {
   const searchParams = useSearchParams();
   const tab = parseSlowlogTab(searchParams);
   const baseId = useId();
+  const hydrated = useHydrated();
   const summary = instances.data?.instances.find((instance) => instance.id === id);
-  const name = summary?.name ?? id;
+  const name = (hydrated && summary?.name) || id;
 
   if (live.error instanceof ApiRequestError && live.error.code === 'NOT_FOUND') {
     return <InstanceNotFound id={id} />;
