@@ -1,15 +1,8 @@
 // Shapes of the slow log APIs, shared by the server and the slow log page. No server imports.
 import { z } from 'zod';
+import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 
-export interface SlowlogEntryView {
-  id: number;
-  /** unix seconds, when the command ran (Redis's clock) */
-  timestamp: number;
-  durationMicros: number;
-  /** display form of each argument; binary bytes escaped (\xNN); Redis keeps at most 32 */
-  args: string[];
-  client: string;
-  clientName: string;
+export interface SlowlogEntryView extends SlowlogEntry {
   /** set when the command is one the tuning guide warns about */
   warning: { pattern: string; advice: string } | null;
   /** command plus key pattern, ids folded: "GET user:{id}:session" */

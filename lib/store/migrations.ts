@@ -1,5 +1,38 @@
 // Schema of the embedded store, one entry per version; never edit an entry once released.
 
+// Metric columns, the snake_case of lib/history/types.ts METRICS in the same order, written out
+// (not imported) so a later change to METRICS cannot change a released migration.
+const ROLLUP_METRICS = [
+  'used_memory',
+  'used_memory_rss',
+  'maxmemory',
+  'fragmentation_ratio',
+  'connected_clients',
+  'blocked_clients',
+  'ops_per_sec',
+  'hit_ratio',
+  'hits_per_sec',
+  'misses_per_sec',
+  'evicted_per_sec',
+  'expired_per_sec',
+  'net_input_bytes_per_sec',
+  'net_output_bytes_per_sec',
+  'ping_p95_ms',
+];
+
+/** A rollup table: per instance and bucket, the sample counts and min/avg/max of each metric. */
+function rollupTable(name: string): string {
+  const columns = ROLLUP_METRICS.map((m) => `${m}_min REAL, ${m}_avg REAL, ${m}_max REAL`).join(',\n     ');
+  return `CREATE TABLE ${name} (
+     instance TEXT NOT NULL,
+     ts INTEGER NOT NULL,            -- bucket start, unix ms
+     samples INTEGER NOT NULL,
+     up_samples INTEGER NOT NULL,
+     ${columns},
+     PRIMARY KEY (instance, ts)
+   ) WITHOUT ROWID;`;
+}
+
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE audit (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -38,50 +71,8 @@ export const MIGRATIONS: readonly string[] = [
      ping_p95_ms REAL,
      PRIMARY KEY (instance, ts)
    ) WITHOUT ROWID;
-   CREATE TABLE rollup_1m (
-     instance TEXT NOT NULL,
-     ts INTEGER NOT NULL,            -- bucket start, unix ms
-     samples INTEGER NOT NULL,
-     up_samples INTEGER NOT NULL,
-     used_memory_min REAL, used_memory_avg REAL, used_memory_max REAL,
-     used_memory_rss_min REAL, used_memory_rss_avg REAL, used_memory_rss_max REAL,
-     maxmemory_min REAL, maxmemory_avg REAL, maxmemory_max REAL,
-     fragmentation_ratio_min REAL, fragmentation_ratio_avg REAL, fragmentation_ratio_max REAL,
-     connected_clients_min REAL, connected_clients_avg REAL, connected_clients_max REAL,
-     blocked_clients_min REAL, blocked_clients_avg REAL, blocked_clients_max REAL,
-     ops_per_sec_min REAL, ops_per_sec_avg REAL, ops_per_sec_max REAL,
-     hit_ratio_min REAL, hit_ratio_avg REAL, hit_ratio_max REAL,
-     hits_per_sec_min REAL, hits_per_sec_avg REAL, hits_per_sec_max REAL,
-     misses_per_sec_min REAL, misses_per_sec_avg REAL, misses_per_sec_max REAL,
-     evicted_per_sec_min REAL, evicted_per_sec_avg REAL, evicted_per_sec_max REAL,
-     expired_per_sec_min REAL, expired_per_sec_avg REAL, expired_per_sec_max REAL,
-     net_input_bytes_per_sec_min REAL, net_input_bytes_per_sec_avg REAL, net_input_bytes_per_sec_max REAL,
-     net_output_bytes_per_sec_min REAL, net_output_bytes_per_sec_avg REAL, net_output_bytes_per_sec_max REAL,
-     ping_p95_ms_min REAL, ping_p95_ms_avg REAL, ping_p95_ms_max REAL,
-     PRIMARY KEY (instance, ts)
-   ) WITHOUT ROWID;
-   CREATE TABLE rollup_1h (
-     instance TEXT NOT NULL,
-     ts INTEGER NOT NULL,
-     samples INTEGER NOT NULL,
-     up_samples INTEGER NOT NULL,
-     used_memory_min REAL, used_memory_avg REAL, used_memory_max REAL,
-     used_memory_rss_min REAL, used_memory_rss_avg REAL, used_memory_rss_max REAL,
-     maxmemory_min REAL, maxmemory_avg REAL, maxmemory_max REAL,
-     fragmentation_ratio_min REAL, fragmentation_ratio_avg REAL, fragmentation_ratio_max REAL,
-     connected_clients_min REAL, connected_clients_avg REAL, connected_clients_max REAL,
-     blocked_clients_min REAL, blocked_clients_avg REAL, blocked_clients_max REAL,
-     ops_per_sec_min REAL, ops_per_sec_avg REAL, ops_per_sec_max REAL,
-     hit_ratio_min REAL, hit_ratio_avg REAL, hit_ratio_max REAL,
-     hits_per_sec_min REAL, hits_per_sec_avg REAL, hits_per_sec_max REAL,
-     misses_per_sec_min REAL, misses_per_sec_avg REAL, misses_per_sec_max REAL,
-     evicted_per_sec_min REAL, evicted_per_sec_avg REAL, evicted_per_sec_max REAL,
-     expired_per_sec_min REAL, expired_per_sec_avg REAL, expired_per_sec_max REAL,
-     net_input_bytes_per_sec_min REAL, net_input_bytes_per_sec_avg REAL, net_input_bytes_per_sec_max REAL,
-     net_output_bytes_per_sec_min REAL, net_output_bytes_per_sec_avg REAL, net_output_bytes_per_sec_max REAL,
-     ping_p95_ms_min REAL, ping_p95_ms_avg REAL, ping_p95_ms_max REAL,
-     PRIMARY KEY (instance, ts)
-   ) WITHOUT ROWID;
+   ${rollupTable('rollup_1m')}
+   ${rollupTable('rollup_1h')}
    CREATE TABLE findings (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      instance TEXT NOT NULL,

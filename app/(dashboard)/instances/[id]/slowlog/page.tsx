@@ -1,23 +1,13 @@
 import type { Metadata } from 'next';
 import { SlowlogPage } from '@/components/slowlog/slowlog-page';
+import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
 
-type Params = Promise<{ id: string }>;
-
-// Next 16 hands dynamic segments over still percent-encoded: decode once (see ../page.tsx).
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  const id = await instanceIdOf(params);
+  return { title: `Slow log · ${id}` };
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Slow log · ${decodeSegment(id)}` };
-}
-
-export default async function InstanceSlowlogPage({ params }: { params: Params }) {
-  const { id } = await params;
-  return <SlowlogPage id={decodeSegment(id)} />;
+export default async function InstanceSlowlogPage({ params }: { params: InstanceParams }) {
+  const id = await instanceIdOf(params);
+  return <SlowlogPage id={id} />;
 }
