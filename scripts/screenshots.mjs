@@ -24,6 +24,8 @@ if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
 const shots = [
   ['/', 'overview.png'],
   ['/instances/default', 'instance.png'],
+  ['/instances/default/slowlog', 'slowlog.png'],
+  ['/instances/default/keys', 'keys.png'],
 ];
 for (const [url, file] of shots) {
   await page.goto(url);
