@@ -254,14 +254,16 @@ describe('GET /api/instances/{id}/key: big values in pages under 2 MB', () => {
   });
 
   it('pages a stream newest first and lists its consumer groups', async () => {
-    const first = await detail('big:stream', '&count=100');
+    const oldest = await detail('big:stream', '&count=100');
+    expect(oldest.body.value.kind === 'stream' && oldest.body.value.entries[0]!.fields[0]![1].text).toBe('0');
+    const first = await detail('big:stream', '&count=100&order=desc');
     const value = first.body.value;
     expect(value.kind).toBe('stream');
     if (value.kind !== 'stream') return;
     expect(value.entries).toHaveLength(100);
     expect(value.entries[0]!.fields[0]![1].text).toBe('299');
     expect(value.groups).toEqual([expect.objectContaining({ name: 'workers', consumers: 0, pending: 0 })]);
-    const second = await detail('big:stream', `&count=100&end=${value.next}`);
+    const second = await detail('big:stream', `&count=100&order=desc&end=${value.next}`);
     expect(second.body.value.kind === 'stream' && second.body.value.entries[0]!.fields[0]![1].text).toBe('199');
   });
 
@@ -336,5 +338,44 @@ describe('bad input is a 400 with no Redis call (SPEC section 5)', () => {
 
   it('and the unreachable instance really is unreachable (503), so the 400s above made no call', async () => {
     expect((await listPage('count=10', 'gone')).status).toBe(503);
+  });
+});
+
+describe('with the least-privilege ACL user of SPEC section 7', () => {
+  const READ_ACL = '+ping +info +dbsize +select +scan +type +ttl +pttl +exists +strlen +getrange +hlen +hscan +llen +lrange +scard +sscan +zcard +zscan +zrange +xlen +xrange +xinfo|stream +memory|usage +object|encoding +slowlog|get +slowlog|len +latency|latest +latency|history +client|info +client|setname +config|get +client|list';
+  let cookie = '';
+
+  beforeAll(async () => {
+    await redis.call('ACL', 'SETUSER', 'redlens', 'on', '>acl-pw', 'resetchannels', 'resetkeys', '%R~*', '-@all', ...READ_ACL.split(' '));
+    useAppEnv({
+      instances: [{ id: 'acl', url: `redis://redlens:acl-pw@127.0.0.1:${server.port}` }],
+      env: { REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    });
+    cookie = cookieOf(await call(login, 'POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
+  });
+
+  it('lists with type, TTL and memory, and reads every type; denied extras are named, not fatal', async () => {
+    const page = (await (await listPage('count=50&match=big:*', 'acl')).json()) as KeysPage;
+    expect(page.keys.length).toBeGreaterThan(0);
+    expect(page.keys.every((key) => key.memoryBytes !== undefined)).toBe(true);
+    for (const name of ['big:string', 'big:hash', 'big:list', 'big:set', 'big:zset', 'big:stream']) {
+      const response = await getKey(`keyB64=${encodeURIComponent(b64(name))}`, 'acl');
+      expect(response.status, name).toBe(200);
+      const body = (await response.json()) as KeyDetail;
+      if (body.value.kind === 'stream') expect(body.value.groupsError).toMatch(/NOPERM|xinfo/i);
+    }
+    const db3 = await listPage('db=3', 'acl');
+    expect(db3.status).toBe(200);
+  });
+
+  it('names the command an admin action needs when the ACL lacks it (502)', async () => {
+    const response = await call(keyRoute.DELETE, 'DELETE', `/api/instances/acl/key?db=0&keyB64=${encodeURIComponent(b64('recipe:1'))}`, {
+      headers: { cookie }, params: { id: 'acl' },
+    });
+    expect(response.status).toBe(502);
+    expect((await response.json()).error.message).toMatch(/unlink/i);
+    const newestFirst = await getKey(`keyB64=${encodeURIComponent(b64('big:stream'))}&order=desc`, 'acl');
+    expect(newestFirst.status).toBe(502);
+    expect((await newestFirst.json()).error.message).toMatch(/xrevrange/i);
   });
 });

@@ -202,13 +202,13 @@ function StreamView(props: ValueViewProps) {
   const values = valuesOf(props.pages, 'stream');
   const entries = values.flatMap((page) => page.entries);
   const first = values[0];
-  const order = props.options.order ?? 'desc';
+  const order = props.options.order ?? 'asc';
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">
         <Select aria-label="Order" value={order} onChange={(event) => props.onOptions({ order: event.target.value as 'asc' | 'desc' })} className="w-44">
-          <option value="desc">Newest first (XREVRANGE)</option>
           <option value="asc">Oldest first (XRANGE)</option>
+          <option value="desc">Newest first (XREVRANGE)</option>
         </Select>
       </div>
       <Table head={['Entry id', 'Fields']} testId="stream-value">

@@ -70,7 +70,8 @@ export const KeyQuery = z.strictObject({
   max: scoreBound.default('+inf'),
   start: streamId.default('-'),
   end: streamId.default('+'),
-  order: z.enum(['asc', 'desc']).default('desc'),
+  /** asc (XRANGE) by default: XREVRANGE is not in SPEC section 7's least-privilege ACL. */
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type KeyQueryInput = z.infer<typeof KeyQuery>;
 

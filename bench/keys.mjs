@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// bench/keys: how the key browser's listing compares with the cheapest possible walk of a
+// 1,000,000-key keyspace. Run by hand (`npm run bench:keys`, a few minutes; never in npm test):
+//   1. seeds a private redis-server with 1M keys of every type (70 % strings, half with a TTL)
+//      through redis-cli --pipe;
+//   2. walks it with a names-only ioredis SCAN COUNT 1000 loop and with `redis-cli --scan`;
+//   3. lists it through the dashboard's API (GET /keys?count=1000, with type and TTL; then again
+//      with MEMORY USAGE as the UI asks), checking that every key comes back exactly once;
+//   4. prints the ratios, the first page's latency, the dashboard's peak RSS and Redis' CPU
+//      (INFO cpu before and after each walk).
+// Options: --keys N (default 1000000), --port P (dashboard port, default a free one).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { freePort, startRedis, stopRedis } from '../scripts/lib/redis-server.mjs';
+import { buildIfStale, startNext, stopNext, waitForHttp } from '../scripts/lib/next-server.mjs';
+
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const KEYS = arg('keys', 1_000_000);
+const TOKEN = 'bench-keys-token-0123456789abcdef';
+const TARGETS = { listingRatio: 3, firstPageMs: 100, rssMiB: 300, cpuRatio: 2 };
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const log = (...parts) => console.log(...parts);
+
+// ---------------------------------------------------------------------------------------------
+// Seeding: RESP straight into redis-cli --pipe, 20k commands per write, with backpressure.
+
+function resp(args) {
+  let out = `*${args.length}\r\n`;
+  for (const arg of args) out += `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`;
+  return out;
+}
+
+function commandsFor(i) {
+  const bucket = i % 100;
+  const ttl = String(3600 + (i % 86_400));
+  if (bucket < 70) {
+    const name = `cache:recipe:${i}`;
+    const value = `{"id":${i},"title":"Recipe ${i}","kcal":${200 + (i % 600)},"tags":["quick","vegan"]}`;
+    return [i % 2 === 0 ? ['SET', name, value, 'EX', ttl] : ['SET', name, value]];
+  }
+  if (bucket < 80) return [['HSET', `user:${i}:preferences`, 'diet', 'vegan', 'kcal', '2000', 'allergens', 'nuts', 'units', 'metric', 'lang', 'en']];
+  if (bucket < 88) return [['RPUSH', `queue:mealplan:${i}`, 'a', 'b', 'c', 'd', 'e']];
+  if (bucket < 94) return [['SADD', `tags:recipe:${i}`, 'vegan', 'keto', 'quick', 'lunch', 'dinner'], ['EXPIRE', `tags:recipe:${i}`, ttl]];
+  if (bucket < 99) return [['ZADD', `popular:recipes:${i}`, '1', 'r1', '2', 'r2', '3', 'r3', '4', 'r4', '5', 'r5']];
+  return [['XADD', `events:progress:${i}`, '*', 'type', 'weight', 'kg', '72.5']];
+}
+
+async function seed(port) {
+  const child = spawn('redis-cli', ['-p', String(port), '--pipe'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  let batch = '';
+  let commands = 0;
+  for (let i = 0; i < KEYS; i += 1) {
+    for (const command of commandsFor(i)) {
+      batch += resp(command);
+      commands += 1;
+    }
+    if (commands % 20_000 === 0 || i === KEYS - 1) {
+      if (!child.stdin.write(batch)) await once(child.stdin, 'drain');
+      batch = '';
+    }
+  }
+  if (batch) child.stdin.write(batch);
+  child.stdin.end();
+  await once(child, 'exit');
+  if (!/errors: 0/.test(output)) throw new Error(`redis-cli --pipe reported errors: ${output}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+async function redisCpuSeconds(redis) {
+  const info = await redis.info('cpu');
+  const value = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return value('used_cpu_sys') + value('used_cpu_user');
+}
+
+async function measure(redis, work) {
+  const cpuBefore = await redisCpuSeconds(redis);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  const cpu = (await redisCpuSeconds(redis)) - cpuBefore;
+  return { ms, cpu, ...result };
+}
+
+async function namesOnlyScan(redis) {
+  let cursor = '0';
+  let keys = 0;
+  do {
+    const [next, batch] = await redis.scanBuffer(cursor, 'COUNT', 1000);
+    cursor = next.toString();
+    keys += batch.length;
+  } while (cursor !== '0');
+  return { keys };
+}
+
+async function redisCliScan(port) {
+  const child = spawn('redis-cli', ['-p', String(port), '--scan'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let lines = 0;
+  child.stdout.on('data', (chunk) => {
+    for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
+  });
+  await once(child, 'exit');
+  return { keys: lines };
+}
+
+async function apiListing(base, { memory, gzip = true }) {
+  const seen = new Set();
+  let cursor = '0';
+  let pages = 0;
+  let returned = 0;
+  for (;;) {
+    const response = await fetch(`${base}/api/instances/bench/keys?count=1000&memory=${memory ? 1 : 0}&cursor=${cursor}`, {
+      headers: { authorization: `Bearer ${TOKEN}`, ...(!gzip && { 'accept-encoding': 'identity' }) },
+    });
+    if (!response.ok) throw new Error(`GET keys answered ${response.status}: ${await response.text()}`);
+    const page = await response.json();
+    pages += 1;
+    returned += page.keys.length;
+    for (const key of page.keys) seen.add(key.keyB64);
+    cursor = page.cursor;
+    if (page.done) break;
+  }
+  return { keys: seen.size, returned, pages };
+}
+
+/** What Next costs per request before any of our work: the median of GET /api/healthz. */
+async function requestOverhead(base) {
+  const times = [];
+  for (let i = 0; i < 200; i += 1) {
+    const started = performance.now();
+    await (await fetch(`${base}/api/healthz`)).text();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[100];
+}
+
+async function firstPageLatency(base) {
+  const times = [];
+  for (let i = 0; i < 7; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/instances/bench/keys?count=500`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await response.json();
+    times.push(performance.now() - started);
+  }
+  return { cold: times[0], median: [...times].sort((a, b) => a - b)[3] };
+}
+
+/** Peak RSS of the dashboard: the sum over its process group, sampled every 50 ms. */
+function rssSampler(pgid) {
+  let peak = 0;
+  const sample = () => {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) !== pgid) continue; // field 5 of stat: the process group
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+        total += Number(rss?.[1] ?? 0) * 1024;
+      } catch {
+        // the process ended between readdir and read
+      }
+    }
+    peak = Math.max(peak, total);
+    return total;
+  };
+  const timer = setInterval(sample, 50);
+  return { sample, peak: () => peak, reset: () => (peak = sample()), stop: () => clearInterval(timer) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const dir = mkdtempSync(path.join(tmpdir(), 'redlens-bench-keys-'));
+let server;
+let next;
+let redis;
+try {
+  server = await startRedis({ dir: path.join(dir, 'redis') });
+  redis = new Redis({ port: server.port, lazyConnect: true });
+  await redis.connect();
+  log(`bench/keys: redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)[1]} on 127.0.0.1:${server.port}, ${fmt(KEYS)} keys`);
+
+  let started = performance.now();
+  await seed(server.port);
+  const dbSize = await redis.dbsize();
+  log(`seeded ${fmt(dbSize)} keys in ${fmt((performance.now() - started) / 1000, 1)} s (used_memory ${(await redis.info('memory')).match(/used_memory_human:(\S+)/)[1]})`);
+
+  buildIfStale({ log });
+  const port = arg('port', 0) || (await freePort());
+  const configFile = path.join(dir, 'redlens.json');
+  writeFileSync(configFile, JSON.stringify({ instances: [{ id: 'bench', name: 'bench', url: `redis://127.0.0.1:${server.port}` }] }));
+  next = startNext({
+    host: '127.0.0.1', port, stdio: 'ignore',
+    env: { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: path.join(dir, 'data'), REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: 'bench-admin' },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/api/healthz`);
+  const rss = rssSampler(next.pid);
+  // Warm up the route (first compile of the handler, connections) before timing anything.
+  await firstPageLatency(base);
+  const idleRss = rss.reset();
+
+  const names = await measure(redis, () => namesOnlyScan(redis));
+  const cli = await measure(redis, () => redisCliScan(server.port));
+  rss.reset();
+  const api = await measure(redis, () => apiListing(base, { memory: false }));
+  const apiMemory = await measure(redis, () => apiListing(base, { memory: true }));
+  const apiPlain = await measure(redis, () => apiListing(base, { memory: false, gzip: false }));
+  const overheadMs = await requestOverhead(base);
+  const latency = await firstPageLatency(base);
+  const peakRss = rss.peak();
+  rss.stop();
+
+  const row = (label, m) =>
+    log(`  ${label.padEnd(44)} ${fmt(m.ms).padStart(7)} ms  ${fmt(m.cpu, 2).padStart(6)} s CPU  ${fmt(m.keys).padStart(9)} keys  ${fmt(m.ms / names.ms, 2).padStart(5)}x time  ${fmt(m.cpu / names.cpu, 2).padStart(5)}x CPU`);
+  log('');
+  log(`Full listing of ${fmt(dbSize)} keys (Redis CPU from INFO cpu, ratios against the names-only loop):`);
+  row('ioredis SCAN COUNT 1000, names only', names);
+  row('redis-cli --scan (COUNT 10), names only', cli);
+  row(`API keys?count=1000, type + TTL (${api.pages} pages)`, api);
+  row(`API keys?count=1000, type + TTL + MEMORY USAGE`, apiMemory);
+  row(`API keys?count=1000, type + TTL, no gzip`, apiPlain);
+  log('');
+  log(`Next's own cost per request (GET /api/healthz, median of 200): ${fmt(overheadMs, 2)} ms, i.e. ${fmt(overheadMs * api.pages / 1000, 1)} s of the listing's ${api.pages} pages`);
+  log(`First page (count=500 with MEMORY USAGE, as the UI asks): median ${fmt(latency.median, 1)} ms over 7, first ${fmt(latency.cold, 1)} ms`);
+  log(`Dashboard RSS: ${fmt(idleRss / 2 ** 20)} MiB idle, peak ${fmt(peakRss / 2 ** 20)} MiB during the listings (process group, sampled every 50 ms)`);
+  log(`Exactness: the API returned ${fmt(api.keys)} distinct keys of ${fmt(dbSize)} (${fmt(api.returned - api.keys)} repeats), with memory ${fmt(apiMemory.keys)}`);
+  log('');
+  const verdicts = [
+    ['listing within 3x of names-only', api.ms / names.ms <= TARGETS.listingRatio, `${fmt(api.ms / names.ms, 2)}x`],
+    ['first page under 100 ms', latency.median < TARGETS.firstPageMs, `${fmt(latency.median, 1)} ms`],
+    ['dashboard RSS under 300 MB', peakRss / 2 ** 20 < TARGETS.rssMiB, `${fmt(peakRss / 2 ** 20)} MiB`],
+    ['Redis CPU under 2x names-only', api.cpu / names.cpu < TARGETS.cpuRatio, `${fmt(api.cpu / names.cpu, 2)}x`],
+    ['every key exactly once', api.keys === dbSize, `${fmt(api.keys)} / ${fmt(dbSize)}`],
+  ];
+  for (const [label, ok, figure] of verdicts) log(`  ${ok ? 'met   ' : 'MISSED'} ${label}: ${figure}`);
+  process.exitCode = api.keys === dbSize ? 0 : 1;
+} finally {
+  redis?.disconnect();
+  stopNext(next);
+  if (server) await stopRedis(server);
+  rmSync(dir, { recursive: true, force: true });
+}
