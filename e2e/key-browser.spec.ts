@@ -160,3 +160,28 @@ test.describe('as a viewer', () => {
     await expect(page.getByRole('button', { name: 'Set TTL' })).toHaveCount(0);
   });
 });
+
+test('100,000 listed keys stay a handful of DOM rows, and the keyboard reaches the last one', async ({ page, mainRedis }) => {
+  test.setTimeout(120_000);
+  await mainRedis.select(5);
+  await mainRedis.call('DEBUG', 'POPULATE', '100000', 'kb9');
+  try {
+    await page.goto(keysPage('db=5'));
+    await expect(page.getByTestId('scan-progress')).toContainText('Scanned');
+    await page.getByRole('button', { name: 'Scan all' }).click();
+    await expect(page.getByTestId('scan-progress')).toContainText('Scan complete: 100,000 keys listed', { timeout: 90_000 });
+    const list = page.getByRole('listbox', { name: 'Keys, 100,000 listed' });
+    expect(await list.getByRole('option').count()).toBeLessThan(60);
+    await list.focus();
+    const started = Date.now();
+    await page.keyboard.press('End');
+    await expect(list.locator('[aria-posinset="100000"]')).toBeVisible();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    for (let i = 0; i < 20; i += 1) await page.keyboard.press('PageUp');
+    await expect(list.locator('[data-active="true"]')).toBeVisible();
+    expect(await list.getByRole('option').count()).toBeLessThan(60);
+  } finally {
+    await mainRedis.flushdb();
+    await mainRedis.select(0);
+  }
+});

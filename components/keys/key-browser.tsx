@@ -14,6 +14,7 @@ import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { KeyDetailPanel } from './key-detail';
 import { KeyFilters } from './key-filters';
 import { KeyFlatList, KeyTree } from './key-list';
+import { KeyRowHeader } from './key-row';
 import { ScanProgress } from './scan-progress';
 
 /** "Scan all" pauses after this many more keys, so a 10-million-key db never fills the tab. */
@@ -108,11 +109,14 @@ export function KeyBrowser({ id }: { id: string }) {
                 : 'Nothing in this db matches these filters.'}
             </EmptyState>
           ) : keys.data ? (
-            state.view === 'tree' ? (
-              <KeyTree rows={rows} openKey={state.key} onOpen={open} delimiter={state.delimiter} />
-            ) : (
-              <KeyFlatList rows={rows} openKey={state.key} onOpen={open} />
-            )
+            <>
+              <KeyRowHeader />
+              {state.view === 'tree' ? (
+                <KeyTree rows={rows} openKey={state.key} onOpen={open} delimiter={state.delimiter} />
+              ) : (
+                <KeyFlatList rows={rows} openKey={state.key} onOpen={open} />
+              )}
+            </>
           ) : null}
         </section>
         <section aria-label="Key detail" className="min-w-0">

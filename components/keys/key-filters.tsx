@@ -41,7 +41,7 @@ export function KeyFilters({ id, state, onChange }: KeyFiltersProps) {
 
   return (
     <div className="space-y-3" data-testid="key-filters">
-      <form onSubmit={onSearch} className="grid gap-3 sm:grid-cols-[8rem_minmax(0,1fr)_13rem_auto] sm:items-end" role="search" aria-label="Search keys">
+      <form onSubmit={onSearch} className="grid gap-3 sm:grid-cols-[11rem_minmax(0,1fr)_13rem_auto] sm:items-end" role="search" aria-label="Search keys">
         <Field label="Database" htmlFor={`${uid}-db`}>
           <Select
             id={`${uid}-db`}
@@ -100,15 +100,17 @@ export function KeyFilters({ id, state, onChange }: KeyFiltersProps) {
           ))}
         </fieldset>
         {state.view === 'tree' ? (
-          <Field label="Delimiter" htmlFor={`${uid}-delim`}>
-            <TextInput
-              id={`${uid}-delim`}
-              value={state.delimiter}
-              maxLength={8}
-              onChange={(event) => onChange({ delimiter: event.target.value })}
-              className="w-20 font-mono"
-            />
-          </Field>
+          <div className="w-24">
+            <Field label="Delimiter" htmlFor={`${uid}-delim`}>
+              <TextInput
+                id={`${uid}-delim`}
+                value={state.delimiter}
+                maxLength={8}
+                onChange={(event) => onChange({ delimiter: event.target.value })}
+                className="font-mono"
+              />
+            </Field>
+          </div>
         ) : null}
       </div>
       {databases.data?.configError ? <p className="text-xs text-amber-800">{databases.data.configError}</p> : null}

@@ -21,3 +21,15 @@ export function KeyRowContent({ row, name }: { row: KeyRow; name?: string }) {
     </>
   );
 }
+
+/** Column names above the list; the rows themselves are options of a listbox, not table cells. */
+export function KeyRowHeader() {
+  return (
+    <div aria-hidden="true" className="flex items-center gap-2 px-2 text-xs font-medium text-slate-500">
+      <span className="flex-1">Name</span>
+      <span className="w-14 text-center">Type</span>
+      <span className="w-24 text-right">TTL</span>
+      <span className="w-20 text-right">Memory</span>
+    </div>
+  );
+}

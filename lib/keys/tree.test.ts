@@ -20,7 +20,7 @@ describe('key tree', () => {
     ]);
     const open = flattenTree(root, new Set(['user', 'user:1', 'a', 'a:']), NAMES, ':');
     expect(open.map((row) => `${'  '.repeat(row.depth)}${row.name}`)).toEqual([
-      'a', '  ', '    b', 'recipe', 'user', '  1', '    session', '    prefs', '  2', 'plain',
+      'a', '  ', '    b', 'recipe', 'user', '  1', '    prefs', '    session', '  2', 'plain',
     ]);
   });
 

@@ -37,7 +37,7 @@ export function buildTree(names: readonly string[], delimiter: string): TreeFold
   return root;
 }
 
-/** The rows to show: folders (sorted by name) before keys, children only of expanded folders. */
+/** The rows to show: folders, then keys, each sorted by name; children only of expanded folders. */
 export function flattenTree(root: TreeFolder, expanded: ReadonlySet<string>, names: readonly string[], delimiter: string): TreeRow[] {
   const rows: TreeRow[] = [];
   const visit = (folder: TreeFolder) => {
@@ -47,7 +47,9 @@ export function flattenTree(root: TreeFolder, expanded: ReadonlySet<string>, nam
       rows.push({ kind: 'folder', path: child.path, name: child.name, depth: child.depth, count: child.count, expanded: open });
       if (open) visit(child);
     }
-    for (const index of folder.leaves) {
+    // Keys in name order (SCAN's order is the hash table's, which reads as random).
+    const leaves = [...folder.leaves].sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    for (const index of leaves) {
       const name = names[index]!;
       const cut = delimiter ? name.lastIndexOf(delimiter) : -1;
       const last = cut < 0 ? name : name.slice(cut + delimiter.length);
