@@ -29,6 +29,8 @@ interface Batch {
 
 export type Command = ReadonlyArray<string | Buffer>;
 
+const DROPPED = /Connection is closed|ECONNRESET|EPIPE|ended by the other party/;
+
 export class RespPipe {
   private socket: net.Socket | null = null;
   private connecting: Promise<void> | null = null;
@@ -40,8 +42,17 @@ export class RespPipe {
   /** Sends every command in one write and resolves with their replies (RespError for an error reply). */
   async send(commands: Command[]): Promise<RespReply[]> {
     if (commands.length === 0) return [];
+    const reused = this.socket !== null;
     await this.connect();
-    return this.write(commands);
+    try {
+      return await this.write(commands);
+    } catch (error) {
+      // A connection idle long enough for Redis' `timeout` (or killed) fails only when used:
+      // the reads sent here are idempotent, so one fresh connection may try them again.
+      if (!reused || !DROPPED.test((error as Error).message)) throw error;
+      await this.connect();
+      return this.write(commands);
+    }
   }
 
   close(): void {
@@ -91,7 +102,9 @@ export class RespPipe {
       });
     });
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('error', (error) => this.fail(error));
+    // Name the system error code (EPIPE, ECONNRESET): that is what maps it to a 503.
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      this.fail(error.code && !error.message.includes(error.code) ? new Error(`${error.code}: ${error.message}`) : error));
     socket.on('close', () => this.fail(new Error('Connection is closed')));
     this.socket = socket;
 

@@ -1,0 +1,70 @@
+// The raw metadata connection against a real redis-server: AUTH and SELECT, replies in order
+// under concurrency, a reconnect after Redis drops it, and fail-fast errors.
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRedis, stopRedis, type RedisServer } from '../../test/redis';
+import { freePort } from '../../scripts/lib/redis-server.mjs';
+import { RespError } from './parse/resp';
+import { RespPipe } from './resp-pipe';
+
+let server: RedisServer;
+let redis: Redis;
+
+beforeAll(async () => {
+  server = await startTestRedis({ password: 'pipe-secret' });
+  redis = new Redis({ port: server.port, password: 'pipe-secret', lazyConnect: true });
+  await redis.connect();
+  await redis.select(2);
+  await redis.set(Buffer.from([0x6b, 0xff]), 'v', 'PX', 60_000);
+  await redis.hset('h', 'f', 'v');
+  await redis.select(0);
+});
+
+afterAll(async () => {
+  redis.disconnect();
+  await stopRedis(server, { removeDir: true });
+});
+
+const pipeOn = (db: number, password = 'pipe-secret', port = server.port) =>
+  new RespPipe({ host: '127.0.0.1', port, password, db, connectionName: 'redlens-keys-test' });
+
+describe('RespPipe', () => {
+  it('authenticates, selects the db and answers binary keys in order', async () => {
+    const pipe = pipeOn(2);
+    const replies = await pipe.send([['TYPE', Buffer.from([0x6b, 0xff])], ['PTTL', Buffer.from([0x6b, 0xff])], ['TYPE', 'h'], ['TYPE', 'nope']]);
+    expect(replies[0]).toBe('string');
+    expect(replies[1]).toBeGreaterThan(50_000);
+    expect(replies.slice(2)).toEqual(['hash', 'none']);
+    const clients = await redis.client('LIST');
+    expect(String(clients)).toContain('name=redlens-keys-test');
+    pipe.close();
+  });
+
+  it('keeps concurrent batches apart', async () => {
+    const pipe = pipeOn(2);
+    const batches = await Promise.all(Array.from({ length: 20 }, (_, i) => pipe.send(Array.from({ length: 50 + i }, () => ['TYPE', 'h']))));
+    batches.forEach((replies, i) => expect(replies).toEqual(Array(50 + i).fill('hash')));
+    pipe.close();
+  });
+
+  it('reconnects once when Redis dropped an idle connection', async () => {
+    const pipe = pipeOn(2);
+    await pipe.send([['TYPE', 'h']]);
+    await redis.client('KILL', 'SKIPME', 'yes', 'TYPE', 'normal');
+    expect(await pipe.send([['TYPE', 'h']])).toEqual(['hash']);
+    pipe.close();
+  });
+
+  it('returns error replies in place and fails on refused credentials', async () => {
+    const pipe = pipeOn(0);
+    const [reply] = await pipe.send([['NOSUCHCOMMAND']]);
+    expect(reply).toBeInstanceOf(RespError);
+    pipe.close();
+    await expect(pipeOn(0, 'wrong').send([['PING']])).rejects.toThrow(/WRONGPASS|invalid/i);
+  });
+
+  it('fails fast when nothing listens', async () => {
+    const port = await freePort();
+    await expect(pipeOn(0, 'x', port).send([['PING']])).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
