@@ -50,7 +50,7 @@ describe('RespPipe', () => {
   it('reconnects once when Redis dropped an idle connection', async () => {
     const pipe = pipeOn(2);
     await pipe.send([['TYPE', 'h']]);
-    await redis.client('KILL', 'SKIPME', 'yes', 'TYPE', 'normal');
+    await redis.call('CLIENT', 'KILL', 'SKIPME', 'yes', 'TYPE', 'normal');
     expect(await pipe.send([['TYPE', 'h']])).toEqual(['hash']);
     pipe.close();
   });
