@@ -379,3 +379,14 @@ describe('with the least-privilege ACL user of SPEC section 7', () => {
     expect((await newestFirst.json()).error.message).toMatch(/xrevrange/i);
   });
 });
+
+describe('a db opened by many requests at once', () => {
+  it('connects and SELECTs once, and every request reads that db', async () => {
+    useAppEnv({ instances: [{ id: 'k', url: redisUrl(server) }], env: { REDLENS_API_TOKEN: TOKEN } });
+    await redis.select(7);
+    await redis.set('only-in-db7', '1');
+    await redis.select(0);
+    const pages = await Promise.all(Array.from({ length: 8 }, () => listPage('db=7&count=10').then((r) => r.json() as Promise<KeysPage>)));
+    for (const page of pages) expect(page.keys.map((key) => key.key)).toEqual(['only-in-db7']);
+  });
+});

@@ -15,6 +15,8 @@ export interface DbConnection {
   db: number;
   client: Redis;
   pipe: RespPipe;
+  /** The first connect + SELECT of a db's duplicate, while it runs. */
+  opening?: Promise<void>;
 }
 
 /** Connections kept per instance; the least recently used db's are closed beyond this. */
@@ -55,13 +57,18 @@ function pipeFor(shared: Redis, db: number): RespPipe {
   });
 }
 
-async function ready(client: Redis, db: number): Promise<void> {
+/** Connects a db's duplicate once (concurrent callers share it), then waits out reconnects. */
+async function ready(connection: DbConnection): Promise<void> {
+  const { client, db } = connection;
+  if (connection.opening) return connection.opening;
   if (client.status === 'ready') return;
   if (client.status === 'wait') {
-    await client.connect();
-    // ioredis remembers a SELECT and repeats it after every reconnect.
-    await client.select(db);
-    return;
+    // ioredis remembers a SELECT and repeats it after every reconnect. It is written before any
+    // command a concurrent request sends, so nothing runs on db 0 by mistake.
+    connection.opening = client.connect().then(() => client.select(db)).then(() => undefined).finally(() => {
+      connection.opening = undefined;
+    });
+    return connection.opening;
   }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -101,7 +108,7 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
     client = shared.duplicate();
     client.on('error', () => undefined); // failures reach the caller through the command
   }
-  const connection = { db, client, pipe: pipeFor(shared, db) };
+  const connection: DbConnection = { db, client, pipe: pipeFor(shared, db) };
   dbs.set(db, connection);
   for (const [oldDb, old] of dbs) {
     if (dbs.size <= MAX_DBS_PER_INSTANCE) break;
@@ -116,7 +123,7 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
 export function onDb<T>(instance: RedisInstance, db: number, work: (connection: DbConnection) => Promise<T>): Promise<T> {
   return instance.run(async (shared) => {
     const connection = connectionFor(instance, shared, db);
-    if (connection.client !== shared) await ready(connection.client, db);
+    if (connection.client !== shared) await ready(connection);
     return work(connection);
   });
 }
