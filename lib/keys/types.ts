@@ -52,15 +52,17 @@ export interface ShownBytes {
   bytes: number;
 }
 
+/** Every value says `truncated: true` when more of it exists beyond this page (SPEC section 5). */
 export type KeyValue =
   | { kind: 'string'; offset: number; b64: string; bytes: number; truncated: boolean }
-  | { kind: 'hash'; cursor: string; done: boolean; entries: Array<{ field: ShownBytes; value: ShownBytes }> }
+  | { kind: 'hash'; cursor: string; done: boolean; truncated: boolean; entries: Array<{ field: ShownBytes; value: ShownBytes }> }
   | { kind: 'list'; offset: number; items: Array<{ index: number; value: ShownBytes }>; truncated: boolean }
-  | { kind: 'set'; cursor: string; done: boolean; members: ShownBytes[] }
+  | { kind: 'set'; cursor: string; done: boolean; truncated: boolean; members: ShownBytes[] }
   | { kind: 'zset'; by: 'rank' | 'score'; offset: number; members: Array<{ rank?: number; member: ShownBytes; score: string }>; truncated: boolean }
   | {
       kind: 'stream';
       order: 'asc' | 'desc';
+      truncated: boolean;
       entries: Array<{ id: string; fields: Array<[ShownBytes, ShownBytes]> }>;
       /** The id to continue from (exclusive), when more entries may follow. */
       next?: string;

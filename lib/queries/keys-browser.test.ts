@@ -30,12 +30,12 @@ describe('nextValuePage', () => {
   it('continues each type where its last page ended, and stops at the end', () => {
     expect(nextValuePage(detail({ kind: 'string', offset: 65_536, b64: '', bytes: 65_536, truncated: true }))).toEqual({ offset: '131072' });
     expect(nextValuePage(detail({ kind: 'string', offset: 0, b64: '', bytes: 10, truncated: false }))).toBeUndefined();
-    expect(nextValuePage(detail({ kind: 'hash', cursor: '17', done: false, entries: [] }))).toEqual({ cursor: '17' });
-    expect(nextValuePage(detail({ kind: 'set', cursor: '0', done: true, members: [] }))).toBeUndefined();
+    expect(nextValuePage(detail({ kind: 'hash', cursor: '17', done: false, truncated: true, entries: [] }))).toEqual({ cursor: '17' });
+    expect(nextValuePage(detail({ kind: 'set', cursor: '0', done: true, truncated: false, members: [] }))).toBeUndefined();
     expect(nextValuePage(detail({ kind: 'list', offset: 100, truncated: true, items: Array(100).fill({ index: 0, value: { text: '', bytes: 0 } }) }))).toEqual({ offset: '200' });
     expect(nextValuePage(detail({ kind: 'zset', by: 'score', offset: 0, truncated: true, members: Array(3).fill({ member: { text: '', bytes: 0 }, score: '1' }) }))).toEqual({ offset: '3' });
-    expect(nextValuePage(detail({ kind: 'stream', order: 'desc', entries: [], next: '5-0' }))).toEqual({ end: '5-0' });
-    expect(nextValuePage(detail({ kind: 'stream', order: 'asc', entries: [], next: '5-0' }))).toEqual({ start: '5-0' });
-    expect(nextValuePage(detail({ kind: 'stream', order: 'asc', entries: [] }))).toBeUndefined();
+    expect(nextValuePage(detail({ kind: 'stream', order: 'desc', truncated: true, entries: [], next: '5-0' }))).toEqual({ end: '5-0' });
+    expect(nextValuePage(detail({ kind: 'stream', order: 'asc', truncated: true, entries: [], next: '5-0' }))).toEqual({ start: '5-0' });
+    expect(nextValuePage(detail({ kind: 'stream', order: 'asc', truncated: false, entries: [] }))).toBeUndefined();
   });
 });

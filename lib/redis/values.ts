@@ -60,7 +60,7 @@ const READERS: Record<string, Reader> = {
       const [cursor, flat] = reply as [Buffer, Buffer[]];
       const shower = new Shower();
       return {
-        kind: 'hash', cursor: cursor.toString(), done: cursor.toString() === '0',
+        kind: 'hash', cursor: cursor.toString(), done: cursor.toString() === '0', truncated: cursor.toString() !== '0',
         entries: pairs(flat).map(([field, value]) => ({ field: shower.show(field), value: shower.show(value) })),
       };
     },
@@ -81,7 +81,8 @@ const READERS: Record<string, Reader> = {
     read: ([reply]) => {
       const [cursor, members] = reply as [Buffer, Buffer[]];
       const shower = new Shower();
-      return { kind: 'set', cursor: cursor.toString(), done: cursor.toString() === '0', members: members.map((m) => shower.show(m)) };
+      const done = cursor.toString() === '0';
+      return { kind: 'set', cursor: cursor.toString(), done, truncated: !done, members: members.map((m) => shower.show(m)) };
     },
   },
   zset: {
@@ -120,7 +121,9 @@ const READERS: Record<string, Reader> = {
         fields: pairs(fields).map(([f, v]) => [shower.show(f), shower.show(v)] as [ShownBytes, ShownBytes]),
       }));
       const next = entries.length > q.count ? entries[q.count]!.id : undefined;
-      const value: KeyValue = { kind: 'stream', order: q.order, entries: entries.slice(0, q.count), ...(next !== undefined && { next }) };
+      const value: KeyValue = {
+        kind: 'stream', order: q.order, truncated: next !== undefined, entries: entries.slice(0, q.count), ...(next !== undefined && { next }),
+      };
       if (groups instanceof Error) value.groupsError = `XINFO GROUPS failed: ${groups.message}`;
       else value.groups = (groups as unknown[][]).map(parseGroup);
       return value;
