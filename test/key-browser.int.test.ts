@@ -390,3 +390,34 @@ describe('a db opened by many requests at once', () => {
     for (const page of pages) expect(page.keys.map((key) => key.key)).toEqual(['only-in-db7']);
   });
 });
+
+describe('a page of very long names', () => {
+  it('stays under 2 MB, loses no key, and says it stopped for size', async () => {
+    useAppEnv({ instances: [{ id: 'k', url: redisUrl(server) }], env: { REDLENS_API_TOKEN: TOKEN } });
+    await redis.select(9);
+    const pipeline = redis.pipeline();
+    const expectedLong = new Set<string>();
+    for (let i = 0; i < 600; i += 1) {
+      const name = `long:${i}:${'x'.repeat(4000)}`;
+      pipeline.set(name, '1');
+      expectedLong.add(b64(name));
+    }
+    await pipeline.exec();
+    await redis.select(0);
+    const seen = new Set<string>();
+    let cursor = '0';
+    let sawSizeStop = false;
+    do {
+      const response = await listPage(`db=9&count=1000&cursor=${cursor}`);
+      const text = await response.text();
+      expect(Buffer.byteLength(text)).toBeLessThan(2 * 1024 * 1024);
+      const page = JSON.parse(text) as KeysPage;
+      if (page.stoppedBy === 'size') sawSizeStop = true;
+      for (const key of page.keys) seen.add(key.keyB64);
+      cursor = page.cursor;
+      if (page.done) break;
+    } while (cursor !== '0' || seen.size === 0);
+    expect(seen).toEqual(expectedLong);
+    expect(sawSizeStop).toBe(true);
+  });
+});

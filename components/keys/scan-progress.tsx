@@ -32,7 +32,8 @@ export function ScanProgress(props: ScanProgressProps) {
     const share = dbSize > 0 ? ` (${formatPercent(Math.min(1, scanned / dbSize))})` : '';
     text = `Scanned ${exact ? '' : 'about '}${formatNumber(Math.min(scanned, dbSize))} of ${formatNumber(dbSize)} keys${share} · ${formatNumber(listed)} listed. More keys may exist: continue to see them.`;
   }
-  const stopped = last?.stoppedBy ? ` The last request stopped early (${last.stoppedBy === 'time' ? 'time budget' : 'SCAN call budget'}) to keep Redis responsive.` : '';
+  const why = { time: 'its time budget', calls: 'its SCAN call budget', size: 'its size budget: long names' } as const;
+  const stopped = last?.stoppedBy ? ` The last request stopped early (${why[last.stoppedBy]}) to keep Redis and the page responsive.` : '';
 
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="scan-progress">

@@ -27,7 +27,7 @@ export interface KeysPage {
   dbSize: number;
   /** SCAN round trips this page used and why it stopped early, if it did. */
   scanCalls: number;
-  stoppedBy?: 'time' | 'calls';
+  stoppedBy?: 'time' | 'calls' | 'size';
   /** True when the pattern had no wildcard and one lookup answered it. */
   exact: boolean;
   /** Why MEMORY USAGE is missing (ACL denial), if it is. */

@@ -85,6 +85,9 @@ async function exactLookup(client: Redis, pipe: RespPipe, query: KeysQueryInput,
   };
 }
 
+/** Name bytes a page may carry: each appears twice in the JSON (shown and base64), under 2 MB. */
+const PAGE_NAME_BYTES = 384 * 1024;
+
 /** The next SCAN COUNT: what is still wanted, scaled up when a filter lets few keys through. */
 export function nextScanHint(remaining: number, lastHint: number, lastReturned: number, filtered: boolean): number {
   if (!filtered) return Math.max(1, remaining);
@@ -108,6 +111,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
     let calls = 0;
     let scanned = 0;
     let stoppedBy: KeysPage['stoppedBy'];
+    let nameBytes = 0;
     for (;;) {
       const args: Array<string | number> = [cursor];
       if (query.match !== undefined) args.push('MATCH', query.match);
@@ -115,6 +119,18 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
       if (query.type !== undefined) args.push('TYPE', query.type);
       const [next, batch] = (await client.callBuffer('SCAN', args)) as ScanReply;
       calls += 1;
+      const batchBytes = batch.reduce((sum, name) => sum + name.length, 0);
+      if (nameBytes + batchBytes > PAGE_NAME_BYTES && batch.length > 1 && calls < SCAN_MAX_CALLS) {
+        // Huge names would make the answer huge. SCAN cannot resume inside a batch, but the same
+        // cursor with a smaller COUNT walks a prefix of the same buckets: ask again for fewer.
+        hint = Math.max(1, Math.floor((hint * Math.max(PAGE_NAME_BYTES - nameBytes, 0)) / batchBytes));
+        if (names.length > 0 && hint === 1) {
+          stoppedBy = 'size';
+          break;
+        }
+        continue;
+      }
+      nameBytes += batchBytes;
       cursor = next.toString();
       // Without a filter every walked key comes back; with one, COUNT is what Redis walked, roughly.
       scanned += filtered ? hint : batch.length;
@@ -126,6 +142,10 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
         ids.push(id);
       }
       if (cursor === '0' || names.length >= query.count) break;
+      if (nameBytes >= PAGE_NAME_BYTES) {
+        stoppedBy = 'size';
+        break;
+      }
       if (calls >= SCAN_MAX_CALLS) {
         stoppedBy = 'calls';
         break;
