@@ -1,13 +1,25 @@
 // The one error type of the API and its JSON form.
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './error-codes';
 
+// Next bundles a module into every chunk that uses it, so an ApiError thrown by code from one
+// chunk (the registry, first built by the sampler) is not `instanceof` the class another chunk
+// (a route) sees. A registered symbol is the same in every chunk.
+const API_ERROR = Symbol.for('redlens.ApiError');
+
 export class ApiError extends Error {
+  readonly [API_ERROR] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** True for an ApiError from any bundle chunk; use instead of instanceof. */
+  static is(value: unknown): value is ApiError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[API_ERROR] === true;
   }
 
   get status(): number {

@@ -48,7 +48,7 @@ export function errorResponse(error: ApiError, headers: Record<string, string> =
 }
 
 function toApiError(error: unknown, request: Request): ApiError {
-  if (error instanceof ApiError) return error;
+  if (ApiError.is(error)) return error;
   // Internal details stay in the server log; the client gets a generic message.
   console.error(`[redlens] ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return new ApiError('INTERNAL', 'Redlens failed to answer this request; the server log has the details.');
@@ -133,7 +133,7 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
       try {
         result = await handler(context);
       } catch (error) {
-        audit('failed', error instanceof ApiError ? `${error.code}: ${error.message}` : 'internal error');
+        audit('failed', ApiError.is(error) ? `${error.code}: ${error.message}` : 'internal error');
         throw error;
       }
       audit('ok', null);

@@ -6,8 +6,8 @@ import 'server-only';
 import type Redis from 'ioredis';
 import type { DatabasesReply } from '@/lib/keys/types';
 import { badRequest } from '@/lib/http/errors';
-import { CONNECT_TIMEOUT_MS } from './client-options';
-import { redisErrorToApiError, RedisNotReadyError } from './errors';
+import { redisErrorToApiError } from './errors';
+import { nextReady } from './ready-event';
 import type { RedisInstance } from './registry';
 import { RespPipe } from './resp-pipe';
 
@@ -70,27 +70,7 @@ async function ready(connection: DbConnection): Promise<void> {
     });
     return connection.opening;
   }
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new RedisNotReadyError(`Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s`));
-    }, CONNECT_TIMEOUT_MS);
-    const onReady = () => {
-      cleanup();
-      resolve();
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      client.off('error', onError);
-    };
-    client.once('ready', onReady);
-    client.once('error', onError);
-  });
+  await nextReady(client);
 }
 
 function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbConnection {

@@ -34,3 +34,12 @@ describe('redisErrorToApiError', () => {
     expect(redisErrorToApiError('a string')).toBeNull();
   });
 });
+
+describe('ApiError.is', () => {
+  it('recognises an ApiError from another copy of the module (another bundle chunk)', () => {
+    const foreign = Object.assign(new Error('down'), { code: 'REDIS_UNAVAILABLE', [Symbol.for('redlens.ApiError')]: true });
+    expect(ApiError.is(foreign)).toBe(true);
+    expect(ApiError.is(new Error('x'))).toBe(false);
+    expect(ApiError.is(null)).toBe(false);
+  });
+});

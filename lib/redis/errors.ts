@@ -17,11 +17,11 @@ function firstWord(message: string): string {
 
 /** Returns the ApiError for a Redis-side failure, or null when the error is not Redis's. */
 export function redisErrorToApiError(error: unknown): ApiError | null {
-  if (error instanceof ApiError) return error;
+  if (ApiError.is(error)) return error;
   if (!(error instanceof Error)) return null;
   const message = error.message;
 
-  if (error instanceof RedisNotReadyError) return new ApiError('REDIS_UNAVAILABLE', message);
+  if (error.name === 'RedisNotReadyError') return new ApiError('REDIS_UNAVAILABLE', message);
   if (/Command timed out/i.test(message)) {
     return new ApiError('REDIS_TIMEOUT', 'Redis did not answer within the command timeout (it may be blocked by a slow command).');
   }

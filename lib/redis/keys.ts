@@ -56,8 +56,8 @@ export async function describeKeys(
     const ttl = replies[at++];
     const memory = options.memory ? replies[at] : undefined;
     // TYPE and PTTL are what the listing is for: a denial of either fails the page (502).
-    if (type instanceof RespError) throw type;
-    if (ttl instanceof RespError) throw ttl;
+    if (RespError.is(type)) throw type;
+    if (RespError.is(ttl)) throw ttl;
     if (type === 'none' || ttl === TTL_GONE) continue; // expired or deleted since SCAN saw it
     const name = names[i]!;
     // Built field by field, not by spreading keyName(): this loop runs a million times a listing.
@@ -67,7 +67,7 @@ export async function describeKeys(
       type: typeof type === 'string' ? type : String(type),
       ttlMs: typeof ttl === 'number' ? ttl : TTL_NONE,
     };
-    if (memory instanceof RespError) memoryError ??= `MEMORY USAGE failed: ${memory.message}`;
+    if (RespError.is(memory)) memoryError ??= `MEMORY USAGE failed: ${memory.message}`;
     else if (typeof memory === 'number') row.memoryBytes = memory;
     rows.push(row);
   }

@@ -3,9 +3,10 @@ import Redis from 'ioredis';
 import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
 import type { InstanceConfig } from '@/lib/config/schema';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
-import { clientOptions, CONNECT_TIMEOUT_MS } from './client-options';
+import { clientOptions } from './client-options';
 import { Coalescer } from './coalesce';
 import { redisErrorToApiError, RedisNotReadyError } from './errors';
+import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
 export const PAGE_TRAFFIC_SHARE_MS = 1_000;
@@ -18,29 +19,7 @@ function waitUntilReady(client: Redis, lastError: string | undefined): Promise<v
     // Failures arrive as 'error' events below; the promise itself carries nothing more.
     client.connect().catch(() => undefined);
   }
-  return new Promise<void>((resolve, reject) => {
-    const cleanup = () => {
-      clearTimeout(timer);
-      client.off('ready', onReady);
-      client.off('error', onError);
-    };
-    const onReady = () => {
-      cleanup();
-      resolve();
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new RedisNotReadyError(
-        `Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s (blocked, loading, or not answering)`,
-      ));
-    }, CONNECT_TIMEOUT_MS);
-    client.once('ready', onReady);
-    client.once('error', onError);
-  });
+  return nextReady(client);
 }
 
 export class RedisInstance {

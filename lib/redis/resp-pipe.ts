@@ -116,7 +116,7 @@ export class RespPipe {
     try {
       const replies = await this.write(handshake);
       // SETNAME is a courtesy (an ACL may deny it); AUTH and SELECT must succeed.
-      const failure = replies.slice(0, -1).find((reply): reply is RespError => reply instanceof RespError);
+      const failure = replies.slice(0, -1).find((reply): reply is RespError => RespError.is(reply));
       if (failure) throw failure;
     } catch (error) {
       // A connection that is not authenticated or on the wrong db must never be used.

@@ -3,10 +3,20 @@
 // Pure; ioredis' own parser is bypassed there because its per-command objects cost about
 // 3 µs each, which made a full listing 10x slower than SCAN alone.
 
+// A registered symbol, not instanceof: the pipe is shared through globalThis by route chunks
+// that each bundle their own copy of this module.
+const RESP_ERROR = Symbol.for('redlens.RespError');
+
 export class RespError extends Error {
+  readonly [RESP_ERROR] = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'RespError';
+  }
+
+  static is(value: unknown): value is RespError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[RESP_ERROR] === true;
   }
 }
 
