@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/http/errors';
-import { launch, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
+import { eventually, launch, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { samplerHarness } from '@/test/sampler-harness';
 import { STORE_FILE } from '@/lib/store/sqlite';
 import { SlowlogArchive } from './archive';
@@ -73,7 +73,7 @@ describe('slow log archive', () => {
     const countBefore = keysOf().length;
     await stopRedis(server);
     await launch(server);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await eventually(async () => expect((await instance().summary()).status).toBe('up'));
     await redis.config('SET', 'slowlog-log-slower-than', '0');
     await redis.set('after-restart', 'v');
     await harness.step('s');
