@@ -25,7 +25,7 @@ export class LoginThrottle {
     return window;
   }
 
-  private keys(username: string, address: string): Array<[string, number]> {
+  private windowKeys(username: string, address: string): Array<[string, number]> {
     return [
       [`pair\u0000${username}\u0000${address}`, MAX_FAILURES_PER_ADDRESS],
       [`user\u0000${username}`, MAX_FAILURES_PER_USERNAME],
@@ -35,7 +35,7 @@ export class LoginThrottle {
   /** Seconds until a try is allowed again, or 0 when it is allowed now. */
   retryAfterSeconds(username: string, address: string): number {
     let wait = 0;
-    for (const [key, limit] of this.keys(username, address)) {
+    for (const [key, limit] of this.windowKeys(username, address)) {
       const window = this.current(key);
       if (window && window.failures >= limit) {
         wait = Math.max(wait, Math.ceil((window.startedAt + WINDOW_MS - this.now()) / 1000));
@@ -45,7 +45,7 @@ export class LoginThrottle {
   }
 
   recordFailure(username: string, address: string): void {
-    for (const [key] of this.keys(username, address)) {
+    for (const [key] of this.windowKeys(username, address)) {
       const window = this.current(key);
       if (window) window.failures += 1;
       else this.windows.set(key, { startedAt: this.now(), failures: 1 });

@@ -18,6 +18,7 @@ const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
 const RULE_WINDOW_MS = 60_000;
 const SLOWLOG_FETCH = 128;
+const SLOWLOG_PEEK = 16;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Where new slow log entries go (the archive); see lib/slowlog/archive.ts. */
@@ -45,7 +46,25 @@ export interface SamplerDeps {
   slowlog?: SlowlogSink;
 }
 
-async function readInstance(client: Redis) {
+/** The last slow log entry archived, for fetching only what is new. */
+interface SlowlogCursor {
+  runId: string;
+  lastId: number;
+}
+
+/**
+ * The newest slow log entries since `seen`: a few first, and the full batch only when all of
+ * those are new, so a quiet slow log costs a small reply every sample.
+ */
+async function readNewSlowlog(client: Redis, seen: SlowlogCursor): Promise<unknown> {
+  const few = await client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_PEEK));
+  const entries = Array.isArray(few) ? few : [];
+  const oldest = entries[entries.length - 1] as unknown[] | undefined;
+  const allNew = entries.length === SLOWLOG_PEEK && typeof oldest?.[0] === 'number' && oldest[0] > seen.lastId;
+  return allNew ? client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_FETCH)) : few;
+}
+
+async function readInstance(client: Redis, seen: SlowlogCursor) {
   const info = await client.info('everything');
   const pings: number[] = [];
   for (let i = 0; i < PINGS_PER_SAMPLE; i++) {
@@ -53,8 +72,10 @@ async function readInstance(client: Redis) {
     await client.ping();
     pings.push(performance.now() - started);
   }
-  // A least-privilege user may lack SLOWLOG: the rest of the sample still counts.
-  const slowlog = await client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_FETCH)).catch(() => null);
+  // A least-privilege user may lack SLOWLOG: the rest of the sample still counts. After a
+  // restart (new run_id) the ids start again, so the cursor only counts for the same run.
+  const sameRun = info.includes(`run_id:${seen.runId}`);
+  const slowlog = await readNewSlowlog(client, sameRun ? seen : { runId: '', lastId: -1 }).catch(() => null);
   return { info, pings, slowlog };
 }
 
@@ -114,7 +135,7 @@ export class Sampler {
       let pings: number[] = [];
       let slowlog: unknown = null;
       try {
-        const reply = await instance.run(readInstance);
+        const reply = await instance.run((client) => readInstance(client, state.slow));
         sections = parseInfo(reply.info);
         pings = reply.pings;
         slowlog = reply.slowlog;

@@ -32,7 +32,8 @@ function configValue(reply: string[], name: string): number | null {
 }
 
 export async function readSlowlog(instance: RedisInstance): Promise<SlowlogResponse> {
-  return instance.run(async (client: Redis) => {
+  // Every viewer of the page polls this: they share one read per second, like INFO.
+  return instance.runShared('slowlog', async (client: Redis) => {
     const [entriesReply, length, config] = await Promise.all([
       client.callBuffer('SLOWLOG', 'GET', String(LIVE_ENTRIES)),
       client.slowlog('LEN') as Promise<number>,
