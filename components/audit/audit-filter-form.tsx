@@ -13,7 +13,7 @@ import {
 } from '@/lib/queries/audit';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, Select, TextInput } from '@/components/ui/field';
+import { ChoiceFilter, Field, TextInput } from '@/components/ui/field';
 
 const TEXT_FIELDS = [
   { name: 'actor', label: 'Actor', placeholder: 'admin' },
@@ -59,20 +59,7 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
             </Field>
           ))}
           <Field label="Outcome" htmlFor={`${id}-outcome`}>
-            {/* A choice in a list is complete when made: apply it (with the text fields) at once. */}
-            <Select
-              id={`${id}-outcome`}
-              name="outcome"
-              defaultValue={filters.outcome ?? ''}
-              onChange={(event) => event.currentTarget.form?.requestSubmit()}
-            >
-              <option value="">any</option>
-              {AUDIT_OUTCOMES.map((outcome) => (
-                <option key={outcome} value={outcome}>
-                  {outcome}
-                </option>
-              ))}
-            </Select>
+            <ChoiceFilter id={`${id}-outcome`} name="outcome" value={filters.outcome} choices={AUDIT_OUTCOMES} />
           </Field>
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-3">

@@ -5,7 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useId, type FormEvent } from 'react';
 import { FILTER_MAX_LENGTH, hasFilters, parseSlowlogFilters, withParams, type SlowlogFilters } from '@/lib/slowlog/view';
 import { Button } from '@/components/ui/button';
-import { Field, Select, TextInput } from '@/components/ui/field';
+import { ChoiceFilter, Field, TextInput } from '@/components/ui/field';
 import { pushQuery } from './url';
 
 interface LiveFiltersProps {
@@ -37,19 +37,7 @@ export function LiveFilters({ filters, commands }: LiveFiltersProps) {
     <form role="search" aria-label="Filter the live entries" onSubmit={apply} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label="Command" htmlFor={`${id}-command`}>
-          <Select
-            id={`${id}-command`}
-            name="command"
-            defaultValue={filters.command ?? ''}
-            onChange={(event) => event.currentTarget.form?.requestSubmit()}
-          >
-            <option value="">any</option>
-            {choices.map((command) => (
-              <option key={command} value={command}>
-                {command}
-              </option>
-            ))}
-          </Select>
+          <ChoiceFilter id={`${id}-command`} name="command" value={filters.command} choices={choices} />
         </Field>
         <Field label="Client address or name" htmlFor={`${id}-client`}>
           <TextInput

@@ -22,3 +22,20 @@ export function TextInput({ className = '', ...props }: ComponentProps<'input'>)
 export function Select({ className = '', ...props }: ComponentProps<'select'>) {
   return <select className={`${CONTROL} ${className}`} {...props} />;
 }
+
+/**
+ * A filter choice with "any" first. A choice in a list is complete when made, so it submits its
+ * form at once (with the text fields beside it).
+ */
+export function ChoiceFilter({ id, name, value, choices }: { id: string; name: string; value: string | undefined; choices: readonly string[] }) {
+  return (
+    <Select id={id} name={name} defaultValue={value ?? ''} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+      <option value="">any</option>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {choice}
+        </option>
+      ))}
+    </Select>
+  );
+}
