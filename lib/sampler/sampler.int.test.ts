@@ -116,3 +116,20 @@ describe('page traffic', () => {
     expect(calls).toBeLessThanOrEqual(12);
   }, 30_000);
 });
+
+describe('sampler failures', () => {
+  it('a store that cannot be written fails the sample, not the server', async () => {
+    const broken = samplerHarness({ a: redisUrl(server) });
+    broken.db.close(); // every write now throws
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await expect(broken.sampler.tick()).resolves.toBeUndefined();
+    } finally {
+      console.error = original;
+      await broken.close();
+    }
+    expect(errors.length).toBeGreaterThan(0);
+  });
+});

@@ -101,13 +101,23 @@ export class Sampler {
     this.timer = null;
   }
 
+  /** One round over every instance. Never rejects: a failed sample (a full disk, a reply that
+   * does not parse) is logged and the next tick tries again, and the server keeps running. */
   async tick(): Promise<void> {
-    await Promise.all(this.deps.instances().map((instance) => this.sample(instance)));
+    await Promise.all(
+      this.deps.instances().map((instance) =>
+        this.sample(instance).catch((error: unknown) => console.error(`[redlens] sampling ${instance.id} failed:`, error)),
+      ),
+    );
     const now = this.now();
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      this.deps.history.prune(now);
-      this.deps.findings.prune(now - this.deps.config.retention.hourDays * 86_400_000);
+      try {
+        this.deps.history.prune(now);
+        this.deps.findings.prune(now - this.deps.config.retention.hourDays * 86_400_000);
+      } catch (error) {
+        console.error('[redlens] pruning the history failed:', error);
+      }
     }
   }
 
