@@ -3,7 +3,7 @@ import { expect, PASSWORDS, test } from './support/fixtures';
 test.describe('signed out', () => {
   test.use({ signInAs: null });
 
-  test('an admin signs in, sees the admin-only audit log, and signs out', async ({ page }) => {
+  test('an admin signs in, sees the admin-only audit log, and signs out', async ({ page, playwright, baseURL }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);
 
@@ -18,8 +18,16 @@ test.describe('signed out', () => {
     await expect(page.getByTestId('user-menu')).toContainText('admin');
     await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
 
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === 'redlens_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login$/);
+    // The session ended on the server: the old cookie, replayed, signs nobody in.
+    const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `redlens_session=${session!.value}` } });
+    expect((await replay.get('/api/auth/me')).status()).toBe(401);
+    await replay.dispose();
     await page.goto('/instances/e2e-main');
     await expect(page).toHaveURL(/\/login$/);
     expect((await page.request.get('/api/auth/me')).status()).toBe(401);

@@ -121,7 +121,15 @@ describe('API authorization matrix', () => {
     expect(declaredRoutes().sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
-  function headersOf(actor: Actor): Record<string, string | undefined> {
+  // Signing out revokes a session, so each case signs in afresh rather than share one cookie.
+  async function signedIn(role: 'viewer' | 'admin'): Promise<string> {
+    const response = await call(handlers['POST /api/auth/login']!, 'POST', '/api/auth/login', {
+      body: { username: role, password: role === 'admin' ? ADMIN_PASSWORD : VIEWER_PASSWORD },
+    });
+    return cookieOf(response);
+  }
+
+  async function headersOf(actor: Actor): Promise<Record<string, string | undefined>> {
     switch (actor) {
       case 'anonymous':
         return {};
@@ -129,15 +137,15 @@ describe('API authorization matrix', () => {
         // CVE-2025-29927: this header made Next skip middleware; it must change nothing here.
         return { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
       case 'viewer':
-        return { cookie: cookies.viewer };
+        return { cookie: await signedIn('viewer') };
       case 'admin':
-        return { cookie: cookies.admin };
+        return { cookie: await signedIn('admin') };
       case 'token':
         return { authorization: `Bearer ${TOKEN}` };
       case 'adminForeignOrigin':
-        return { cookie: cookies.admin, origin: 'http://evil.example' };
+        return { cookie: await signedIn('admin'), origin: 'http://evil.example' };
       case 'adminNoOrigin':
-        return { cookie: cookies.admin, origin: undefined };
+        return { cookie: await signedIn('admin'), origin: undefined };
     }
   }
 
@@ -146,7 +154,7 @@ describe('API authorization matrix', () => {
   it.each(cases)('%s as %s -> %i', async (key, actor, expected) => {
     const row = MATRIX[key]!;
     const [method] = key.split(' ') as [string];
-    const response = await call(handlers[key]!, method, row.path, { headers: headersOf(actor), body: row.body, params: row.params });
+    const response = await call(handlers[key]!, method, row.path, { headers: await headersOf(actor), body: row.body, params: row.params });
     expect(response.status).toBe(expected);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();

@@ -76,16 +76,20 @@ describe('sign-in', () => {
   });
 
   it('writes every sign-in and sign-out to the audit log, which admins can filter', async () => {
-    const admin = cookieOf(await signIn('admin', 'admin-secret', { 'x-forwarded-for': '192.0.2.99' }));
-    expect((await call(logout, 'POST', '/api/auth/logout', { headers: { cookie: admin } })).status).toBe(200);
+    const signedOut = cookieOf(await signIn('admin', 'admin-secret', { 'x-forwarded-for': '192.0.2.99' }));
+    expect((await call(logout, 'POST', '/api/auth/logout', { headers: { cookie: signedOut } })).status).toBe(200);
+    // Signed out on the server: the same cookie, replayed, is refused.
+    expect((await call(audit, 'GET', '/api/audit', { headers: { cookie: signedOut } })).status).toBe(401);
+    const admin = cookieOf(await signIn('admin', 'admin-secret'));
 
     const all = await (await call(audit, 'GET', '/api/audit', { headers: { cookie: admin } })).json();
     const actions = all.entries.map((e: { action: string; actor: string; outcome: string }) => `${e.action} ${e.actor} ${e.outcome}`);
-    expect(actions[0]).toBe('auth.logout admin ok');
-    expect(actions[1]).toBe('auth.login admin ok');
+    expect(actions[0]).toBe('auth.login admin ok');
+    expect(actions[1]).toBe('auth.logout admin ok');
+    expect(actions[2]).toBe('auth.login admin ok');
     expect(actions).toContain('auth.login nobody denied');
     expect(actions).toContain('auth.login admin throttled');
-    expect(all.entries[1]).toMatchObject({ address: '192.0.2.99', role: 'admin' });
+    expect(all.entries[2]).toMatchObject({ address: '192.0.2.99', role: 'admin' });
 
     const throttled = await (await call(audit, 'GET', '/api/audit?outcome=throttled', { headers: { cookie: admin } })).json();
     expect(throttled.entries.length).toBeGreaterThan(0);

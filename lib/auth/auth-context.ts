@@ -4,6 +4,7 @@ import type { RedlensConfig } from '@/lib/config/schema';
 import { hashPassword } from './password';
 import type { Role } from './roles';
 import { generatedAdminHash, sessionSecret } from './secrets';
+import { MemorySessions, type SessionRegistry } from './session-registry';
 import { LoginThrottle } from './throttle';
 
 export interface AuthContext {
@@ -12,6 +13,7 @@ export interface AuthContext {
   sessionSecret: string;
   readOnly: boolean;
   throttle: LoginThrottle;
+  sessions: SessionRegistry;
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest();
@@ -24,6 +26,7 @@ export async function buildAuthContext(
   config: RedlensConfig,
   env: Record<string, string | undefined>,
   announce: (password: string) => void = () => undefined,
+  sessions: SessionRegistry = new MemorySessions(),
 ): Promise<AuthContext> {
   const users: AuthContext['users'] = new Map();
   for (const user of config.users) users.set(user.username, { role: user.role, passwordHash: user.passwordHash });
@@ -46,5 +49,6 @@ export async function buildAuthContext(
     sessionSecret: sessionSecret(env, config.dataDir),
     readOnly: config.readOnly,
     throttle: new LoginThrottle(),
+    sessions,
   };
 }

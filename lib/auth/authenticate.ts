@@ -8,6 +8,8 @@ export interface Principal {
   username: string;
   role: Role;
   via: 'session' | 'token';
+  /** The server-side session a cookie carries; sign-out revokes it. */
+  sessionId?: string;
 }
 
 export function readCookie(request: Request, name: string): string | undefined {
@@ -34,9 +36,10 @@ function fromToken(header: string, auth: AuthContext): Principal | null {
 export function principalFromSession(value: string | undefined, auth: AuthContext): Principal | null {
   if (!value) return null;
   const session = readSessionValue(value, auth.sessionSecret);
-  // A user removed from the configuration, or given another role, loses the old session.
-  if (!session || auth.users.get(session.username)?.role !== session.role) return null;
-  return { username: session.username, role: session.role, via: 'session' };
+  // A user removed from the configuration, or given another role, loses the old session;
+  // a signed-out session is over even while its cookie has not expired.
+  if (!session || auth.users.get(session.username)?.role !== session.role || !auth.sessions.isLive(session.sid)) return null;
+  return { username: session.username, role: session.role, via: 'session', sessionId: session.sid };
 }
 
 /** The principal of a request, or null when it carries no valid credentials. */

@@ -6,18 +6,23 @@ export const SESSION_COOKIE = 'redlens_session';
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
 export interface Session {
+  /** The server-side session (lib/auth/session-registry.ts), revoked at sign-out. */
+  sid: string;
   username: string;
   role: Role;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
 
+/** When a session made now expires, unix ms. */
+export const sessionExpiry = (nowMs = Date.now()) => (Math.floor(nowMs / 1000) + SESSION_TTL_SECONDS) * 1000;
+
 function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
-export function createSessionValue(user: { username: string; role: Role }, secret: string, nowMs = Date.now()): string {
-  const session: Session = { ...user, exp: Math.floor(nowMs / 1000) + SESSION_TTL_SECONDS };
+export function createSessionValue(user: { sid: string; username: string; role: Role }, secret: string, nowMs = Date.now()): string {
+  const session: Session = { sid: user.sid, username: user.username, role: user.role, exp: sessionExpiry(nowMs) / 1000 };
   const payload = Buffer.from(JSON.stringify(session)).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
@@ -36,10 +41,10 @@ export function readSessionValue(value: string, secret: string, nowMs = Date.now
     return null;
   }
   if (typeof session !== 'object' || session === null) return null;
-  const { username, role, exp } = session as Record<string, unknown>;
-  if (typeof username !== 'string' || typeof exp !== 'number' || !ROLES.includes(role as Role)) return null;
+  const { sid, username, role, exp } = session as Record<string, unknown>;
+  if (typeof sid !== 'string' || typeof username !== 'string' || typeof exp !== 'number' || !ROLES.includes(role as Role)) return null;
   if (exp * 1000 <= nowMs) return null;
-  return { username, role: role as Role, exp };
+  return { sid, username, role: role as Role, exp };
 }
 
 /** Set-Cookie attributes: HttpOnly, SameSite=Strict, an expiry, and Secure over HTTPS. */

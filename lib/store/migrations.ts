@@ -115,4 +115,11 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL,            -- unix ms
      PRIMARY KEY (instance, run_id, last_id)
    ) WITHOUT ROWID;`,
+  // Sessions, so signing out (or an admin) can end a session before its cookie expires.
+  `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,    -- unix ms
+     revoked_at INTEGER              -- unix ms; null while live
+   ) WITHOUT ROWID;`,
 ];
