@@ -14,6 +14,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ChoiceFilter, Field, TextInput } from '@/components/ui/field';
+import { formSearchParams } from '@/lib/form-params';
 
 const TEXT_FIELDS = [
   { name: 'actor', label: 'Actor', placeholder: 'admin' },
@@ -34,11 +35,7 @@ export function AuditFilterForm({ filters }: { filters: AuditFilters }) {
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const params = new URLSearchParams();
-    for (const [name, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string') params.set(name, value);
-    }
-    show(parseAuditFilters(params));
+    show(parseAuditFilters(formSearchParams(event.currentTarget)));
   }
 
   return (

@@ -7,6 +7,7 @@ import { FILTER_MAX_LENGTH, hasFilters, parseSlowlogFilters, withParams, type Sl
 import { Button } from '@/components/ui/button';
 import { ChoiceFilter, Field, TextInput } from '@/components/ui/field';
 import { pushQuery } from './url';
+import { formSearchParams } from '@/lib/form-params';
 
 interface LiveFiltersProps {
   filters: SlowlogFilters;
@@ -26,11 +27,7 @@ export function LiveFilters({ filters, commands }: LiveFiltersProps) {
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const params = new URLSearchParams();
-    for (const [name, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string') params.set(name, value);
-    }
-    show(parseSlowlogFilters(params));
+    show(parseSlowlogFilters(formSearchParams(event.currentTarget)));
   }
 
   return (
