@@ -10,6 +10,8 @@ import {
   redisUrl,
   type InstanceConfig,
   type RedlensConfig,
+  type ServedAt,
+  type TrustProxy,
 } from './schema';
 import { describeRedisUrl } from './redis-url';
 
@@ -33,7 +35,8 @@ export function formatIssues(source: string, error: z.ZodError): string {
   return `${source} is not valid:\n${lines.join('\n')}`;
 }
 
-type FileSettings = Omit<RedlensConfig, 'dataDir' | 'readOnly'>;
+type EnvSettings = 'dataDir' | 'readOnly' | 'trustProxy' | 'servedAt';
+type FileSettings = Omit<RedlensConfig, EnvSettings>;
 
 const DEFAULT_FILE_SETTINGS: Omit<FileSettings, 'instances'> = {
   users: [],
@@ -81,12 +84,44 @@ function loadUrl(variable: string, url: string): InstanceConfig[] {
   return [{ id: 'default', name: describeRedisUrl(url).address, url }];
 }
 
+const IP_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*)$/;
+
+/** REDLENS_TRUST_PROXY: unset or 0 (believe no proxy), 1 / true (any), or a comma list of addresses. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text === 'false') return { mode: 'none' };
+  if (text === '1' || text === 'true') return { mode: 'all' };
+  const addresses = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = addresses.find((entry) => !IP_ADDRESS.test(entry));
+  if (bad !== undefined) throw new ConfigError(`REDLENS_TRUST_PROXY: "${bad}" is not an IP address (use 1, or a comma-separated list of proxy addresses)`);
+  return { mode: 'list', addresses };
+}
+
+/** REDLENS_PUBLIC_URL, REDLENS_HOST and PORT: where browsers reach the dashboard. */
+export function parseServedAt(env: Env): ServedAt {
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT: "${env.PORT}" is not a TCP port`);
+  let publicUrl: string | null = null;
+  if (env.REDLENS_PUBLIC_URL) {
+    let url: URL;
+    try {
+      url = new URL(env.REDLENS_PUBLIC_URL);
+    } catch {
+      throw new ConfigError('REDLENS_PUBLIC_URL: is not a URL (expected https://redlens.example.com)');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('REDLENS_PUBLIC_URL: must start with http:// or https://');
+    publicUrl = url.origin;
+  }
+  return { publicUrl, host: env.REDLENS_HOST || '127.0.0.1', port };
+}
+
 export function loadConfig(env: Env = process.env): RedlensConfig {
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.REDLENS_DATA_DIR || '.redlens');
   const urlVariable = env.REDIS_URL ? 'REDIS_URL' : 'REDLENS_REDIS_URL';
   const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
   const readOnly = env.REDLENS_READ_ONLY === '1' || env.REDLENS_READ_ONLY === 'true';
-  if (env.REDLENS_CONFIG) return { ...loadFile(env.REDLENS_CONFIG), dataDir, readOnly };
-  if (url) return { instances: loadUrl(urlVariable, url), ...DEFAULT_FILE_SETTINGS, dataDir, readOnly };
+  const fromEnv = { dataDir, readOnly, trustProxy: parseTrustProxy(env.REDLENS_TRUST_PROXY), servedAt: parseServedAt(env) };
+  if (env.REDLENS_CONFIG) return { ...loadFile(env.REDLENS_CONFIG), ...fromEnv };
+  if (url) return { instances: loadUrl(urlVariable, url), ...DEFAULT_FILE_SETTINGS, ...fromEnv };
   throw new ConfigError('No Redis is configured: set REDIS_URL=redis://host:6379 or REDLENS_CONFIG=path/to/redlens.json.');
 }

@@ -79,6 +79,10 @@ export const configFileSchema = z
         rawHours: z.number().int().min(1).max(24 * 30),
         minuteDays: z.number().int().min(1).max(365),
         hourDays: z.number().int().min(1).max(3650),
+        slowlogDays: z.number().int().min(1).max(3650),
+        slowlogMaxMiB: z.number().int().min(1).max(1024 * 1024),
+        auditDays: z.number().int().min(1).max(3650),
+        auditMaxMiB: z.number().int().min(1).max(1024 * 1024),
       })
       .partial()
       .strict()
@@ -118,9 +122,38 @@ export interface Retention {
   rawHours: number;
   minuteDays: number;
   hourDays: number;
+  /** The slow log archive keeps entries this many days, and at most this many MiB (oldest go first). */
+  slowlogDays: number;
+  slowlogMaxMiB: number;
+  /** The audit log likewise. */
+  auditDays: number;
+  auditMaxMiB: number;
 }
 
-export const DEFAULT_RETENTION: Retention = { rawHours: 48, minuteDays: 30, hourDays: 365 };
+export const DEFAULT_RETENTION: Retention = {
+  rawHours: 48,
+  minuteDays: 30,
+  hourDays: 365,
+  slowlogDays: 90,
+  slowlogMaxMiB: 1024,
+  auditDays: 365,
+  auditMaxMiB: 256,
+};
+
+/**
+ * Which proxies' X-Forwarded-For is believed for the client address (REDLENS_TRUST_PROXY):
+ * none by default (the peer address is used), every proxy (`1`), or listed proxy addresses.
+ */
+export type TrustProxy = { mode: 'none' } | { mode: 'all' } | { mode: 'list'; addresses: string[] };
+
+/** Where the dashboard is served: the Host check accepts these (SPEC section 5, DNS rebinding). */
+export interface ServedAt {
+  /** REDLENS_PUBLIC_URL's origin (scheme://host[:port]) when set. */
+  publicUrl: string | null;
+  /** REDLENS_HOST and PORT. */
+  host: string;
+  port: number;
+}
 export const DEFAULT_SAMPLE_INTERVAL_SECONDS = 10;
 
 export interface RedlensConfig {
@@ -133,4 +166,6 @@ export interface RedlensConfig {
   sampleIntervalSeconds: number;
   retention: Retention;
   thresholds: Thresholds;
+  trustProxy: TrustProxy;
+  servedAt: ServedAt;
 }

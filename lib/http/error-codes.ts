@@ -6,10 +6,16 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
+  /** A write sent to a replica. */
+  REDIS_READONLY: 409,
+  PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   REDIS_COMMAND_DENIED: 502,
   REDIS_UNAVAILABLE: 503,
+  /** Redlens's own data directory cannot be written: nothing was done. */
+  STORE_UNAVAILABLE: 503,
   REDIS_TIMEOUT: 504,
 } as const;
 

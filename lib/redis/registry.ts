@@ -40,6 +40,11 @@ export class RedisInstance {
     return this.endpoint.address;
   }
 
+  /** The db of the instance's URL (`redis://host:port/2`): where the key browser opens. */
+  get defaultDb(): number {
+    return this.endpoint.db;
+  }
+
   private connection(): Redis {
     if (!this.client) {
       const client = new Redis(clientOptions(this.endpoint));

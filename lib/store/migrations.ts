@@ -122,4 +122,7 @@ export const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL,    -- unix ms
      revoked_at INTEGER              -- unix ms; null while live
    ) WITHOUT ROWID;`,
+  // Throttled sign-ins are aggregated (one row per username, address and minute, with a count),
+  // so an outsider cannot grow the store one row per request.
+  `ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;`,
 ];
