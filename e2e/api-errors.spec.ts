@@ -29,6 +29,15 @@ test.describe('API contract', () => {
     });
   }
 
+  test.describe('an unknown instance page', () => {
+    test.use({ expectedStatuses: [404] });
+    test('answers 404 and says no such instance is configured', async ({ page }) => {
+      const response = await page.goto('/instances/nope');
+      expect(response!.status()).toBe(404);
+      await expect(page.getByText(/nope/).first()).toBeVisible();
+    });
+  });
+
   test('info returns numbers as numbers', async ({ api, mainRedis }) => {
     await mainRedis.set('e2e:api:numbers', '1');
     await new Promise((resolve) => setTimeout(resolve, 1100)); // past the shared INFO answer

@@ -8,7 +8,8 @@ import { ErrorState } from '@/components/ui/error-state';
 const TITLES: Partial<Record<ErrorCode | 'NETWORK', string>> = {
   REDIS_UNAVAILABLE: 'Redis is unreachable',
   REDIS_TIMEOUT: 'Redis did not answer in time',
-  REDIS_COMMAND_DENIED: 'Redis refused the INFO command',
+  // PING still answers: the instance is up, only its figures are missing.
+  REDIS_COMMAND_DENIED: 'Up, but INFO is unavailable',
   UNAUTHENTICATED: 'You are signed out',
   FORBIDDEN: 'You may not read this instance',
   NETWORK: 'The Redlens server is unreachable',

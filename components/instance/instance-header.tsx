@@ -9,9 +9,11 @@ interface InstanceHeaderProps {
   id: string;
   summary?: InstanceSummary;
   info?: InfoResponse;
+  /** INFO is renamed or denied while PING answers: "up, INFO unavailable", not down. */
+  infoUnavailable?: boolean;
 }
 
-export function InstanceHeader({ id, summary, info }: InstanceHeaderProps) {
+export function InstanceHeader({ id, summary, info, infoUnavailable = false }: InstanceHeaderProps) {
   const name = summary?.name ?? info?.instance.name ?? id;
   return (
     <header className="space-y-2" data-testid="instance-header">
@@ -25,7 +27,7 @@ export function InstanceHeader({ id, summary, info }: InstanceHeaderProps) {
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
-        {summary ? <InstanceStatusBadge status={summary.status} /> : null}
+        {summary ? <InstanceStatusBadge status={summary.status} infoUnavailable={infoUnavailable} /> : null}
         <Link
           href={`/instances/${encodeURIComponent(id)}/keys`}
           className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"

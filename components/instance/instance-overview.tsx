@@ -6,6 +6,7 @@ import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { formatClock } from '@/lib/format';
 import { HistorySection } from '@/components/charts/history-section';
 import { HealthList } from '@/components/health/health-list';
+import { isInfoUnavailable } from '@/components/overview/info-availability';
 import { InfoErrorPanel } from './info-error-panel';
 import { InstanceDetails, InstanceDetailsSkeleton } from './instance-details';
 import { InstanceHeader } from './instance-header';
@@ -24,7 +25,7 @@ export function InstanceOverview({ id }: { id: string }) {
   const stale = info.isError && info.data !== undefined;
   return (
     <div className="space-y-6">
-      <InstanceHeader id={id} summary={summary} info={info.data} />
+      <InstanceHeader id={id} summary={summary} info={info.data} infoUnavailable={isInfoUnavailable(info.error)} />
       {info.isError ? <InfoErrorPanel error={info.error} staleSince={info.data?.fetchedAt} /> : null}
       <HealthList id={id} />
       <HistorySection id={id} />

@@ -10,6 +10,7 @@ import { Card } from '@/components/ui/card';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { HealthLight } from '@/components/health/health-light';
 import { InstanceCardFigures } from './instance-card-figures';
+import { isInfoUnavailable } from './info-availability';
 import { InstanceStatusBadge } from './instance-status-badge';
 
 export function InstanceCard({ instance }: { instance: InstanceSummary }) {
@@ -40,7 +41,7 @@ export function InstanceCard({ instance }: { instance: InstanceSummary }) {
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
-          <InstanceStatusBadge status={instance.status} />
+          <InstanceStatusBadge status={instance.status} infoUnavailable={up && isInfoUnavailable(info.error)} />
           {/* From the sampler's store, not from Redis: it still tells what was wrong while Redis is down. */}
           <HealthLight id={instance.id} />
         </div>
@@ -67,6 +68,14 @@ function CardBody({ info, name }: { info: UseQueryResult<InfoResponse>; name: st
           <Skeleton className="h-16 w-full" />
         </div>
       </Loading>
+    );
+  }
+  if (isInfoUnavailable(info.error)) {
+    return (
+      <p className="break-words text-sm text-amber-900" data-testid="info-unavailable">
+        Up (PING answers), but INFO is unavailable: {endSentence(info.error.message)} The figures need INFO; health
+        and history still show what Redlens recorded.
+      </p>
     );
   }
   return (

@@ -1,5 +1,5 @@
 // The frame of every signed-in page: header with navigation and the user, the Redis-down banner,
-// and the main region. A server component: only its interactive parts ship as client code.
+// the store banner (admins only), and the main region. A server component: only its interactive parts ship as client code.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Me } from '@/lib/auth/roles';
@@ -7,6 +7,7 @@ import { MeProvider } from '@/components/auth/me-context';
 import { DownBanner } from '@/components/overview/down-banner';
 import { MainNav } from './main-nav';
 import { PageMain } from './page-main';
+import { StoreBanner } from './store-banner';
 import { UserMenu } from './user-menu';
 
 export function DashboardShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -25,6 +26,7 @@ export function DashboardShell({ me, children }: { me: Me; children: ReactNode }
         </div>
       </header>
       <DownBanner />
+      <StoreBanner />
       <PageMain>{children}</PageMain>
     </MeProvider>
   );

@@ -28,6 +28,11 @@ export function clientOptions(endpoint: RedisEndpoint): RedisOptions {
     autoResendUnfulfilledCommands: false,
     retryStrategy: reconnectDelay,
     connectionName: 'redlens',
+    // The ready check sends INFO before anything else: with INFO renamed the client never
+    // becomes ready (the instance looked down while PING answered), and while Redis loads
+    // its dataset it waits silently, so a request learnt only "not ready in 2 s". Without it
+    // every command answers at once, LOADING and renamed INFO included, and we map the reply.
+    enableReadyCheck: false,
     // RESP2 works with every Redis since 2.x and needs no HELLO, which a least-privilege ACL user may lack.
     protocol: 2,
   };

@@ -22,7 +22,7 @@ export function nextReady(client: Redis): Promise<void> {
     const timer = setTimeout(() => {
       cleanup();
       reject(new RedisNotReadyError(
-        `Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s (blocked, loading, or not answering)`,
+        `Redis did not become ready within ${CONNECT_TIMEOUT_MS / 1000} s (blocked or not answering)`,
       ));
     }, CONNECT_TIMEOUT_MS);
     client.once('ready', onReady);

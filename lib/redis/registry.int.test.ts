@@ -142,3 +142,153 @@ describe('registry with an unreachable port', () => {
     await registry.close();
   });
 });
+
+describe('registry on a read-only replica', () => {
+  let primary: RedisServer;
+  let replica: RedisServer;
+  let registry: Registry;
+
+  beforeAll(async () => {
+    primary = await startTestRedis();
+    replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(primary.port)] });
+    await rawCommand(primary.port, 'SET kept v');
+    await eventually(async () => expect(await rawCommand(replica.port, 'GET kept')).toBe('$1'));
+    registry = new Registry([{ id: 'r', name: 'R', url: redisUrl(replica) }]);
+  });
+
+  afterAll(async () => {
+    await registry?.close();
+    await stopRedis(replica, { removeDir: true });
+    await stopRedis(primary, { removeDir: true });
+  });
+
+  it('answers 409 REDIS_READONLY to UNLINK, PEXPIRE and a MULTI write, and stays up', async () => {
+    const replicaInstance = registry.get('r')!;
+    const writes: Array<(client: Redis) => Promise<unknown>> = [
+      (client) => client.unlink('kept'),
+      (client) => client.pexpire('kept', 60_000),
+      (client) => client.multi().unlink('kept').exec(),
+    ];
+    for (const write of writes) {
+      const { error } = await failureOf(replicaInstance.run(write));
+      expect(error.code).toBe('REDIS_READONLY');
+      expect(error.status).toBe(409);
+      expect(error.message).toMatch(/read-only replica: writes go to its primary/);
+    }
+    expect(await rawCommand(primary.port, 'EXISTS kept')).toBe(':1');
+    expect((await replicaInstance.summary()).status).toBe('up');
+  });
+});
+
+describe('registry with an ACL user that may not reset the slow log', () => {
+  let server: RedisServer;
+  let registry: Registry;
+
+  beforeAll(async () => {
+    server = await startTestRedis();
+    const admin = new Redis({ port: server.port, host: '127.0.0.1' });
+    await admin.call('ACL', 'SETUSER', 'limited', 'on', '>limited-pw', '~*', '&*', '+@all', '-slowlog|reset');
+    admin.disconnect();
+    registry = new Registry([{ id: 'l', name: 'L', url: `redis://limited:limited-pw@127.0.0.1:${server.port}` }]);
+  });
+
+  afterAll(async () => {
+    await registry?.close();
+    await stopRedis(server, { removeDir: true });
+  });
+
+  it('answers 502 REDIS_COMMAND_DENIED naming the refused command of MULTI / SLOWLOG RESET / EXEC', async () => {
+    const limited = registry.get('l')!;
+    const { error } = await failureOf(limited.run((client) => client.multi().slowlog('GET', 10).slowlog('RESET').exec()));
+    expect(error.code).toBe('REDIS_COMMAND_DENIED');
+    expect(error.status).toBe(502);
+    expect(error.message).toContain("no permissions to run the 'slowlog|reset' command");
+    expect((await limited.summary()).status).toBe('up');
+  });
+});
+
+describe('registry with INFO and SLOWLOG renamed away', () => {
+  let server: RedisServer;
+  let registry: Registry;
+
+  beforeAll(async () => {
+    server = await startTestRedis({ args: ['--rename-command', 'INFO', '', '--rename-command', 'SLOWLOG', ''] });
+    registry = new Registry([{ id: 'n', name: 'N', url: redisUrl(server) }]);
+  });
+
+  afterAll(async () => {
+    await registry?.close();
+    await stopRedis(server, { removeDir: true });
+  });
+
+  it('is up (PING answers) while INFO answers 502 saying INFO is renamed or disabled', async () => {
+    const renamed = registry.get('n')!;
+    const summary = await renamed.summary();
+    expect(summary).toMatchObject({ status: 'up' });
+    expect(summary.error).toBeUndefined();
+    const { error, ms } = await failureOf(fetchInfo(renamed));
+    expect(error.code).toBe('REDIS_COMMAND_DENIED');
+    expect(error.status).toBe(502);
+    expect(error.message).toMatch(/INFO command: it is renamed or disabled/);
+    expect(ms).toBeLessThan(1000);
+    expect(await renamed.run((client) => client.ping())).toBe('PONG');
+    expect((await renamed.summary()).status).toBe('up');
+  });
+
+  it('answers 502 naming SLOWLOG when a MULTI holds the renamed command', async () => {
+    const { error } = await failureOf(registry.get('n')!.run((client) => client.multi().slowlog('GET', 10).slowlog('RESET').exec()));
+    expect(error.code).toBe('REDIS_COMMAND_DENIED');
+    expect(error.message).toMatch(/MULTI\/EXEC.*SLOWLOG command: it is renamed or disabled/);
+  });
+});
+
+describe('registry while Redis loads its dataset', () => {
+  let server: RedisServer;
+  let registry: Registry;
+  let seed: Redis;
+
+  beforeAll(async () => {
+    // Redis's own test suite slows loading this way: a pause per key, and client events served
+    // every KiB loaded, so a small dataset loads for seconds at almost no CPU.
+    server = await startTestRedis({ args: ['--loading-process-events-interval-bytes', '1024', '--key-load-delay', '400'] });
+    seed = new Redis({ port: server.port, host: '127.0.0.1' });
+    await seed.call('DEBUG', 'POPULATE', '12000', 'load', '64');
+    registry = new Registry([{ id: 'd', name: 'D', url: redisUrl(server) }]);
+  });
+
+  afterAll(async () => {
+    seed.disconnect();
+    await registry?.close();
+    await stopRedis(server, { removeDir: true });
+  });
+
+  it('answers 503 at once with the percent loaded, for a connected and a new client, and recovers', async () => {
+    const connected = registry.get('d')!;
+    expect((await connected.summary()).status).toBe('up');
+
+    const reload = rawCommand(server.port, 'DEBUG RELOAD', 30_000);
+    await eventually(async () => expect(await seed.info('persistence')).toMatch(/^loading:1/m), 5_000);
+
+    const fresh = new Registry([{ id: 'd', name: 'D', url: redisUrl(server) }]);
+    try {
+      for (const instance of [connected, fresh.get('d')!]) {
+        const { error, ms } = await failureOf(instance.run((client) => client.get('load:1')));
+        expect(error.code).toBe('REDIS_UNAVAILABLE');
+        expect(error.status).toBe(503);
+        expect(error.message).toMatch(/^Redis is loading its dataset: \d+ %/);
+        expect(ms).toBeLessThan(1000);
+      }
+      const down = await fresh.get('d')!.summary();
+      expect(down.status).toBe('down');
+      expect(down.error).toMatch(/loading its dataset: \d+ %/);
+      // INFO is served while loading: the instance page still gets its figures.
+      expect((await fetchInfo(fresh.get('d')!)).derived.persistence.loading).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+
+    expect(await reload).toBe('+OK');
+    await eventually(async () => expect((await connected.summary()).status).toBe('up'));
+    expect(await connected.run((client) => client.exists('load:1'))).toBe(1);
+  });
+});

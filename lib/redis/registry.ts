@@ -5,7 +5,7 @@ import type { InstanceConfig } from '@/lib/config/schema';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
 import { clientOptions } from './client-options';
 import { Coalescer } from './coalesce';
-import { redisErrorToApiError, RedisNotReadyError } from './errors';
+import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError } from './errors';
 import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
@@ -20,6 +20,28 @@ function waitUntilReady(client: Redis, lastError: string | undefined): Promise<v
     client.connect().catch(() => undefined);
   }
   return nextReady(client);
+}
+
+/** How long we wait for INFO persistence to say how far a load got; the answer must stay fast. */
+const LOADING_PROGRESS_MS = 500;
+
+/** LOADING, with the percent INFO persistence reports (Redis serves INFO while loading). */
+async function describeLoading(client: Redis) {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const reply = await Promise.race([
+      client.info('persistence'),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no INFO in time')), LOADING_PROGRESS_MS);
+      }),
+    ]);
+    return loadingError(loadingProgress(reply));
+  } catch {
+    // INFO renamed, denied or slow: still say it is loading, without the figure.
+    return loadingError();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export class RedisInstance {
@@ -72,9 +94,10 @@ export class RedisInstance {
       this.lastError = undefined;
       return result;
     } catch (error) {
-      const apiError = redisErrorToApiError(error);
+      const apiError = isLoadingError(error) ? await describeLoading(client) : redisErrorToApiError(error);
       if (!apiError) throw error;
-      if (apiError.code !== 'REDIS_COMMAND_DENIED') this.lastError = apiError.message;
+      // A refused command or write says nothing about whether Redis is up.
+      if (apiError.code === 'REDIS_UNAVAILABLE' || apiError.code === 'REDIS_TIMEOUT') this.lastError = apiError.message;
       throw apiError;
     }
   }

@@ -12,7 +12,14 @@ export const STORE_FILE = 'redlens.db';
 export function openStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(path.join(dataDir, STORE_FILE));
+  // Before WAL is entered: in EXCLUSIVE mode SQLite keeps the WAL index in heap memory instead of
+  // mmapping a `-shm` file, so a data directory that turns read-only (or a full disk) under a
+  // running process fails writes with an error instead of killing it with SIGBUS. The price: this
+  // connection is the only one that may open the file (no second connection, no other process).
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('journal_mode = WAL');
+  // No memory-mapped I/O of the database file either, for the same reason (0 is the default; said here on purpose).
+  db.pragma('mmap_size = 0');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 2000');
   migrate(db);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SlowlogPage } from '@/components/slowlog/slowlog-page';
 import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
+import { knownInstanceId } from '../known-instance';
 
 export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
   const id = await instanceIdOf(params);
@@ -8,6 +9,6 @@ export async function generateMetadata({ params }: { params: InstanceParams }): 
 }
 
 export default async function InstanceSlowlogPage({ params }: { params: InstanceParams }) {
-  const id = await instanceIdOf(params);
+  const id = await knownInstanceId(params);
   return <SlowlogPage id={id} />;
 }
