@@ -15,6 +15,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   agentRules: false,
+  experimental: {
+    // Next copies a request body for proxy.ts (pages only) up to this size, 10 MB by default;
+    // no page takes a body, and the API's limit is 64 KiB (lib/http/body.ts).
+    proxyClientMaxBodySize: 64 * 1024,
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -44,6 +44,10 @@ const MATRIX: Record<string, Row> = {
     body: {},
     expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 403, adminNoOrigin: 403 },
   },
+  'GET /api/store': {
+    path: '/api/store',
+    expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 200, adminNoOrigin: 200 },
+  },
   'GET /api/audit': {
     path: '/api/audit',
     expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 403, admin: 200, token: 403, adminForeignOrigin: 200, adminNoOrigin: 200 },
@@ -129,7 +133,7 @@ describe('API authorization matrix', () => {
     return cookieOf(response);
   }
 
-  async function headersOf(actor: Actor): Promise<Record<string, string | undefined>> {
+  async function headersOf(actor: Actor | 'adminRebindHost'): Promise<Record<string, string | undefined>> {
     switch (actor) {
       case 'anonymous':
         return {};
@@ -146,10 +150,17 @@ describe('API authorization matrix', () => {
         return { cookie: await signedIn('admin'), origin: 'http://evil.example' };
       case 'adminNoOrigin':
         return { cookie: await signedIn('admin'), origin: undefined };
+      case 'adminRebindHost':
+        return { cookie: await signedIn('admin'), host: 'rebind.evil.example:3000', origin: 'http://rebind.evil.example:3000' };
     }
   }
 
-  const cases = Object.entries(MATRIX).flatMap(([key, row]) => ACTORS.map((actor) => [key, actor, row.expected[actor]] as const));
+  const cases = Object.entries(MATRIX).flatMap(([key, row]) => [
+    ...ACTORS.map((actor) => [key, actor, row.expected[actor]] as const),
+    // DNS rebinding: the admin's cookie, sent to the attacker's hostname with its matching
+    // Origin. Every change (and sign-in) is refused; reads answer as they do for the admin.
+    [key, 'adminRebindHost', key.startsWith('GET ') ? row.expected.admin : 403] as const,
+  ]);
 
   it.each(cases)('%s as %s -> %i', async (key, actor, expected) => {
     const row = MATRIX[key]!;

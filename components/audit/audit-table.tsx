@@ -76,6 +76,12 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       </td>
       <td className={TD}>
         <OutcomeBadge outcome={entry.outcome} />
+        {/* Repeated throttled sign-ins share one row per minute. */}
+        {entry.count > 1 && (
+          <span className="mt-1 block text-xs whitespace-nowrap text-slate-600" data-testid="audit-count">
+            {entry.count.toLocaleString('en-US')} times
+          </span>
+        )}
       </td>
       <td className={`${TD} text-slate-700`}>
         <span className="block max-w-[20rem] break-words">{entry.detail ?? MISSING}</span>

@@ -3,6 +3,8 @@ import { Badge } from '@/components/ui/badge';
 import type { Tone } from '@/components/ui/tone';
 
 const OUTCOME_TONE: Record<AuditOutcome, Tone> = {
+  // Recorded before the change and never completed: it may or may not have happened.
+  pending: 'warn',
   ok: 'ok',
   denied: 'bad',
   failed: 'bad',

@@ -1,6 +1,6 @@
 // Playwright's web server: two throwaway Redis servers on loopback and the built dashboard
 // configured with both. Their pids go to .e2e/state.json so specs can stop and restart them.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startRedis, stopRedisSync } from '../../scripts/lib/redis-server.mjs';
 import { root, startNext, stopNext } from '../../scripts/lib/next-server.mjs';
@@ -25,6 +25,8 @@ writeFileSync(configFile, JSON.stringify({
 }));
 
 const next = startNext({
+  // stderr is read here (and passed on) to catch unhandled rejections; see global-teardown.ts.
+  stdio: ['ignore', 'inherit', 'pipe'],
   host: '127.0.0.1',
   port: Number(process.env.E2E_PORT ?? 3217),
   env: {
@@ -35,6 +37,12 @@ const next = startNext({
     REDLENS_VIEWER_PASSWORD: 'e2e-viewer-password',
     REDLENS_API_TOKEN: 'e2e-api-token',
   },
+});
+
+// The server tags each unhandled rejection (scripts/lib/redlens-server.mjs); any one fails the run.
+next.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  if (chunk.toString().includes('[redlens] unhandled rejection')) appendFileSync(path.join(e2eDir, 'unhandled-rejections.log'), chunk);
 });
 
 function stopAll() {

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import type { Role } from '@/lib/auth/roles';
 
-export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed', 'throttled'] as const;
+// 'pending': written before a change is made, and replaced by how it went; a row left pending
+// means the process stopped (or its store failed) in between, so the change may or may not have
+// happened.
+export const AUDIT_OUTCOMES = ['pending', 'ok', 'denied', 'failed', 'throttled'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditEntry {
@@ -17,6 +20,8 @@ export interface AuditEntry {
   target: string | null;
   outcome: AuditOutcome;
   detail: string | null;
+  /** How many attempts the row stands for: throttled sign-ins are one row per username, address and minute. */
+  count: number;
 }
 
 export interface AuditResponse {

@@ -38,7 +38,7 @@ export function principalFromSession(value: string | undefined, auth: AuthContex
   const session = readSessionValue(value, auth.sessionSecret);
   // A user removed from the configuration, or given another role, loses the old session;
   // a signed-out session is over even while its cookie has not expired.
-  if (!session || auth.users.get(session.username)?.role !== session.role || !auth.sessions.isLive(session.sid)) return null;
+  if (!session || auth.users.get(session.username)?.role !== session.role || !auth.sessions.isLive(session.sid, session.username)) return null;
   return { username: session.username, role: session.role, via: 'session', sessionId: session.sid };
 }
 

@@ -1,12 +1,15 @@
-// Sign-in: throttled, constant-time, the same answer for an unknown user and a wrong password,
-// and audited whatever the outcome.
+// Sign-in and sign-out: throttled, constant-time, the same answer for an unknown user and a wrong
+// password, and audited whatever the outcome. A sign-in the store cannot record is refused.
 import { z } from 'zod';
 import type { Store } from '@/lib/store/sqlite';
-import { recordAudit } from '@/lib/audit/audit-log';
+import { recordAudit, recordRepeatedAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
 import { ApiError } from '@/lib/http/errors';
+import { storeWriteFailed } from '@/lib/http/store-failure';
 import type { AuthContext } from './auth-context';
+import type { Principal } from './authenticate';
 import { UNUSABLE_HASH, verifyPassword } from './password';
 import type { Me } from './roles';
+import { sessionExpiry } from './session';
 
 export const loginBodySchema = z
   .object({
@@ -19,29 +22,89 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export class ThrottledError extends ApiError {
   constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many wrong passwords: try again in ${retryAfterSeconds} s.`);
+    super('TOO_MANY_REQUESTS', `Too many wrong passwords: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }
 
-/** Checks a username and password; returns the user or throws 401 / 429. */
-export async function signIn(auth: AuthContext, store: Store, body: LoginBody, address: string): Promise<Me> {
-  const { username, password } = body;
-  const audit = (outcome: 'ok' | 'denied' | 'throttled', role: Me['role'] | null) =>
-    recordAudit(store, { actor: username, role, address, instance: null, action: 'auth.login', target: null, outcome, detail: null });
+/** A refused attempt is refused whether or not its audit row could be written; the failure is logged. */
+function auditRefusal(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    storeWriteFailed(error, 'audit of a refused sign-in');
+  }
+}
 
-  const wait = auth.throttle.retryAfterSeconds(username, address);
-  if (wait > 0) {
-    audit('throttled', null);
-    throw new ThrottledError(wait);
+/** Checks a username and password and opens a session; returns the user and session id, or throws 401 / 429 / 503. */
+export async function signIn(auth: AuthContext, store: Store, body: LoginBody, address: string): Promise<Me & { sid: string }> {
+  const { username, password } = body;
+  const entry = (outcome: NewAuditEntry['outcome'], role: Me['role'] | null, detail: string | null = null): NewAuditEntry =>
+    ({ actor: username, role, address, instance: null, action: 'auth.login', target: null, outcome, detail });
+
+  const verdict = auth.throttle.check(username, address);
+  if (!verdict.allowed) {
+    const detail = verdict.reason === 'username' ? 'slowed: many wrong passwords for this username' : null;
+    // Repeats share one row per minute, so a flood of attempts cannot fill the disk.
+    auditRefusal(() => recordRepeatedAudit(store, entry('throttled', null, detail), (error) => {
+      storeWriteFailed(error, 'audit count of throttled sign-ins');
+    }));
+    throw new ThrottledError(verdict.retryAfterSeconds);
   }
   const user = auth.users.get(username);
   // Unknown users cost one scrypt too, so timing does not tell which usernames exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
   if (!user || !valid) {
     auth.throttle.recordFailure(username, address);
-    audit('denied', null);
+    auditRefusal(() => recordAudit(store, entry('denied', null)));
     throw new ApiError('UNAUTHENTICATED', 'Wrong username or password.');
   }
-  audit('ok', user.role);
-  return { username, role: user.role, readOnly: auth.readOnly };
+  let sid: string;
+  try {
+    sid = auth.sessions.open(username, sessionExpiry());
+  } catch (error) {
+    throw storeWriteFailed(error, 'new session');
+  }
+  try {
+    recordAudit(store, entry('ok', user.role));
+  } catch (error) {
+    // Unrecorded, so not granted: the session just opened is ended again.
+    try {
+      auth.sessions.revoke(sid);
+    } catch {
+      // refused in this process anyway (in-memory revocation)
+    }
+    throw storeWriteFailed(error, 'audit of a sign-in');
+  }
+  auth.throttle.recordSuccess(username, address);
+  return { username, role: user.role, readOnly: auth.readOnly, sid };
+}
+
+/**
+ * Ends a session: refused in this process at once, then recorded (session row and audit entry).
+ * When the store cannot record it, answers 503 saying the session is refused here but would be
+ * live again after a restart.
+ */
+export function signOut(auth: AuthContext, store: Store, principal: Principal, address: string): void {
+  let revokeError: unknown = null;
+  if (principal.sessionId) {
+    try {
+      auth.sessions.revoke(principal.sessionId);
+    } catch (error) {
+      revokeError = error;
+    }
+  }
+  try {
+    if (revokeError) throw revokeError;
+    recordAudit(store, {
+      actor: principal.username, role: principal.role, address, instance: null,
+      action: 'auth.logout', target: null, outcome: 'ok', detail: null,
+    });
+  } catch (error) {
+    throw storeWriteFailed(
+      error,
+      'sign-out',
+      'You are signed out of this Redlens server, but it could not record the sign-out in its data directory (full, read-only or gone): ' +
+        'this session is refused until Redlens restarts. Sign out again once the store is back. The server log has the details.',
+    );
+  }
 }

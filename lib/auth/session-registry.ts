@@ -1,19 +1,34 @@
 // Which sessions are live. The cookie proves who signed in; this lets sign-out end the session
-// on the server too, so a copied cookie stops working at once.
+// on the server too, so a copied cookie stops working at once. A session belongs to the username
+// it was opened for: whoever holds the session secret cannot re-sign a viewer's live session id
+// as `user=admin`.
 import { randomBytes } from 'node:crypto';
 import type { Store } from '@/lib/store/sqlite';
+import { SESSION_TTL_SECONDS } from './session';
 
 export interface SessionRegistry {
-  /** A new session id, live until expiresAt (unix ms). */
+  /** A new session id for `username`, live until expiresAt (unix ms). */
   open(username: string, expiresAt: number, now?: number): string;
-  isLive(id: string, now?: number): boolean;
+  /** True when `id` was opened for `username`, has not expired and was not revoked. */
+  isLive(id: string, username: string, now?: number): boolean;
+  /**
+   * Ends a session. It is refused in this process at once, whatever happens next; throws when the
+   * store could not record it (so it would be live again after a restart).
+   */
   revoke(id: string, now?: number): void;
 }
 
 const newId = () => randomBytes(18).toString('base64url');
 
+/** Revocations older than a session's life can be forgotten: the session has expired anyway. */
+const SESSION_MEMORY_MS = SESSION_TTL_SECONDS * 1000;
+
 /** Kept in the embedded store, so a restart of the dashboard signs nobody out. */
 export class StoredSessions implements SessionRegistry {
+  // Revocations this process made, consulted first: a sign-out holds even when the store
+  // could not record it. Ids are random and sessions expire, so the map stays small.
+  private readonly revoked = new Map<string, number>();
+
   constructor(private readonly db: Store) {}
 
   open(username: string, expiresAt: number, now = Date.now()): string {
@@ -22,34 +37,37 @@ export class StoredSessions implements SessionRegistry {
       this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
       this.db.prepare('INSERT INTO sessions (id, username, expires_at) VALUES (?, ?, ?)').run(id, username, expiresAt);
     })();
+    for (const [revokedId, at] of this.revoked) if (at < now - SESSION_MEMORY_MS) this.revoked.delete(revokedId);
     return id;
   }
 
-  isLive(id: string, now = Date.now()): boolean {
-    const row = this.db.prepare('SELECT expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?').get(id) as
-      | { expiresAt: number; revokedAt: number | null }
+  isLive(id: string, username: string, now = Date.now()): boolean {
+    if (this.revoked.has(id)) return false;
+    const row = this.db.prepare('SELECT username, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?').get(id) as
+      | { username: string; expiresAt: number; revokedAt: number | null }
       | undefined;
-    return row !== undefined && row.revokedAt === null && row.expiresAt > now;
+    return row !== undefined && row.username === username && row.revokedAt === null && row.expiresAt > now;
   }
 
   revoke(id: string, now = Date.now()): void {
+    this.revoked.set(id, now);
     this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
   }
 }
 
 /** For tests and tools that have no store: the same rules, in memory. */
 export class MemorySessions implements SessionRegistry {
-  private readonly sessions = new Map<string, { expiresAt: number; revoked: boolean }>();
+  private readonly sessions = new Map<string, { username: string; expiresAt: number; revoked: boolean }>();
 
-  open(_username: string, expiresAt: number): string {
+  open(username: string, expiresAt: number): string {
     const id = newId();
-    this.sessions.set(id, { expiresAt, revoked: false });
+    this.sessions.set(id, { username, expiresAt, revoked: false });
     return id;
   }
 
-  isLive(id: string, now = Date.now()): boolean {
+  isLive(id: string, username: string, now = Date.now()): boolean {
     const session = this.sessions.get(id);
-    return session !== undefined && !session.revoked && session.expiresAt > now;
+    return session !== undefined && session.username === username && !session.revoked && session.expiresAt > now;
   }
 
   revoke(id: string): void {

@@ -6,15 +6,27 @@ import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './error-codes';
 // (a route) sees. A registered symbol is the same in every chunk.
 const API_ERROR = Symbol.for('redlens.ApiError');
 
+export interface ApiErrorOptions {
+  /** For 429 and 503: when to try again, sent as the Retry-After header (SPEC section 5). */
+  retryAfterSeconds?: number;
+}
+
 export class ApiError extends Error {
   readonly [API_ERROR] = true;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly options: ApiErrorOptions = {},
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The headers the answer carries besides the JSON body. */
+  get headers(): Record<string, string> {
+    const { retryAfterSeconds } = this.options;
+    return retryAfterSeconds === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) };
   }
 
   /** True for an ApiError from any bundle chunk; use instead of instanceof. */

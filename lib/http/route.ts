@@ -1,21 +1,25 @@
 // The route wrapper: authenticate and authorize inside the handler (never only in proxy or
-// middleware: CVE-2025-29927), refuse cross-site mutations, parse input, call lib, answer JSON.
+// middleware: CVE-2025-29927), refuse cross-site and foreign-Host mutations, read bounded input,
+// audit a mutation before it runs (fail closed), call lib, answer JSON.
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { appAuth } from '@/lib/auth/app-auth';
 import type { AuthContext } from '@/lib/auth/auth-context';
 import { authenticate, type Principal } from '@/lib/auth/authenticate';
-import { clientAddress, isSameOrigin } from '@/lib/auth/request-origin';
+import { clientAddress, isSameOrigin, isServedHost } from '@/lib/auth/request-origin';
 import { satisfies, type Requirement } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/audit-log';
+import { finishAudit, recordAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
+import { appConfig } from '@/lib/config/app-config';
+import type { ServedAt } from '@/lib/config/schema';
 import { appStore } from '@/lib/store/app-store';
 import { appRegistry } from '@/lib/redis/app-registry';
 import type { RedisInstance } from '@/lib/redis/registry';
+import { readJsonBody } from './body';
 import { ApiError, badRequest, notFound } from './errors';
+import { storeWriteFailed } from './store-failure';
 
 export const API_HEADERS = { 'cache-control': 'no-store' };
-const MAX_BODY_BYTES = 64 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Params = Record<string, string | string[] | undefined>;
@@ -27,8 +31,12 @@ interface RouteOptions<Q extends z.ZodType, B extends z.ZodType> {
   /** Who may call: 'anyone', 'viewer' (any signed-in user or token), or 'admin'. */
   role: Requirement;
   query?: Q;
+  /** The JSON body (at most 64 KiB, read as a stream); an empty body reads as `{}`. */
   body?: B;
-  /** The audit action of a mutation; the wrapper records who, when, where and the outcome. */
+  /**
+   * The audit action of a mutation. The wrapper records who, when and where as `pending` before
+   * the handler runs (refusing with 503, handler not run, when it cannot), then the outcome.
+   */
   audit?: string;
 }
 
@@ -43,8 +51,9 @@ export interface RouteContext<Q extends z.ZodType, B extends z.ZodType> {
   auditTarget: (target: string) => void;
 }
 
-export function errorResponse(error: ApiError, headers: Record<string, string> = {}): NextResponse {
-  return NextResponse.json(error.toBody(), { status: error.status, headers: { ...API_HEADERS, ...headers } });
+/** The JSON error answer, with the error's own headers (Retry-After) and any `extra` (a cleared cookie). */
+export function errorResponse(error: ApiError, extra: Record<string, string> = {}): NextResponse {
+  return NextResponse.json(error.toBody(), { status: error.status, headers: { ...API_HEADERS, ...error.headers, ...extra } });
 }
 
 function toApiError(error: unknown, request: Request): ApiError {
@@ -67,30 +76,69 @@ function parseQuery<Q extends z.ZodType>(schema: Q | undefined, request: Request
 
 async function parseBody<B extends z.ZodType>(schema: B | undefined, request: Request): Promise<z.infer<B>> {
   if (!schema) return undefined as z.infer<B>;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw badRequest(`the body is larger than ${MAX_BODY_BYTES / 1024} KiB`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badRequest('the body is not valid JSON');
-  }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(await readJsonBody(request));
   if (!parsed.success) throw badRequest(issuesText(parsed.error, 'body'));
   return parsed.data;
 }
 
 /** 401 / 403 before any input is read or any Redis call is made. */
-function authorize(request: Request, options: RouteOptions<z.ZodType, z.ZodType>, principal: Principal | null, auth: AuthContext) {
+function authorize(
+  request: Request,
+  options: RouteOptions<z.ZodType, z.ZodType>,
+  principal: Principal | null,
+  auth: AuthContext,
+  servedAt: ServedAt,
+) {
   if (options.role !== 'anyone' && !principal) throw new ApiError('UNAUTHENTICATED', 'Sign in, or send an API token.');
   const mutation = !SAFE_METHODS.has(request.method);
+  // DNS rebinding: a page on the attacker's hostname that now resolves to this server sends
+  // its own hostname as Host (and a matching Origin), so the Host itself must be ours.
+  if (mutation && !isServedHost(request, servedAt)) {
+    throw new ApiError('FORBIDDEN', `Refused: "${request.headers.get('host') ?? ''}" is not a host this Redlens serves (set REDLENS_PUBLIC_URL to the address browsers use).`);
+  }
   // A cookie rides along with cross-site requests; a bearer token never does.
-  if (mutation && principal?.via !== 'token' && !isSameOrigin(request)) {
+  if (mutation && principal?.via !== 'token' && !isSameOrigin(request, servedAt)) {
     throw new ApiError('FORBIDDEN', 'Refused: this change did not come from the Redlens dashboard itself (Origin check).');
   }
   if (!satisfies(principal?.role ?? null, options.role)) throw new ApiError('FORBIDDEN', 'Your role may not do this; an admin may.');
   if (mutation && options.role === 'admin' && auth.readOnly) {
     throw new ApiError('FORBIDDEN', 'Redlens runs read-only (REDLENS_READ_ONLY=1): no change is accepted.');
+  }
+}
+
+/** The audit trail of one request: `pending` first, then how it went. */
+class RequestAudit {
+  private id: number | null = null;
+  target: string | null = null;
+
+  constructor(private readonly entry: () => Omit<NewAuditEntry, 'outcome' | 'detail' | 'target'>) {}
+
+  /** Writes the pending row; throws 503 STORE_UNAVAILABLE when it cannot, so nothing is done. */
+  begin(): void {
+    try {
+      this.id = recordAudit(appStore(), { ...this.entry(), target: null, outcome: 'pending', detail: null });
+    } catch (error) {
+      throw storeWriteFailed(error, 'audit before a change');
+    }
+  }
+
+  /** How it went. The change is done (or failed) either way, so a store failure here is logged, not answered. */
+  finish(outcome: 'ok' | 'failed', detail: string | null): void {
+    if (this.id === null) return;
+    try {
+      finishAudit(appStore(), this.id, { outcome, target: this.target, detail });
+    } catch (error) {
+      storeWriteFailed(error, 'audit outcome after a change (its entry is left pending)');
+    }
+  }
+
+  /** A refusal before anything was attempted: one row, logged when it cannot be written. */
+  denied(detail: string): void {
+    try {
+      recordAudit(appStore(), { ...this.entry(), target: this.target, outcome: 'denied', detail });
+    } catch (error) {
+      storeWriteFailed(error, 'audit of a refused change');
+    }
   }
 }
 
@@ -103,22 +151,20 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
 ) {
   return async (request: Request): Promise<Response> => {
     let principal: Principal | null = null;
-    let target: string | null = null;
-    const address = clientAddress(request);
-    const audit = (outcome: 'ok' | 'denied' | 'failed', detail: string | null) => {
-      if (!options.audit) return;
-      recordAudit(appStore(), {
-        actor: principal?.username ?? 'anonymous', role: principal?.role ?? null, address,
-        instance: auditInstance, action: options.audit, target, outcome, detail,
-      });
-    };
+    let address = 'unknown';
+    const audit = new RequestAudit(() => ({
+      actor: principal?.username ?? 'anonymous', role: principal?.role ?? null, address,
+      instance: auditInstance, action: options.audit!,
+    }));
     try {
+      const config = appConfig();
+      address = clientAddress(request, config.trustProxy);
       const auth = await appAuth();
       principal = authenticate(request, auth);
       try {
-        authorize(request, options, principal, auth);
+        authorize(request, options, principal, auth, config.servedAt);
       } catch (error) {
-        if (principal) audit('denied', (error as Error).message);
+        if (principal && options.audit) audit.denied((error as Error).message);
         throw error;
       }
       const context: RouteContext<Q, B> = {
@@ -126,17 +172,18 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
         query: parseQuery(options.query, request),
         body: await parseBody(options.body, request),
         auditTarget: (value) => {
-          target = value;
+          audit.target = value;
         },
       };
+      if (options.audit) audit.begin();
       let result: unknown;
       try {
         result = await handler(context);
       } catch (error) {
-        audit('failed', ApiError.is(error) ? `${error.code}: ${error.message}` : 'internal error');
+        audit.finish('failed', ApiError.is(error) ? `${error.code}: ${error.message}` : 'internal error');
         throw error;
       }
-      audit('ok', null);
+      audit.finish('ok', null);
       if (result instanceof Response) {
         result.headers.set('cache-control', 'no-store');
         return result;

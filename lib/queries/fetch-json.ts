@@ -6,6 +6,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK',
     message: string,
+    /** The error object's other fields, typed by the route that sends them (a reset's `redisReset`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -29,7 +31,8 @@ export async function fetchJson<T>(url: string, init: RequestInit = {}): Promise
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (isApiErrorBody(body)) {
-      throw new ApiRequestError(response.status, body.error.code, body.error.message);
+      const { code, message, ...details } = body.error as ApiErrorBody['error'] & Record<string, unknown>;
+      throw new ApiRequestError(response.status, code, message, details);
     }
     throw new ApiRequestError(response.status, 'INTERNAL', `Unexpected answer ${response.status} from the server.`);
   }

@@ -1,11 +1,13 @@
-// Builds the dashboard when its sources changed and runs `next start` in its own process group,
-// so that stopping it stops next-server too.
+// Builds the dashboard when its sources changed and runs Redlens's server (redlens-server.mjs:
+// Next's handler inside a Node http server with timeouts and a connection cap) in its own
+// process group, so that stopping it stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+const serverScript = path.join(root, 'scripts', 'lib', 'redlens-server.mjs');
 const SOURCES = ['app', 'components', 'lib', 'public', 'next.config.js', 'instrumentation.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry) {
@@ -35,13 +37,14 @@ export function buildIfStale({ log = console.log } = {}) {
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Starts `next start` detached in its own process group; returns the child. */
+/** Starts the built dashboard detached in its own process group; returns the child. */
 export function startNext({ host, port, env = {}, stdio = 'inherit' }) {
-  return spawn(nextBin, ['start', '--hostname', host, '--port', String(port)], {
+  return spawn(process.execPath, [serverScript], {
     cwd: root,
     detached: true,
     stdio,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    // The server listens on REDLENS_HOST and PORT, and the app's Host check reads the same two.
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env, REDLENS_HOST: host, PORT: String(port) },
   });
 }
 

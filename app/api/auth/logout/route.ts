@@ -1,14 +1,22 @@
 import { NextResponse } from 'next/server';
+import { signOut } from '@/lib/auth/login';
 import { isHttps } from '@/lib/auth/request-origin';
 import { clearedSessionCookieHeader } from '@/lib/auth/session';
-import { route } from '@/lib/http/route';
+import { ApiError } from '@/lib/http/errors';
+import { errorResponse, route } from '@/lib/http/route';
+import { appStore } from '@/lib/store/app-store';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ role: 'viewer', audit: 'auth.logout' }, ({ request, principal, auth }) => {
-  // Ended on the server too: the same cookie, copied elsewhere, no longer signs anyone in.
-  if (principal?.sessionId) auth.sessions.revoke(principal.sessionId);
-  const response = NextResponse.json({ ok: true });
-  response.headers.append('set-cookie', clearedSessionCookieHeader(isHttps(request)));
-  return response;
+// Ended on the server too: the same cookie, copied elsewhere, no longer signs anyone in. The
+// cookie is cleared even when the store could not record the sign-out (503).
+export const POST = route({ role: 'viewer' }, ({ request, principal, auth, address }) => {
+  const cleared = { 'set-cookie': clearedSessionCookieHeader(isHttps(request)) };
+  try {
+    signOut(auth, appStore(), principal!, address);
+  } catch (error) {
+    if (ApiError.is(error)) return errorResponse(error, cleared);
+    throw error;
+  }
+  return NextResponse.json({ ok: true }, { headers: cleared });
 });
