@@ -7,6 +7,7 @@ import { FindingsStore } from '@/lib/health/findings-store';
 import { TARGETS, type Thresholds } from '@/lib/health/targets';
 import { HistoryStore } from '@/lib/history/history-store';
 import { Registry } from '@/lib/redis/registry';
+import { storeRetention } from '@/lib/sampler/retention-tasks';
 import { Sampler } from '@/lib/sampler/sampler';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { openStore } from '@/lib/store/sqlite';
@@ -20,9 +21,10 @@ export function samplerHarness(urls: Record<string, string>, thresholds: Partial
   const history = new HistoryStore(db, DEFAULT_RETENTION);
   const findings = new FindingsStore(db);
   const slowlog = new SlowlogArchive(db);
-  const sampler = new Sampler({ instances: () => registry.list(), history, findings, slowlog, config, now: () => clock.now });
+  const retention = storeRetention(db, { history, findings, slowlog }, DEFAULT_RETENTION);
+  const sampler = new Sampler({ instances: () => registry.list(), history, findings, slowlog, config, retention, now: () => clock.now });
   return {
-    db, dataDir, registry, history, findings, slowlog, sampler, config, clock,
+    db, dataDir, registry, history, findings, slowlog, sampler, config, clock, retention,
     /** Moves the clock past the rule window and samples `id` once. */
     async step(id: string, advanceMs = 61_000) {
       clock.now += advanceMs;

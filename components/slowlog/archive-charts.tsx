@@ -38,7 +38,7 @@ interface ArchiveChartsProps {
 export function ArchiveCharts({ analysis, span, rangeWords }: ArchiveChartsProps) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-      <EntriesPerBucket perMinute={analysis.perMinute} span={span} rangeWords={rangeWords} />
+      <EntriesPerBucket perMinute={analysis.perMinute} minStepMs={analysis.timeByFingerprint.stepSeconds * 1000} span={span} rangeWords={rangeWords} />
       <TimeByFingerprint data={analysis.timeByFingerprint} span={span} rangeWords={rangeWords} />
     </div>
   );
@@ -46,15 +46,18 @@ export function ArchiveCharts({ analysis, span, rangeWords }: ArchiveChartsProps
 
 function EntriesPerBucket({
   perMinute,
+  minStepMs,
   span,
   rangeWords,
 }: {
   perMinute: Array<[number, number]>;
+  /** the server's bucket: a long range is counted per hour, never finer */
+  minStepMs: number;
   span: TimeWindow;
   rangeWords: string;
 }) {
   const rangeMs = span.to - span.from;
-  const stepMs = bucketStepMs(rangeMs);
+  const stepMs = Math.max(bucketStepMs(rangeMs), minStepMs);
   const rows = useMemo(() => countsPerBucket(perMinute, span, stepMs), [perMinute, span, stepMs]);
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const peak = rows.reduce<CountRow | null>((max, row) => (max === null || row.count > max.count ? row : max), null);

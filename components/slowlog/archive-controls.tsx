@@ -21,12 +21,13 @@ export function ArchiveControls({ view }: { view: ArchiveView }) {
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const q = new FormData(event.currentTarget).get('q');
-    pushQuery(withParams(searchParams, { q: typeof q === 'string' ? q.slice(0, ARCHIVE_QUERY_MAX_LENGTH) : undefined }));
+    // A new search starts from the newest entries again.
+    pushQuery(withParams(searchParams, { q: typeof q === 'string' ? q.slice(0, ARCHIVE_QUERY_MAX_LENGTH) : undefined, before: undefined }));
   }
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-      <RangePresets value={view.range} onSelect={(range) => pushQuery(withParams(searchParams, { range }))} />
+      <RangePresets value={view.range} onSelect={(range) => pushQuery(withParams(searchParams, { range, before: undefined }))} />
       {/* Keyed by the search: Back/Forward shows the text being searched for. */}
       <form key={view.q ?? ''} role="search" aria-label="Search the archive" onSubmit={search} className="w-full lg:max-w-md">
         <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
@@ -46,7 +47,7 @@ export function ArchiveControls({ view }: { view: ArchiveView }) {
           <Button type="submit" variant="primary">
             Search
           </Button>
-          {view.q ? <Button onClick={() => pushQuery(withParams(searchParams, { q: undefined }))}>Clear</Button> : null}
+          {view.q ? <Button onClick={() => pushQuery(withParams(searchParams, { q: undefined, before: undefined }))}>Clear</Button> : null}
         </div>
       </form>
     </div>

@@ -3,11 +3,12 @@
 // gaps where entries were lost, two charts, the fingerprints of the range and the export links.
 import { useSearchParams } from 'next/navigation';
 import { useId } from 'react';
-import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_RANGE_LABELS, parseArchiveView, plural } from '@/lib/slowlog/view';
+import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_RANGE_LABELS, parseArchiveView, plural, withParams } from '@/lib/slowlog/view';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { POLL_SLOWLOG_ARCHIVE_MS } from '@/lib/queries/poll';
 import { slowlogExportUrl, useSlowlogArchive, type ArchiveResult } from '@/lib/queries/slowlog';
-import { endSentence, formatClock, formatNumber } from '@/lib/format';
+import { endSentence, formatClock, formatDateTime, formatNumber } from '@/lib/format';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { ArchiveCharts } from './archive-charts';
@@ -16,6 +17,7 @@ import { FingerprintTable } from './fingerprint-table';
 import { GapNotice } from './gap-notice';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
+import { pushQuery } from './url';
 
 export function ArchiveView({ id }: { id: string }) {
   const searchParams = useSearchParams();
@@ -83,11 +85,13 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
             ))}
           </ul>
         ) : null}
-        <EmptyState title={`No archived entries in the last ${rangeWords}${matching}`}>
+        <EmptyState title={`No archived entries in the last ${rangeWords}${matching}${response.search && !response.search.complete ? ' so far' : ''}`}>
           {view.q
             ? 'The search matches any part of the command line, the client address or the client name. Clear it or widen the range.'
             : 'The sampler archives new slow log entries every sample; a longer range may hold older ones.'}
+          {response.search ? <SearchProgress search={response.search} /> : null}
         </EmptyState>
+        <PageLinks result={result} />
       </div>
     );
   }
@@ -97,11 +101,15 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
     <div className="space-y-6">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-700" data-testid="slowlog-archive-summary">
+          {view.before ? 'Older entries: ' : null}
           {response.truncated ? (
             <>
-              <strong className="font-semibold">Showing the newest {formatNumber(count, 0)}</strong> of the entries in the last{' '}
-              {rangeWords}
-              {matching}; more match. Narrow the range or the search to see older ones.
+              <strong className="font-semibold">
+                Showing {view.before ? '' : 'the newest '}
+                {formatNumber(count, 0)}
+              </strong>
+              {response.total !== null ? ` of ${formatNumber(response.total, 0)}` : ''} entries in the last {rangeWords}
+              {matching}; older ones follow.
             </>
           ) : (
             <>
@@ -109,9 +117,11 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
               {matching}.
             </>
           )}
+          {response.search ? <SearchProgress search={response.search} /> : null}
         </p>
         <ExportLinks id={id} result={result} />
       </div>
+      <PageLinks result={result} />
 
       <ArchiveCharts analysis={response.analysis} span={span} rangeWords={rangeWords} />
 
@@ -142,12 +152,37 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
           label={`Archived slow log entries in the last ${rangeWords}`}
           data-testid="slowlog-archive-table"
         />
-        {response.truncated ? (
-          <p className="text-sm text-slate-600">
-            Showing the newest {formatNumber(count, 0)}. The exports hold up to {formatNumber(ARCHIVE_EXPORT_LIMIT, 0)}.
-          </p>
-        ) : null}
+        <PageLinks result={result} />
       </section>
+    </div>
+  );
+}
+
+/** A search scans a bounded number of entries per request: say how far back it looked. */
+function SearchProgress({ search }: { search: NonNullable<ArchiveResult['response']['search']> }) {
+  if (search.complete) return <> Searched the whole range.</>;
+  return (
+    <>
+      {' '}
+      Searched {formatNumber(search.scannedRows, 0)} entries, back to{' '}
+      {search.scannedBackTo === null ? 'the newest' : formatDateTime(search.scannedBackTo)}.
+    </>
+  );
+}
+
+/** Older page (the API's nextCursor, kept in the URL) and back to the newest. */
+function PageLinks({ result }: { result: ArchiveResult }) {
+  const searchParams = useSearchParams();
+  const { response, view } = result;
+  if (!response.nextCursor && !view.before) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="slowlog-archive-pages">
+      {view.before ? <Button onClick={() => pushQuery(withParams(searchParams, { before: undefined }))}>Back to the newest</Button> : null}
+      {response.nextCursor ? (
+        <Button onClick={() => pushQuery(withParams(searchParams, { before: response.nextCursor ?? undefined }))}>
+          {response.search && !response.search.complete ? 'Search older entries' : 'Older entries'}
+        </Button>
+      ) : null}
     </div>
   );
 }

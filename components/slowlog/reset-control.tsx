@@ -45,7 +45,11 @@ export function ResetControl({ id, instanceName, length }: ResetControlProps) {
   }
 
   const failure = reset.error
-    ? describeResetFailure(reset.error instanceof ApiRequestError ? reset.error.code : 'INTERNAL', reset.error.message)
+    ? describeResetFailure(
+      reset.error instanceof ApiRequestError ? reset.error.code : 'INTERNAL',
+      reset.error.message,
+      reset.error instanceof ApiRequestError && typeof reset.error.details.redisReset === 'boolean' ? reset.error.details.redisReset : undefined,
+    )
     : null;
 
   return (

@@ -52,8 +52,12 @@ function render({ role, readOnly = false, live }: { role: Role; readOnly?: boole
     response: {
       entries: ENTRIES,
       truncated: true,
+      nextCursor: `${NOW / 1000 - 300}:1:${RUN}`,
+      total: 3,
+      search: null,
       gaps: [{ recordedAt: NOW - 1000, runId: RUN, afterId: 1, missed: 4 }],
       analysis: {
+        basis: 'range',
         fingerprints: [{ fingerprint: 'KEYS', count: 1, totalMicros: 2700, maxMicros: 2700, warning: KEYS_WARNING }],
         perMinute: [[NOW - 60_000, 3]],
         timeByFingerprint: { stepSeconds: 60, fingerprints: ['KEYS'], points: [{ ts: NOW - 60_000, micros: { KEYS: 2700 } }] },

@@ -55,4 +55,9 @@ export class FindingsStore {
   prune(olderThan: number): number {
     return this.db.prepare('DELETE FROM findings WHERE ended_at IS NOT NULL AND ended_at < ?').run(olderThan).changes;
   }
+
+  /** Like prune, at most `maxRows` rows at a time (lib/store/retention.ts runs it in chunks). */
+  pruneSome(olderThan: number, maxRows: number): number {
+    return this.db.prepare('DELETE FROM findings WHERE ended_at IS NOT NULL AND ended_at < ? LIMIT ?').run(olderThan, maxRows).changes;
+  }
 }

@@ -82,14 +82,34 @@ export class HistoryStore {
     })();
   }
 
-  /** Drops what is older than the retention of each resolution. */
+  /** Drops everything older than the retention of each resolution (at once: tests, benches). */
   prune(now: number): { raw: number; minute: number; hour: number } {
+    const dropped = { raw: 0, minute: 0, hour: 0 };
+    for (const [table, key] of [['samples_raw', 'raw'], ['rollup_1m', 'minute'], ['rollup_1h', 'hour']] as const) {
+      for (let count = -1; count !== 0; ) {
+        count = this.pruneTable(table, now, 10_000);
+        dropped[key] += count;
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * Drops up to `maxRows` rows older than their resolution's retention, finest first; returns
+   * how many (0: nothing is due). lib/store/retention.ts calls it in chunks between requests.
+   */
+  pruneSome(now: number, maxRows: number): number {
+    for (const table of ['samples_raw', 'rollup_1m', 'rollup_1h'] as const) {
+      const count = this.pruneTable(table, now, maxRows);
+      if (count > 0) return count;
+    }
+    return 0;
+  }
+
+  private pruneTable(table: Source, now: number, maxRows: number): number {
     const { rawHours, minuteDays, hourDays } = this.retention;
-    return {
-      raw: this.db.prepare('DELETE FROM samples_raw WHERE ts < ?').run(now - rawHours * HOUR).changes,
-      minute: this.db.prepare('DELETE FROM rollup_1m WHERE ts < ?').run(now - minuteDays * DAY).changes,
-      hour: this.db.prepare('DELETE FROM rollup_1h WHERE ts < ?').run(now - hourDays * DAY).changes,
-    };
+    const keep = { samples_raw: rawHours * HOUR, rollup_1m: minuteDays * DAY, rollup_1h: hourDays * DAY }[table];
+    return this.db.prepare(`DELETE FROM ${table} WHERE ts < ? LIMIT ?`).run(now - keep, maxRows).changes;
   }
 
   /**

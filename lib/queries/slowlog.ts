@@ -47,7 +47,7 @@ export const slowlogArchiveQuery = (id: string, view: ArchiveView) =>
     queryFn: async ({ signal }): Promise<ArchiveResult> => {
       // "Last 24 h" ends now, whenever the query runs: each poll moves the window.
       const span = archiveWindow(view.range, Date.now());
-      const params = archiveApiParams({ ...span, q: view.q, limit: ARCHIVE_PAGE_LIMIT });
+      const params = archiveApiParams({ ...span, q: view.q, before: view.before, limit: ARCHIVE_PAGE_LIMIT });
       const response = await fetchJson<SlowlogArchiveResponse>(`${slowlogPath(id)}/archive?${params}`, { signal });
       return { response, view, span };
     },

@@ -6,6 +6,7 @@ import { HistoryStore } from '@/lib/history/history-store';
 import { appRegistry } from '@/lib/redis/app-registry';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { appStore } from '@/lib/store/app-store';
+import { storeRetention } from './retention-tasks';
 import { Sampler } from './sampler';
 
 interface AppHistory {
@@ -23,7 +24,8 @@ export function appHistory(): AppHistory {
     const history = new HistoryStore(appStore(), config.retention);
     const findings = new FindingsStore(appStore());
     const slowlog = new SlowlogArchive(appStore());
-    const sampler = new Sampler({ instances: () => appRegistry().list(), history, findings, slowlog, config });
+    const retention = storeRetention(appStore(), { history, findings, slowlog }, config.retention);
+    const sampler = new Sampler({ instances: () => appRegistry().list(), history, findings, slowlog, config, retention });
     holder.__redlensHistory = { history, findings, slowlog, sampler };
   }
   return holder.__redlensHistory;

@@ -124,3 +124,9 @@ export function sampleRow(instance: string, ts: number, sections: InfoSections, 
 export function downRow(instance: string, ts: number, metrics: readonly Metric[]): SampleRow {
   return { instance, ts, up: false, runId: null, values: Object.fromEntries(metrics.map((m) => [m, null])) as MetricValues };
 }
+
+/** A sample of a Redis that answered PING but not INFO (renamed or denied): up, only the PING figure. */
+export function infoUnavailableRow(instance: string, ts: number, metrics: readonly Metric[], pingsMs: number[]): SampleRow {
+  const row = downRow(instance, ts, metrics);
+  return { ...row, up: true, values: { ...row.values, pingP95Ms: percentile(pingsMs, 0.95) } };
+}

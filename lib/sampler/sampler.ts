@@ -1,6 +1,7 @@
 // The sampler: every sampleIntervalSeconds, per instance, INFO (all sections), a few PINGs and
 // the new slow log entries; one history row; the health rules; findings opened and closed.
 // One per server process, started from instrumentation.ts.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Redis from 'ioredis';
 import type { InfoSections } from '@/lib/api/types';
 import type { RedlensConfig } from '@/lib/config/schema';
@@ -12,13 +13,22 @@ import { deriveInfo } from '@/lib/redis/derive-info';
 import { parseInfo } from '@/lib/redis/parse/parse-info';
 import { parseSlowlog, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { RedisInstance } from '@/lib/redis/registry';
-import { countersOf, deltaBetween, downRow, percentile, sampleRow, type CounterSnapshot, type SampleRow } from './compute-sample';
+import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot, type SampleRow } from './compute-sample';
+import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable';
 
 const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
 const RULE_WINDOW_MS = 60_000;
-const SLOWLOG_FETCH = 128;
 const SLOWLOG_PEEK = 16;
+/** A sample that finds more new entries than it read reads again, this many times more each time. */
+const SLOWLOG_GROWTH = 8;
+/**
+ * New entries one sample reads at most (Redis keeps at most 32 arguments of 128 bytes each, so
+ * about 4 KiB an entry at worst); more than this between two samples is recorded as a gap.
+ */
+export const SLOWLOG_READ_MAX = 10_000;
+/** Entries one archive transaction writes at most. */
+const SLOWLOG_WRITE_SLICE = 1000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Where new slow log entries go (the archive); see lib/slowlog/archive.ts. */
@@ -33,6 +43,8 @@ interface InstanceState {
   blocked: number[];
   slow: { runId: string; lastId: number; recent: SlowlogEntry[] };
   sections: InfoSections | null;
+  /** Redis answered PING but refused INFO (renamed or denied) in the last sample. */
+  infoUnavailable: boolean;
   row: SampleRow | null;
   health: HealthResponse | null;
 }
@@ -44,6 +56,8 @@ export interface SamplerDeps {
   config: Pick<RedlensConfig, 'sampleIntervalSeconds' | 'thresholds' | 'retention'>;
   now?: () => number;
   slowlog?: SlowlogSink;
+  /** Prunes the store every PRUNE_EVERY_MS (history, findings, slow log archive, audit). */
+  retention: { run(now: number): Promise<unknown> };
 }
 
 /** The last slow log entry archived, for fetching only what is new. */
@@ -52,28 +66,50 @@ interface SlowlogCursor {
   lastId: number;
 }
 
+/** The id of the oldest entry in a raw SLOWLOG GET reply, or null. */
+function oldestId(reply: unknown[]): number | null {
+  const oldest = reply[reply.length - 1] as unknown[] | undefined;
+  return typeof oldest?.[0] === 'number' ? oldest[0] : null;
+}
+
 /**
- * The newest slow log entries since `seen`: a few first, and the full batch only when all of
- * those are new, so a quiet slow log costs a small reply every sample.
+ * The newest slow log entries since `seen`: a few first, and more only while every entry read
+ * is new (x8 each time, up to SLOWLOG LEN and SLOWLOG_READ_MAX), so a quiet slow log costs a
+ * small reply every sample and a burst of a thousand slow commands is read whole, not recorded
+ * as rotated out while Redis still holds it.
  */
 async function readNewSlowlog(client: Redis, seen: SlowlogCursor): Promise<unknown> {
-  const few = await client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_PEEK));
-  const entries = Array.isArray(few) ? few : [];
-  const oldest = entries[entries.length - 1] as unknown[] | undefined;
-  const allNew = entries.length === SLOWLOG_PEEK && typeof oldest?.[0] === 'number' && oldest[0] > seen.lastId;
-  return allNew ? client.callBuffer('SLOWLOG', 'GET', String(SLOWLOG_FETCH)) : few;
+  let count = SLOWLOG_PEEK;
+  let reply = await client.callBuffer('SLOWLOG', 'GET', String(count));
+  let length: number | null = null;
+  for (;;) {
+    const entries = Array.isArray(reply) ? (reply as unknown[]) : [];
+    const oldest = oldestId(entries);
+    const allNew = entries.length === count && oldest !== null && oldest > seen.lastId;
+    if (!allNew || count >= SLOWLOG_READ_MAX) return reply;
+    length ??= Number(await client.slowlog('LEN'));
+    if (entries.length >= length) return reply;
+    count = Math.min(count * SLOWLOG_GROWTH, length, SLOWLOG_READ_MAX);
+    reply = await client.callBuffer('SLOWLOG', 'GET', String(count));
+  }
 }
 
 async function readInstance(client: Redis, seen: SlowlogCursor) {
-  const info = await client.info('everything');
+  // INFO renamed (`rename-command INFO ""`) or denied by ACL: Redis is up all the same.
+  const info = await client.info('everything').catch((error: unknown) => {
+    if (isInfoUnavailable(error)) return null;
+    throw error;
+  });
   const pings: number[] = [];
   for (let i = 0; i < PINGS_PER_SAMPLE; i++) {
     const started = performance.now();
     await client.ping();
     pings.push(performance.now() - started);
   }
-  // A least-privilege user may lack SLOWLOG: the rest of the sample still counts. After a
-  // restart (new run_id) the ids start again, so the cursor only counts for the same run.
+  // Without INFO there is no run_id to key the archive by (ids start again after a restart),
+  // so the slow log waits for INFO. A least-privilege user may lack SLOWLOG: the rest of the
+  // sample still counts. After a restart (new run_id) the cursor only counts for the same run.
+  if (info === null) return { info, pings, slowlog: null };
   const sameRun = info.includes(`run_id:${seen.runId}`);
   const slowlog = await readNewSlowlog(client, sameRun ? seen : { runId: '', lastId: -1 }).catch(() => null);
   return { info, pings, slowlog };
@@ -112,19 +148,16 @@ export class Sampler {
     const now = this.now();
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
       this.lastPrune = now;
-      try {
-        this.deps.history.prune(now);
-        this.deps.findings.prune(now - this.deps.config.retention.hourDays * 86_400_000);
-      } catch (error) {
-        console.error('[redlens] pruning the history failed:', error);
-      }
+      // In chunks between requests (lib/store/retention.ts); not awaited, so a long first prune
+      // after an upgrade never delays the next samples.
+      this.deps.retention.run(now).catch((error: unknown) => console.error('[redlens] pruning the store failed:', error));
     }
   }
 
   private state(id: string): InstanceState {
     let state = this.states.get(id);
     if (!state) {
-      state = { busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] }, sections: null, row: null, health: null };
+      state = { busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] }, sections: null, infoUnavailable: false, row: null, health: null };
       this.states.set(id, state);
     }
     return state;
@@ -141,21 +174,28 @@ export class Sampler {
     const ts = Math.round(this.now() / intervalMs) * intervalMs;
     try {
       let down: string | null = null;
+      let infoUnavailable = false;
       let sections: InfoSections | null = null;
       let pings: number[] = [];
       let slowlog: unknown = null;
       try {
         const reply = await instance.run((client) => readInstance(client, state.slow));
-        sections = parseInfo(reply.info);
+        infoUnavailable = reply.info === null;
+        sections = reply.info === null ? null : parseInfo(reply.info);
         pings = reply.pings;
         slowlog = reply.slowlog;
       } catch (error) {
         down = error instanceof Error ? error.message : 'Redis did not answer';
       }
-      const row = sections ? this.upRow(instance.id, ts, sections, pings, state) : downRow(instance.id, ts, METRICS);
+      const row = sections
+        ? this.upRow(instance.id, ts, sections, pings, state)
+        : infoUnavailable
+          ? infoUnavailableRow(instance.id, ts, METRICS, pings)
+          : downRow(instance.id, ts, METRICS);
       if (!sections) state.snapshots = [];
-      if (sections && slowlog) this.takeSlowlog(instance.id, sections, slowlog, state);
+      if (sections && slowlog) await this.takeSlowlog(instance.id, sections, slowlog, state);
       state.sections = sections;
+      state.infoUnavailable = infoUnavailable;
       state.row = row;
       this.deps.history.record([row]);
       this.evaluate(instance.id, ts, down, sections, state);
@@ -175,15 +215,19 @@ export class Sampler {
     return row;
   }
 
-  private takeSlowlog(id: string, sections: InfoSections, reply: unknown, state: InstanceState): void {
+  private async takeSlowlog(id: string, sections: InfoSections, reply: unknown, state: InstanceState): Promise<void> {
     const runId = String(sections.server?.run_id ?? '');
     const entries = parseSlowlog(reply);
     // Ids restart with Redis: for a new run_id, start from what the archive already holds.
     if (state.slow.runId !== runId) state.slow = { runId, lastId: this.deps.slowlog?.lastId(id, runId) ?? -1, recent: [] };
     const fresh = entries.filter((entry) => entry.id > state.slow.lastId).reverse();
-    if (fresh.length > 0) {
-      this.deps.slowlog?.write(id, runId, fresh, state.slow.lastId >= 0 ? state.slow.lastId : null);
-      state.slow.lastId = fresh[fresh.length - 1]!.id;
+    // A burst is written in slices, yielding between them, so a sample of thousands of new
+    // entries does not hold the event loop in one transaction.
+    for (let start = 0; start < fresh.length; start += SLOWLOG_WRITE_SLICE) {
+      const slice = fresh.slice(start, start + SLOWLOG_WRITE_SLICE);
+      this.deps.slowlog?.write(id, runId, slice, state.slow.lastId >= 0 ? state.slow.lastId : null);
+      state.slow.lastId = slice[slice.length - 1]!.id;
+      if (start + SLOWLOG_WRITE_SLICE < fresh.length) await yieldToEventLoop();
     }
     const windowStart = this.now() / 1000 - this.deps.config.thresholds.slowCommandsWindowMinutes * 60;
     state.slow.recent = [...state.slow.recent, ...fresh].filter((entry) => entry.timestamp >= windowStart).slice(-1000);
@@ -205,6 +249,8 @@ export class Sampler {
       },
       this.deps.config.thresholds,
     );
+    // Not a health rule of INFO figures (there are none): the sampler itself could not read them.
+    if (state.infoUnavailable) results.push(INFO_UNAVAILABLE_FINDING);
     const findings = this.deps.findings.sync(id, ts, results);
     state.health = { status: overallStatus(findings), findings, evaluatedAt: ts };
   }
@@ -213,10 +259,10 @@ export class Sampler {
     return this.states.get(id)?.health ?? { status: 'ok', findings: [], evaluatedAt: null };
   }
 
-  /** The latest INFO and row of an instance, for the Prometheus export. */
-  latest(id: string): { sections: InfoSections | null; row: SampleRow | null; health: HealthResponse } {
+  /** The latest INFO and row of an instance, for the Prometheus export; `infoUnavailable` when Redis answered without INFO. */
+  latest(id: string): { sections: InfoSections | null; row: SampleRow | null; health: HealthResponse; infoUnavailable: boolean } {
     const state = this.states.get(id);
-    return { sections: state?.sections ?? null, row: state?.row ?? null, health: this.health(id) };
+    return { sections: state?.sections ?? null, row: state?.row ?? null, health: this.health(id), infoUnavailable: state?.infoUnavailable ?? false };
   }
 }
 

@@ -17,7 +17,8 @@ export function rankFingerprints(entries: SlowlogEntryView[]): FingerprintStat[]
 const TOP_FINGERPRINTS = 8;
 const MAX_BUCKETS = 300;
 
-export function analyseEntries(entries: SlowlogEntryView[]): SlowlogArchiveResponse['analysis'] {
+/** The charts and ranking of a list of entries (a search's matches); a whole range reads the rollups instead. */
+export function analyseEntries(entries: SlowlogEntryView[]): Omit<SlowlogArchiveResponse['analysis'], 'basis'> {
   const fingerprints = rankFingerprints(entries);
   const perMinuteMap = new Map<number, number>();
   for (const entry of entries) {

@@ -1,49 +1,37 @@
 // The slow log archive: every entry Redlens has read, kept across rotation, SLOWLOG RESET and
-// Redis restarts, with the gaps where entries rotated out before they could be read.
+// Redis restarts, with the gaps where entries rotated out before they could be read. Writes keep
+// the per-minute rollups the charts read (rollup.ts); reads are bounded (archive-query.ts).
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { Store } from '@/lib/store/sqlite';
-import { analyseEntries } from './analysis';
-import type { ArchivedEntry, SlowlogArchiveResponse, SlowlogGap } from './types';
-import { toView } from './view-model';
+import { ArchiveReader, type ArchiveFilter } from './archive-query';
+import { fingerprint } from './fingerprint';
+import { SlowlogRollup } from './rollup';
+import type { SlowlogArchiveResponse } from './types';
+import { warningFor } from './warnings';
 
-class ProbeDone extends Error {}
+export type { ArchiveFilter } from './archive-query';
 
-interface ArchiveRow {
-  run_id: string;
-  id: number;
-  ts: number;
-  duration_us: number;
-  args: string;
-  client: string;
-  client_name: string;
+const DAY = 86_400_000;
+const MiB = 1024 * 1024;
+
+/** The retention settings of the archive (config.retention). */
+export interface ArchiveRetention {
+  slowlogDays: number;
+  slowlogMaxMiB: number;
 }
-
-export interface ArchiveFilter {
-  /** unix ms */
-  from?: number;
-  to?: number;
-  /** text anywhere in the command line, client address or client name */
-  q?: string;
-  limit: number;
-}
-
-/** Entries analysed for the charts at most, newest first, so a huge range stays bounded. */
-const ANALYSIS_ROWS = 50_000;
 
 export class SlowlogArchive {
-  constructor(private readonly db: Store) {}
+  private readonly rollup: SlowlogRollup;
+  private readonly reader: ArchiveReader;
+  private readonly insert;
 
-  /** Throws when the store cannot take a write now; the reset checks this before touching Redis. */
-  assertWritable(): void {
-    // A real write, rolled back: BEGIN alone succeeds even on a read-only database.
-    try {
-      this.db.transaction(() => {
-        this.db.prepare("INSERT OR REPLACE INTO slowlog_resets (instance, run_id, last_id, at) VALUES ('', '', -1, 0)").run();
-        throw new ProbeDone();
-      })();
-    } catch (error) {
-      if (!(error instanceof ProbeDone)) throw error;
-    }
+  constructor(private readonly db: Store) {
+    this.rollup = new SlowlogRollup(db);
+    this.reader = new ArchiveReader(db, this.rollup);
+    this.insert = db.prepare(
+      `INSERT OR IGNORE INTO slowlog_archive (instance, run_id, id, ts, duration_us, args, client, client_name, line, fingerprint)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
   }
 
   /** Remembers a reset Redlens did, so the ids it emptied are not counted as rotated out. */
@@ -62,82 +50,173 @@ export class SlowlogArchive {
    * read before these, ids in between that are not archived are recorded as a gap.
    */
   write(instance: string, runId: string, entries: SlowlogEntry[], afterId: number | null, now = Date.now()): { written: number; missed: number } {
-    const insert = this.db.prepare(
-      `INSERT OR IGNORE INTO slowlog_archive (instance, run_id, id, ts, duration_us, args, client, client_name)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     return this.db.transaction(() => {
-      let written = 0;
+      const added = [];
       for (const entry of entries) {
-        written += insert.run(instance, runId, entry.id, entry.timestamp, entry.durationMicros, JSON.stringify(entry.args), entry.client, entry.clientName).changes;
+        const print = fingerprint(entry.args);
+        const warning = warningFor(entry.args)?.pattern ?? null;
+        const changes = this.insert.run(
+          instance, runId, entry.id, entry.timestamp, entry.durationMicros, JSON.stringify(entry.args),
+          entry.client, entry.clientName, entry.args.join(' '), print,
+        ).changes;
+        if (changes > 0) added.push({ timestamp: entry.timestamp, durationMicros: entry.durationMicros, fingerprint: print, warning });
       }
-      let missed = 0;
-      if (afterId !== null && entries.length > 0) {
-        const oldest = entries.reduce((min, entry) => Math.min(min, entry.id), Infinity);
-        // After a reset by Redlens, ids past what it archived were the reset's own commands.
-        const reset = this.db
-          .prepare('SELECT max(last_id) AS lastId FROM slowlog_resets WHERE instance = ? AND run_id = ? AND last_id >= ? AND last_id < ?')
-          .get(instance, runId, afterId, oldest) as { lastId: number | null };
-        const end = reset.lastId !== null ? reset.lastId + 1 : oldest;
-        const between = end - afterId - 1;
-        if (between > 0) {
-          const { known } = this.db
-            .prepare('SELECT count(*) AS known FROM slowlog_archive WHERE instance = ? AND run_id = ? AND id > ? AND id < ?')
-            .get(instance, runId, afterId, end) as { known: number };
-          missed = between - known;
-          if (missed > 0) {
-            this.db
-              .prepare('INSERT OR REPLACE INTO slowlog_gaps (instance, run_id, after_id, missed, recorded_at) VALUES (?, ?, ?, ?, ?)')
-              .run(instance, runId, afterId, missed, now);
-          }
-        }
-      }
-      return { written, missed };
+      this.rollup.add(instance, added);
+      return { written: added.length, missed: this.recordGap(instance, runId, entries, afterId, now) };
     })();
   }
 
-  /** Archived entries, newest first, with the gaps and the analysis of the range. */
-  query(instance: string, filter: ArchiveFilter): SlowlogArchiveResponse {
-    const where = ['instance = @instance'];
-    const params: Record<string, string | number> = { instance };
-    if (filter.from !== undefined) {
-      where.push('ts >= @from');
-      params.from = Math.floor(filter.from / 1000);
+  /**
+   * The reset's writes: committed with a full sync, so what Redlens archives before and after
+   * SLOWLOG RESET is on disk (not only in the OS cache) before it answers; a write that cannot
+   * reach the disk throws here.
+   */
+  writeDurably<T>(write: () => T): T {
+    const previous = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = FULL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma(`synchronous = ${previous}`);
     }
-    if (filter.to !== undefined) {
-      where.push('ts <= @to');
-      params.to = Math.ceil(filter.to / 1000);
+  }
+
+  private recordGap(instance: string, runId: string, entries: SlowlogEntry[], afterId: number | null, now: number): number {
+    if (afterId === null || entries.length === 0) return 0;
+    const oldest = entries.reduce((min, entry) => Math.min(min, entry.id), Infinity);
+    // After a reset by Redlens, ids past what it archived were the reset's own commands.
+    const reset = this.db
+      .prepare('SELECT max(last_id) AS lastId FROM slowlog_resets WHERE instance = ? AND run_id = ? AND last_id >= ? AND last_id < ?')
+      .get(instance, runId, afterId, oldest) as { lastId: number | null };
+    const end = reset.lastId !== null ? reset.lastId + 1 : oldest;
+    const between = end - afterId - 1;
+    if (between <= 0) return 0;
+    const { known } = this.db
+      .prepare('SELECT count(*) AS known FROM slowlog_archive WHERE instance = ? AND run_id = ? AND id > ? AND id < ?')
+      .get(instance, runId, afterId, end) as { known: number };
+    const missed = between - known;
+    if (missed > 0) {
+      this.db
+        .prepare('INSERT OR REPLACE INTO slowlog_gaps (instance, run_id, after_id, missed, recorded_at) VALUES (?, ?, ?, ?, ?)')
+        .run(instance, runId, afterId, missed, now);
     }
-    if (filter.q) {
-      // instr() rather than LIKE: the search text is taken literally, % and _ included.
-      where.push('(instr(lower(args), @q) > 0 OR instr(lower(client), @q) > 0 OR instr(lower(client_name), @q) > 0)');
-      params.q = filter.q.toLowerCase();
+    return Math.max(0, missed);
+  }
+
+  /** One page of archived entries, newest first, with the gaps and the charts of the range. */
+  query(instance: string, filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
+    return this.reader.query(instance, filter, now);
+  }
+
+  /** The bounded reads an export streams page by page. */
+  get pages(): ArchiveReader {
+    return this.reader;
+  }
+
+  /**
+   * One step of retention, at most about `maxRows` rows: entries older than `slowlogDays` (cut
+   * at a minute, so the rollups stay exact), then the oldest entries while the archive takes
+   * more than `slowlogMaxMiB`, then rollups, gaps and resets nothing archived refers to any
+   * more. Returns the rows it deleted; 0 when there is nothing left to do.
+   */
+  pruneSome(now: number, retention: ArchiveRetention, maxRows: number): number {
+    const cutoff = Math.floor((now - retention.slowlogDays * DAY) / 60_000) * 60; // unix s, minute-aligned
+    return this.db.transaction(() => {
+      const instances = this.instances();
+      for (const instance of instances) {
+        const deleted = this.db
+          .prepare('DELETE FROM slowlog_archive WHERE instance = ? AND ts < ? ORDER BY ts LIMIT ?')
+          .run(instance, cutoff, maxRows).changes;
+        if (deleted > 0) return deleted + this.pruneRollups(instance, now, maxRows);
+      }
+      const over = this.bytesOverCap(retention);
+      if (over > 0) {
+        const oldest = this.oldestInstance(instances);
+        if (oldest !== null) {
+          const deleted = this.db
+            .prepare('DELETE FROM slowlog_archive WHERE instance = ? ORDER BY ts LIMIT ?')
+            .run(oldest, Math.min(maxRows, over)).changes;
+          return deleted + this.pruneRollups(oldest, now, maxRows);
+        }
+      }
+      let deleted = 0;
+      for (const instance of instances) {
+        deleted += this.pruneRollups(instance, now, maxRows);
+        deleted += this.db
+          .prepare('DELETE FROM slowlog_gaps WHERE instance = ? AND recorded_at < ? ORDER BY recorded_at LIMIT ?')
+          .run(instance, cutoff * 1000, maxRows).changes;
+        if (deleted > 0) return deleted;
+      }
+      return this.db.prepare('DELETE FROM slowlog_resets WHERE at < ?').run(cutoff * 1000).changes;
+    })();
+  }
+
+  /** Bytes the archive takes (store_usage, kept by triggers: see lib/store/migrations.ts). */
+  usage(): { rows: number; bytes: number } {
+    return (this.db.prepare("SELECT rows, bytes FROM store_usage WHERE name = 'slowlog_archive'").get() as { rows: number; bytes: number } | undefined) ?? { rows: 0, bytes: 0 };
+  }
+
+  /** About how many of the oldest rows must go for the archive to fit its size cap. */
+  private bytesOverCap(retention: ArchiveRetention): number {
+    const { rows, bytes } = this.usage();
+    const over = bytes - retention.slowlogMaxMiB * MiB;
+    return over > 0 && rows > 0 ? Math.ceil(over / (bytes / rows)) : 0;
+  }
+
+  /** Rollup rows older than the instance's oldest archived entry describe nothing kept. */
+  private pruneRollups(instance: string, now: number, maxRows: number): number {
+    const oldest = this.db.prepare('SELECT min(ts) FROM slowlog_archive WHERE instance = ?').pluck().get(instance) as number | null;
+    return this.rollup.pruneBefore(instance, oldest === null ? now : oldest * 1000, maxRows);
+  }
+
+  /** The instance whose oldest archived entry is the oldest of all. */
+  private oldestInstance(instances: string[]): string | null {
+    let best: { instance: string; ts: number } | null = null;
+    const oldest = this.db.prepare('SELECT min(ts) FROM slowlog_archive WHERE instance = ?').pluck();
+    for (const instance of instances) {
+      const ts = oldest.get(instance) as number | null;
+      if (ts !== null && (best === null || ts < best.ts)) best = { instance, ts };
     }
+    return best?.instance ?? null;
+  }
+
+  /** Every instance with archived entries or rollups, each found by one index seek. */
+  private instances(): string[] {
+    const distinct = (table: string) =>
+      this.db
+        .prepare(
+          `WITH RECURSIVE seen(instance) AS (
+             SELECT min(instance) FROM ${table}
+             UNION ALL SELECT (SELECT min(instance) FROM ${table} WHERE instance > seen.instance) FROM seen WHERE instance IS NOT NULL)
+           SELECT instance FROM seen WHERE instance IS NOT NULL`,
+        )
+        .pluck()
+        .all() as string[];
+    return [...new Set([...distinct('slowlog_archive'), ...distinct('slowlog_rollup_1m')])];
+  }
+
+  /**
+   * Fills in the command line, fingerprint and rollups of up to `maxRows` entries archived
+   * before they were kept (migration 6). Returns how many it filled; 0 when none are left.
+   */
+  backfillSome(maxRows: number): number {
     const rows = this.db
-      .prepare(`SELECT * FROM slowlog_archive WHERE ${where.join(' AND ')} ORDER BY ts DESC, id DESC LIMIT @limit`)
-      .all({ ...params, limit: Math.max(filter.limit, ANALYSIS_ROWS) }) as ArchiveRow[];
-    const all: ArchivedEntry[] = rows.map((row) => ({
-      ...toView({
-        id: row.id,
-        timestamp: row.ts,
-        durationMicros: row.duration_us,
-        args: JSON.parse(row.args) as string[],
-        client: row.client,
-        clientName: row.client_name,
-      }),
-      runId: row.run_id,
-    }));
-    const gaps = this.db
-      .prepare(
-        `SELECT recorded_at AS recordedAt, run_id AS runId, after_id AS afterId, missed FROM slowlog_gaps
-         WHERE instance = @instance AND recorded_at >= @fromMs AND recorded_at <= @toMs ORDER BY recorded_at DESC LIMIT 1000`,
-      )
-      .all({ instance, fromMs: filter.from ?? 0, toMs: filter.to ?? Number.MAX_SAFE_INTEGER }) as SlowlogGap[];
-    return {
-      entries: all.slice(0, filter.limit),
-      truncated: all.length > filter.limit,
-      gaps,
-      analysis: analyseEntries(all),
-    };
+      .prepare('SELECT instance, run_id, id, ts, duration_us, args FROM slowlog_archive WHERE fingerprint IS NULL LIMIT ?')
+      .all(maxRows) as Array<{ instance: string; run_id: string; id: number; ts: number; duration_us: number; args: string }>;
+    if (rows.length === 0) return 0;
+    const update = this.db.prepare('UPDATE slowlog_archive SET line = ?, fingerprint = ? WHERE instance = ? AND run_id = ? AND id = ?');
+    this.db.transaction(() => {
+      const byInstance = new Map<string, Array<{ timestamp: number; durationMicros: number; fingerprint: string; warning: string | null }>>();
+      for (const row of rows) {
+        const args = JSON.parse(row.args) as string[];
+        const print = fingerprint(args);
+        update.run(args.join(' '), print, row.instance, row.run_id, row.id);
+        const list = byInstance.get(row.instance) ?? [];
+        list.push({ timestamp: row.ts, durationMicros: row.duration_us, fingerprint: print, warning: warningFor(args)?.pattern ?? null });
+        byInstance.set(row.instance, list);
+      }
+      for (const [instance, added] of byInstance) this.rollup.add(instance, added);
+    })();
+    return rows.length;
   }
 }

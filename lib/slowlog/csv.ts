@@ -10,13 +10,17 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+export const CSV_HEADER = 'time_utc,duration_us,command,client,client_name,fingerprint,warning,run_id,id\r\n';
+
+/** One entry as a CSV line, ending in CRLF. */
+export function csvLine(entry: ArchivedEntry): string {
+  const cells = [
+    new Date(entry.timestamp * 1000).toISOString(), entry.durationMicros, entry.args.join(' '), entry.client,
+    entry.clientName, entry.fingerprint, entry.warning?.pattern ?? '', entry.runId, entry.id,
+  ];
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
 export function archiveCsv(entries: ArchivedEntry[]): string {
-  const header = ['time_utc', 'duration_us', 'command', 'client', 'client_name', 'fingerprint', 'warning', 'run_id', 'id'];
-  const lines = entries.map((entry) =>
-    [
-      new Date(entry.timestamp * 1000).toISOString(), entry.durationMicros, entry.args.join(' '), entry.client,
-      entry.clientName, entry.fingerprint, entry.warning?.pattern ?? '', entry.runId, entry.id,
-    ].map(csvCell).join(','),
-  );
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return CSV_HEADER + entries.map(csvLine).join('');
 }

@@ -1,11 +1,12 @@
 // The live slow log of an instance (SLOWLOG GET / LEN, CONFIG GET slowlog-*), and the reset
 // that archives every entry before it empties the log.
 import type Redis from 'ioredis';
-import { ApiError } from '@/lib/http/errors';
-import { parseSlowlog } from '@/lib/redis/parse/parse-slowlog';
+import { parseSlowlog, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { RedisInstance } from '@/lib/redis/registry';
+import { noteStoreFailure } from '@/lib/store/store-health';
 import { rankFingerprints } from './analysis';
 import type { SlowlogArchive } from './archive';
+import { SlowlogResetError } from './reset-error';
 import type { SlowlogConfig, SlowlogResetResponse, SlowlogResponse } from './types';
 import { toView } from './view-model';
 
@@ -51,35 +52,87 @@ export async function readSlowlog(instance: RedisInstance): Promise<SlowlogRespo
 
 const resetsInFlight = new Map<string, Promise<SlowlogResetResponse>>();
 
+/** INFO server's run_id and SLOWLOG GET -1, read in one MULTI (the ids belong to that run). */
+interface SlowlogRead {
+  runId: string;
+  entries: SlowlogEntry[];
+}
+
+function readReplies(replies: Array<[Error | null, unknown]> | null, what: string): unknown[] {
+  // EXEC answers null only under WATCH, which Redlens never sends; say so rather than guess.
+  if (!replies) throw new Error(`${what}: EXEC answered null`);
+  const failed = replies.find(([error]) => error);
+  // The Redis error itself (EXECABORT, NOPERM, an unknown command), so it maps to its code.
+  if (failed) throw failed[0];
+  return replies.map(([, value]) => value);
+}
+
+function slowlogRead(info: unknown, entries: unknown): SlowlogRead {
+  return { runId: /run_id:(\w+)/.exec(String(info))?.[1] ?? 'unknown', entries: parseSlowlog(entries) };
+}
+
 /**
- * Reads and resets in one MULTI (nothing can slip between the read and the reset), archives
- * what was read, then answers. Refuses before touching Redis when the archive cannot be
- * written. Two resets of one instance at once share one MULTI (a double click resets once).
+ * Empties the slow log without losing an entry, failing closed:
+ * 1. reads every entry (MULTI { INFO server; SLOWLOG GET -1 }) and archives it, committed with a
+ *    full sync. That write is the probe: when the store cannot take it, Redis is not touched
+ *    (503 STORE_UNAVAILABLE, `redisReset: false`);
+ * 2. reads and resets in one MULTI { INFO server; SLOWLOG GET -1; SLOWLOG RESET }, then archives
+ *    only what was logged since step 1. When that write fails, the entries go to the server log
+ *    and the answer says Redis WAS reset (`redisReset: true`).
+ * A crash (SIGKILL) at any point loses at most the entries logged between the two reads.
+ * A refused MULTI (EXECABORT: ACL, a renamed SLOWLOG) reaches the route as the Redis error.
+ * Two resets of one instance at once share one run (a double click resets once).
  */
 export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive): Promise<SlowlogResetResponse> {
   const running = resetsInFlight.get(instance.id);
   if (running) return running;
   const reset = (async () => {
+    const before = await instance.run(async (client) => {
+      const [info, entries] = readReplies(await client.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').exec(), 'SLOWLOG GET');
+      return slowlogRead(info, entries);
+    });
     try {
-      archive.assertWritable();
+      archive.writeDurably(() => {
+        archive.write(instance.id, before.runId, before.entries, null);
+        // Always a real write, even when every entry was archived already (INSERT OR IGNORE
+        // writes nothing then): the row of a reset under way. last_id -1 is never a gap's end.
+        archive.recordReset(instance.id, before.runId, -1);
+      });
     } catch (error) {
-      console.error('[redlens] slow log archive is not writable; reset refused:', error);
-      throw new ApiError('INTERNAL', 'The slow log archive cannot be written now, so the slow log was NOT reset.');
+      noteStoreFailure(error);
+      console.error(`[redlens] slow log reset of ${instance.id} refused: the archive cannot be written`, error);
+      throw new SlowlogResetError('STORE_UNAVAILABLE', 'The slow log archive cannot be written now, so the slow log was NOT reset.', false);
     }
-    const replies = await instance.run((client) => client.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').slowlog('RESET').exec());
-    const failed = replies?.find(([error]) => error);
-    if (!replies || failed) throw failed?.[0] ?? new Error('MULTI was discarded');
-    const runId = /run_id:(\w+)/.exec(String(replies[0]![1]))?.[1] ?? 'unknown';
-    const entries = parseSlowlog(replies[1]![1]);
+    const after = await instance.run(async (client) => {
+      const [info, entries] = readReplies(
+        await client.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').slowlog('RESET').exec(),
+        'SLOWLOG RESET',
+      );
+      return slowlogRead(info, entries);
+    });
+    // Ids only grow within one run; after a restart in between, every entry is new.
+    const seen = after.runId === before.runId ? Math.max(-1, ...before.entries.map((entry) => entry.id)) : -1;
+    const fresh = after.entries.filter((entry) => entry.id > seen);
     try {
-      archive.write(instance.id, runId, entries, null);
-      if (entries.length > 0) archive.recordReset(instance.id, runId, entries[0]!.id);
+      archive.writeDurably(() => {
+        archive.write(instance.id, after.runId, fresh, null);
+        if (after.entries.length > 0) archive.recordReset(instance.id, after.runId, after.entries[0]!.id);
+      });
     } catch (error) {
-      // Writable a moment ago, failing now (disk full?): keep the entries in the server log.
-      console.error('[redlens] slow log reset: archive write failed; the entries follow', error, JSON.stringify(entries));
-      throw new ApiError('INTERNAL', 'Redis was reset but the archive write failed; the entries are in the Redlens server log.');
+      // Redis is empty now: the server log is the only copy of these entries.
+      noteStoreFailure(error);
+      console.error(
+        `[redlens] slow log of ${instance.id} WAS reset but ${fresh.length} entries could not be archived; they follow`,
+        error,
+        JSON.stringify({ instance: instance.id, runId: after.runId, entries: fresh }),
+      );
+      throw new SlowlogResetError(
+        'INTERNAL',
+        `Redis was reset, but the last ${fresh.length} entries could not be archived; they are in the Redlens server log.`,
+        true,
+      );
     }
-    return { archived: entries.length, reset: true as const };
+    return { archived: before.entries.length + fresh.length, reset: true as const };
   })().finally(() => resetsInFlight.delete(instance.id));
   resetsInFlight.set(instance.id, reset);
   return reset;

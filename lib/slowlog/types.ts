@@ -47,14 +47,33 @@ export interface ArchivedEntry extends SlowlogEntryView {
   runId: string;
 }
 
+/** How far a search (`q`) went: it scans a bounded number of entries per request, newest first. */
+export interface ArchiveSearchProgress {
+  /** entries looked at by this request */
+  scannedRows: number;
+  /** true when it reached the start of the range: there is nothing older to search */
+  complete: boolean;
+  /** unix ms of the oldest entry it looked at; null when it looked at none */
+  scannedBackTo: number | null;
+}
+
 export interface SlowlogArchiveResponse {
+  /** one page, newest first */
   entries: ArchivedEntry[];
-  /** true when more entries match than `limit` */
+  /** true when older entries may match: ask again with `before=nextCursor` */
   truncated: boolean;
+  /** where the next, older page starts (or a search continues); null at the start of the range */
+  nextCursor: string | null;
+  /** entries in the range, from the per-minute rollup; null with a search (not counted) */
+  total: number | null;
+  /** with `q`: how far this request searched */
+  search: ArchiveSearchProgress | null;
   gaps: SlowlogGap[];
   analysis: {
+    /** 'range': every entry of the range (rollups); 'matches': the matches on this page (a search) */
+    basis: 'range' | 'matches';
     fingerprints: FingerprintStat[];
-    /** [unix ms of the minute, number of slow entries] */
+    /** [unix ms of the bucket, number of slow entries]; buckets of timeByFingerprint.stepSeconds */
     perMinute: Array<[number, number]>;
     /** total time per fingerprint per time bucket, for the "time by fingerprint" chart */
     timeByFingerprint: { stepSeconds: number; fingerprints: string[]; points: Array<{ ts: number; micros: Record<string, number> }> };
@@ -66,13 +85,18 @@ export interface SlowlogResetResponse {
   reset: true;
 }
 
+/** An archive page's position: `${ts}:${id}:${runId}` of the last entry shown (see lib/slowlog/archive-query.ts). */
+export const ARCHIVE_CURSOR = /^\d{1,12}:\d{1,20}:[\w-]{1,64}$/;
+
 export const slowlogArchiveQuerySchema = z
   .object({
     from: z.coerce.number().int().min(0).optional(),
     to: z.coerce.number().int().min(0).optional(),
     q: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
-    format: z.enum(['json', 'csv']).default('json'),
+    before: z.string().regex(ARCHIVE_CURSOR, 'before must be a cursor from nextCursor').optional(),
+    // Without a format: one page as JSON. With one: an export file, streamed page by page.
+    format: z.enum(['json', 'csv']).optional(),
   })
   .strict()
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {

@@ -288,9 +288,12 @@ describe('chart buckets', () => {
 });
 
 describe('reset failures', () => {
-  it("passes on the server's words on which side failed, and says when nobody knows", () => {
-    const refused = 'The slow log archive cannot be written now, so the slow log was NOT reset.';
-    expect(describeResetFailure('INTERNAL', refused).detail).toBe(refused);
+  it("says from the server's typed redisReset which side failed, and when nobody knows", () => {
+    const failed = 'The archive write failed after the reset.';
+    expect(describeResetFailure('INTERNAL', failed, true).detail).toMatch(/WAS emptied/);
+    expect(describeResetFailure('INTERNAL', failed, false).detail).toMatch(/Nothing was reset/);
+    // Words alone decide nothing: a message mentioning "reset" without the field is unknown.
+    expect(describeResetFailure('INTERNAL', 'the slow log was NOT reset').detail).toMatch(/cannot tell whether Redis was reset/);
     expect(describeResetFailure('INTERNAL', 'Redlens failed to answer this request').detail).toMatch(/cannot tell whether Redis was reset/);
   });
 

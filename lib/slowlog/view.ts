@@ -1,7 +1,7 @@
 // Pure helpers of the slow log page: durations with units, cut arguments, the live filters and
 // the archive view kept in the URL, sorting, gap placement and chart buckets. No React, no I/O.
 import { MISSING, endSentence, formatNumber } from '@/lib/format';
-import type { ArchivedEntry, FingerprintStat, SlowlogArchiveResponse, SlowlogEntryView, SlowlogGap } from './types';
+import { ARCHIVE_CURSOR, type ArchivedEntry, type FingerprintStat, type SlowlogArchiveResponse, type SlowlogEntryView, type SlowlogGap } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Durations
@@ -247,13 +247,16 @@ export const ARCHIVE_EXPORT_LIMIT = 5000;
 export interface ArchiveView {
   range: ArchiveRange;
   q?: string;
+  /** an older page: the API's nextCursor of the page before it */
+  before?: string;
 }
 
 export function parseArchiveView(params: Pick<URLSearchParams, 'get'>): ArchiveView {
   const rawRange = params.get('range');
   const range = (ARCHIVE_RANGES as readonly string[]).includes(rawRange ?? '') ? (rawRange as ArchiveRange) : DEFAULT_ARCHIVE_RANGE;
   const q = params.get('q')?.trim().slice(0, ARCHIVE_QUERY_MAX_LENGTH);
-  return q ? { range, q } : { range };
+  const before = params.get('before') ?? undefined;
+  return { range, ...(q ? { q } : {}), ...(before && ARCHIVE_CURSOR.test(before) ? { before } : {}) };
 }
 
 export interface TimeWindow {
@@ -267,9 +270,10 @@ export function archiveWindow(range: ArchiveRange, nowMs: number): TimeWindow {
 }
 
 /** Query string of the archive API: only parameters it knows (it refuses others), blanks left out. */
-export function archiveApiParams(input: TimeWindow & { q?: string; limit: number; format?: 'json' | 'csv' }): URLSearchParams {
+export function archiveApiParams(input: TimeWindow & { q?: string; before?: string; limit: number; format?: 'json' | 'csv' }): URLSearchParams {
   const params = new URLSearchParams({ from: String(Math.floor(input.from)), to: String(Math.ceil(input.to)) });
   if (input.q) params.set('q', input.q);
+  if (input.before) params.set('before', input.before);
   params.set('limit', String(input.limit));
   if (input.format) params.set('format', input.format);
   return params;
@@ -410,7 +414,11 @@ export function formatBucketTick(t: number, rangeMs: number, timeZone?: string):
 // Reset failures
 
 /** What a failed reset means for the operator: above all, whether Redis was reset. */
-export function describeResetFailure(code: string, message: string): { title: string; detail: string } {
+/**
+ * What a failed reset means for the operator. `redisReset` is the server's typed answer to "was
+ * Redis's slow log emptied?" (lib/slowlog/reset-error.ts); undefined when the server could not say.
+ */
+export function describeResetFailure(code: string, message: string, redisReset?: boolean): { title: string; detail: string } {
   switch (code) {
     case 'FORBIDDEN':
       return {
@@ -424,20 +432,27 @@ export function describeResetFailure(code: string, message: string): { title: st
       };
     case 'REDIS_UNAVAILABLE':
       return { title: 'Redis is unreachable', detail: 'Nothing was reset. Try again once Redis answers.' };
+    case 'STORE_UNAVAILABLE':
+      // The reset archives first and resets only once that write is on disk.
+      return {
+        title: "Redlens' data directory cannot be written",
+        detail: `${endSentence(message)} Nothing was reset: free space or fix the permissions of the data directory, then try again.`,
+      };
     case 'REDIS_TIMEOUT':
       return {
         title: 'Redis did not answer in time',
         detail: 'Redlens cannot tell whether the reset happened. Check the live entries and the archive before trying again.',
       };
     case 'INTERNAL':
-      // The server says which side failed: an archive that cannot be written refuses the reset
-      // ("... NOT reset"); a write failing after the reset says the entries went to its log.
-      // Any other internal error says neither, and then nobody knows.
+      // The server says which side failed in `redisReset`; any other internal error says
+      // neither, and then nobody knows.
       return {
         title: 'The reset failed on the Redlens server',
-        detail: /\breset\b/i.test(message)
-          ? endSentence(message)
-          : `${endSentence(message)} Redlens cannot tell whether Redis was reset: check the live entries and the archive before trying again.`,
+        detail: redisReset === true
+          ? `${endSentence(message)} Redis's slow log WAS emptied; the entries Redlens could not archive are in its server log.`
+          : redisReset === false
+            ? `${endSentence(message)} Nothing was reset.`
+            : `${endSentence(message)} Redlens cannot tell whether Redis was reset: check the live entries and the archive before trying again.`,
       };
     case 'NETWORK':
       return {

@@ -43,3 +43,8 @@ export function warningFor(args: readonly string[]): CommandWarning | null {
       return null;
   }
 }
+
+/** The warning of a pattern kept in the archive's rollups (CommandWarning.pattern), or null for an unknown one. */
+export function warningByPattern(pattern: string): CommandWarning | null {
+  return Object.hasOwn(ADVICE, pattern) ? warning(pattern) : null;
+}

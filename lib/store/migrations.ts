@@ -33,6 +33,48 @@ function rollupTable(name: string): string {
    ) WITHOUT ROWID;`;
 }
 
+// Bytes a row takes, for the size caps of lib/store/retention.ts, kept per table by triggers so a
+// cap is checked without scanning (dbstat reads every page: ~100 ms at a million rows). What
+// the columns hold, plus a fixed overhead per row for the b-tree cell and the index entries
+// (measured against dbstat in lib/store/retention.load.test.ts). Written out for migration 6,
+// never changed after it is released.
+const SLOWLOG_ROW_BYTES = (row: 'NEW' | 'OLD') =>
+  `(72 + 2 * (octet_length(${row}.instance) + octet_length(${row}.run_id)) + octet_length(${row}.args)
+    + coalesce(octet_length(${row}.line), 0) + octet_length(${row}.client) + octet_length(${row}.client_name)
+    + coalesce(octet_length(${row}.fingerprint), 0))`;
+const AUDIT_ROW_BYTES = (row: 'NEW' | 'OLD') =>
+  `(40 + octet_length(${row}.actor) + coalesce(octet_length(${row}.role), 0) + octet_length(${row}.address)
+    + coalesce(octet_length(${row}.instance), 0) + octet_length(${row}.action) + coalesce(octet_length(${row}.target), 0)
+    + octet_length(${row}.outcome) + coalesce(octet_length(${row}.detail), 0))`;
+
+/** Triggers that keep store_usage (rows, bytes) of `table` up to date. */
+function usageTriggers(table: string, bytes: (row: 'NEW' | 'OLD') => string): string {
+  return `INSERT INTO store_usage (name, rows, bytes) SELECT '${table}', count(*), coalesce(sum(${bytes('OLD').replaceAll('OLD.', '')}), 0) FROM ${table};
+   CREATE TRIGGER ${table}_usage_insert AFTER INSERT ON ${table} BEGIN
+     UPDATE store_usage SET rows = rows + 1, bytes = bytes + ${bytes('NEW')} WHERE name = '${table}';
+   END;
+   CREATE TRIGGER ${table}_usage_delete AFTER DELETE ON ${table} BEGIN
+     UPDATE store_usage SET rows = rows - 1, bytes = bytes - ${bytes('OLD')} WHERE name = '${table}';
+   END;
+   CREATE TRIGGER ${table}_usage_update AFTER UPDATE ON ${table} BEGIN
+     UPDATE store_usage SET bytes = bytes + ${bytes('NEW')} - ${bytes('OLD')} WHERE name = '${table}';
+   END;`;
+}
+
+/** A slow log rollup: per instance, bucket and fingerprint, what the archive holds. */
+function slowlogRollupTable(name: string): string {
+  return `CREATE TABLE ${name} (
+     instance TEXT NOT NULL,
+     ts INTEGER NOT NULL,            -- bucket start, unix ms
+     fingerprint TEXT NOT NULL,      -- lib/slowlog/fingerprint.ts; '(other)' past the cap per bucket
+     count INTEGER NOT NULL,
+     total_us INTEGER NOT NULL,
+     max_us INTEGER NOT NULL,
+     warning TEXT,                   -- the tuning-guide pattern of its entries (lib/slowlog/warnings.ts)
+     PRIMARY KEY (instance, ts, fingerprint)
+   ) WITHOUT ROWID;`;
+}
+
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE audit (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -125,4 +167,22 @@ export const MIGRATIONS: readonly string[] = [
   // Throttled sign-ins are aggregated (one row per username, address and minute, with a count),
   // so an outsider cannot grow the store one row per request.
   `ALTER TABLE audit ADD COLUMN count INTEGER NOT NULL DEFAULT 1;`,
+  // The slow log archive at scale (a million rows): the command line as shown (searched by `q`,
+  // so "GET user:1" matches) and the fingerprint per row (null for rows written before, filled
+  // in chunks by SlowlogArchive.backfillSome); per-minute and per-hour rollups the charts read
+  // instead of the rows; gaps found by time; the bytes of the archive and the audit log for
+  // their size caps.
+  `ALTER TABLE slowlog_archive ADD COLUMN line TEXT;
+   ALTER TABLE slowlog_archive ADD COLUMN fingerprint TEXT;
+   CREATE INDEX slowlog_archive_unrolled ON slowlog_archive (instance) WHERE fingerprint IS NULL;
+   ${slowlogRollupTable('slowlog_rollup_1m')}
+   ${slowlogRollupTable('slowlog_rollup_1h')}
+   CREATE INDEX slowlog_gaps_at ON slowlog_gaps (instance, recorded_at);
+   CREATE TABLE store_usage (
+     name TEXT PRIMARY KEY,          -- a table
+     rows INTEGER NOT NULL,
+     bytes INTEGER NOT NULL          -- an estimate: see SLOWLOG_ROW_BYTES
+   ) WITHOUT ROWID;
+   ${usageTriggers('slowlog_archive', SLOWLOG_ROW_BYTES)}
+   ${usageTriggers('audit', AUDIT_ROW_BYTES)}`,
 ];

@@ -1,18 +1,18 @@
 import { instanceRoute } from '@/lib/http/route';
 import { appHistory } from '@/lib/sampler/app-sampler';
-import { archiveCsv } from '@/lib/slowlog/csv';
+import { exportArchive } from '@/lib/slowlog/archive-export';
 import { slowlogArchiveQuerySchema } from '@/lib/slowlog/types';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = instanceRoute({ role: 'viewer', query: slowlogArchiveQuerySchema }, ({ instance, query }) => {
   const { format, ...filter } = query;
-  const archive = appHistory().slowlog.query(instance.id, filter);
-  if (format === 'json') return archive;
-  return new Response(archiveCsv(archive.entries), {
+  const { slowlog } = appHistory();
+  if (!format) return slowlog.query(instance.id, filter);
+  return new Response(exportArchive(slowlog.pages, instance.id, filter, format), {
     headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="slowlog-${instance.id}.csv"`,
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="slowlog-${instance.id}.${format}"`,
     },
   });
 });

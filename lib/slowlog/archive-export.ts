@@ -1,0 +1,64 @@
+// The archive as a file (CSV or JSON), streamed: each pull reads one bounded page (or one
+// bounded search step), so an export of thousands of entries never holds the event loop long
+// and never sits whole in memory.
+import type { ArchiveReader, ArchiveFilter } from './archive-query';
+import { CSV_HEADER, csvLine } from './csv';
+import type { ArchiveSearchProgress, ArchivedEntry } from './types';
+
+/** Entries one pull reads at most. */
+const EXPORT_PAGE = 250;
+
+export type ExportFormat = 'csv' | 'json';
+
+/**
+ * Up to `filter.limit` entries of the range, newest first, from `filter.before` on. JSON is
+ * `{"entries":[...],"truncated":bool,"nextCursor":string|null,"search":{...}|null}`.
+ */
+export function exportArchive(reader: ArchiveReader, instance: string, filter: ArchiveFilter, format: ExportFormat, now = Date.now()): ReadableStream<Uint8Array> {
+  const window = { from: filter.from ?? 0, to: filter.to ?? now };
+  const encoder = new TextEncoder();
+  let cursor = filter.before;
+  let left = filter.limit;
+  let first = true;
+  let search: ArchiveSearchProgress | null = null;
+  const line = (entry: ArchivedEntry) => {
+    if (format === 'csv') return csvLine(entry);
+    const text = `${first ? '' : ','}${JSON.stringify(entry)}`;
+    first = false;
+    return text;
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(format === 'csv' ? CSV_HEADER : '{"entries":['));
+    },
+    async pull(controller) {
+      // A search step may find nothing and still have older entries to scan: a pull that
+      // enqueued nothing would not be called again, so step until something is sent.
+      for (;;) {
+        const page = { limit: Math.min(EXPORT_PAGE, left), before: cursor };
+        const found = filter.q ? await reader.search(instance, { ...filter, ...page }, window) : await reader.read(instance, page, window);
+        if (found.search) {
+          search = {
+            scannedRows: (search?.scannedRows ?? 0) + found.search.scannedRows,
+            complete: found.search.complete,
+            scannedBackTo: found.search.scannedBackTo,
+          };
+        }
+        left -= found.entries.length;
+        cursor = found.nextCursor ?? undefined;
+        const text = found.entries.map(line).join('');
+        if (text) controller.enqueue(encoder.encode(text));
+        if (found.nextCursor === null || left <= 0) {
+          if (format === 'json') {
+            const tail = { truncated: found.nextCursor !== null, nextCursor: found.nextCursor, search };
+            controller.enqueue(encoder.encode(`],${JSON.stringify(tail).slice(1)}`));
+          }
+          controller.close();
+          return;
+        }
+        if (text) return;
+      }
+    },
+  });
+}

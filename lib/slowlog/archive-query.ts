@@ -1,0 +1,212 @@
+// Reading the slow log archive in bounded steps: a page of entries by an indexed keyset
+// (ts, run_id, id newest first), a search that scans a bounded number of entries per request
+// and says where to continue, and the charts from the rollups. No single statement reads more
+// than a few thousand rows, and the steps yield to the event loop between them, so a request
+// never holds it for long at a million archived entries.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Store } from '@/lib/store/sqlite';
+import { analyseEntries } from './analysis';
+import type { SlowlogRollup } from './rollup';
+import type { ArchivedEntry, ArchiveSearchProgress, SlowlogArchiveResponse, SlowlogGap } from './types';
+import { toView } from './view-model';
+
+export interface ArchiveFilter {
+  /** unix ms */
+  from?: number;
+  to?: number;
+  /** text anywhere in the command line (as shown: arguments joined by spaces), client address or client name */
+  q?: string;
+  limit: number;
+  /** a nextCursor: the page starts after it */
+  before?: string;
+}
+
+/** Rows one statement reads at most for a page. */
+const PAGE_CHUNK = 500;
+/** Entries one search statement scans; a few ms each. */
+const SEARCH_CHUNK = 4000;
+/** A search stops after scanning this many entries or this long in one request, and says where. */
+export const SEARCH_ROWS_PER_REQUEST = 200_000;
+const SEARCH_MS_PER_REQUEST = 150;
+
+interface ArchiveCursor {
+  ts: number;
+  id: number;
+  runId: string;
+}
+
+export const encodeCursor = (cursor: ArchiveCursor) => `${cursor.ts}:${cursor.id}:${cursor.runId}`;
+
+export function decodeCursor(text: string): ArchiveCursor {
+  const [ts, id, ...runId] = text.split(':');
+  return { ts: Number(ts), id: Number(id), runId: runId.join(':') };
+}
+
+interface ArchiveRow {
+  run_id: string;
+  id: number;
+  ts: number;
+  duration_us: number;
+  args: string;
+  client: string;
+  client_name: string;
+}
+
+function toEntry(row: ArchiveRow): ArchivedEntry {
+  const view = toView({
+    id: row.id,
+    timestamp: row.ts,
+    durationMicros: row.duration_us,
+    args: JSON.parse(row.args) as string[],
+    client: row.client,
+    clientName: row.client_name,
+  });
+  return { ...view, runId: row.run_id };
+}
+
+const keyOf = (row: Pick<ArchiveRow, 'ts' | 'id' | 'run_id'>): ArchiveCursor => ({ ts: row.ts, id: row.id, runId: row.run_id });
+
+// Newest first in one total order, which the (instance, ts) index holds with the primary key's
+// run_id and id after ts (a WITHOUT ROWID table), so no statement sorts.
+const ORDER = 'ORDER BY ts DESC, run_id DESC, id DESC';
+const COLUMNS = 'run_id, id, ts, duration_us, args, client, client_name';
+const IN_RANGE = 'instance = @instance AND ts >= @from AND ts <= @to AND (ts, run_id, id) < (@cts, @crun, @cid)';
+const MATCHES = `(instr(lower(coalesce(line, args)), @q) > 0 OR instr(lower(client), @q) > 0 OR instr(lower(client_name), @q) > 0)`;
+
+export class ArchiveReader {
+  private readonly page;
+  private readonly chunkEnd;
+  private readonly matchesUpTo;
+  private readonly matchesToEnd;
+  private readonly gaps;
+
+  constructor(
+    db: Store,
+    private readonly rollup: SlowlogRollup,
+  ) {
+    this.page = db.prepare(`SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} ${ORDER} LIMIT @limit`);
+    this.chunkEnd = db.prepare(`SELECT ts, run_id, id FROM slowlog_archive WHERE ${IN_RANGE} ${ORDER} LIMIT 1 OFFSET @offset`);
+    this.matchesUpTo = db.prepare(
+      `SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND (ts, run_id, id) >= (@ets, @erun, @eid) AND ${MATCHES} ${ORDER} LIMIT @limit`,
+    );
+    this.matchesToEnd = db.prepare(`SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND ${MATCHES} ${ORDER} LIMIT @limit`);
+    this.gaps = db.prepare(
+      `SELECT recorded_at AS recordedAt, run_id AS runId, after_id AS afterId, missed FROM slowlog_gaps
+       WHERE instance = @instance AND recorded_at >= @fromMs AND recorded_at <= @toMs ORDER BY recorded_at DESC LIMIT 1000`,
+    );
+  }
+
+  /** One page of the archive, newest first, with the gaps beside it and the charts of the range. */
+  async query(instance: string, filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
+    const window = { from: filter.from ?? 0, to: filter.to ?? now };
+    const found = filter.q ? await this.search(instance, filter, window) : await this.read(instance, filter, window);
+    const { entries, nextCursor } = found;
+    await yieldToEventLoop();
+    // Gaps noticed while the page's entries were logged: from its oldest entry (or the range's
+    // start on the last page) to where the page starts.
+    const oldest = entries[entries.length - 1];
+    const gaps = this.gaps.all({
+      instance,
+      fromMs: nextCursor && oldest ? oldest.timestamp * 1000 : window.from,
+      toMs: filter.before ? decodeCursor(filter.before).ts * 1000 + 999 : window.to,
+    }) as SlowlogGap[];
+    return {
+      entries,
+      truncated: nextCursor !== null,
+      nextCursor,
+      gaps,
+      ...(filter.q ? { total: null, search: found.search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } } : await this.analyse(instance, window)),
+    };
+  }
+
+  /** Entries of a page in chunks of PAGE_CHUNK, yielding between them. */
+  async read(instance: string, filter: Pick<ArchiveFilter, 'limit' | 'before'>, window: { from: number; to: number }) {
+    let params = rangeParams(instance, window, filter.before);
+    const entries: ArchivedEntry[] = [];
+    for (;;) {
+      const chunk = Math.min(PAGE_CHUNK, filter.limit + 1 - entries.length);
+      const rows = this.page.all({ ...params, limit: chunk }) as ArchiveRow[];
+      for (const row of rows) entries.push(toEntry(row));
+      if (entries.length > filter.limit) {
+        entries.length = filter.limit;
+        return { entries, nextCursor: encodeCursor(keyOf(lastRow(entries))), search: null };
+      }
+      if (rows.length < chunk) return { entries, nextCursor: null, search: null };
+      params = { ...params, ...cursorParams(keyOf(rows[rows.length - 1]!)) };
+      await yieldToEventLoop();
+    }
+  }
+
+  /**
+   * Matches of `q` newest first, scanning SEARCH_CHUNK entries per statement and at most
+   * SEARCH_ROWS_PER_REQUEST (or SEARCH_MS_PER_REQUEST) per request; the cursor continues
+   * where the scan stopped, whether or not it found anything there.
+   */
+  async search(instance: string, filter: ArchiveFilter, window: { from: number; to: number }) {
+    const q = filter.q!.toLowerCase();
+    let params = { ...rangeParams(instance, window, filter.before), q };
+    const entries: ArchivedEntry[] = [];
+    const progress: ArchiveSearchProgress = { scannedRows: 0, complete: false, scannedBackTo: null };
+    const started = performance.now();
+    for (;;) {
+      const end = this.chunkEnd.get({ ...params, offset: SEARCH_CHUNK - 1 }) as Pick<ArchiveRow, 'ts' | 'id' | 'run_id'> | undefined;
+      const wanted = filter.limit - entries.length;
+      const rows = (
+        end
+          ? // The chunk's end as the range's start too: SQLite bounds the scan by `ts >=`, not by the row value.
+            this.matchesUpTo.all({ ...params, from: Math.max(params.from, end.ts), ets: end.ts, erun: end.run_id, eid: end.id, limit: wanted + 1 })
+          : this.matchesToEnd.all({ ...params, limit: wanted + 1 })
+      ) as ArchiveRow[];
+      if (rows.length > wanted) {
+        // The page is full inside this chunk: continue after its last match.
+        for (const row of rows.slice(0, wanted)) entries.push(toEntry(row));
+        const last = keyOf(rows[wanted - 1]!);
+        progress.scannedBackTo = last.ts * 1000;
+        return { entries, nextCursor: encodeCursor(last), search: progress };
+      }
+      for (const row of rows) entries.push(toEntry(row));
+      progress.scannedRows += end ? SEARCH_CHUNK : 0;
+      if (!end) {
+        progress.complete = true;
+        progress.scannedBackTo = window.from;
+        return { entries, nextCursor: null, search: progress };
+      }
+      progress.scannedBackTo = end.ts * 1000;
+      params = { ...params, ...cursorParams(keyOf(end)) };
+      if (progress.scannedRows >= SEARCH_ROWS_PER_REQUEST || performance.now() - started >= SEARCH_MS_PER_REQUEST) {
+        return { entries, nextCursor: encodeCursor(keyOf(end)), search: progress };
+      }
+      await yieldToEventLoop();
+    }
+  }
+
+  /** The charts and the ranking of a whole range, from the rollups. */
+  private async analyse(instance: string, window: { from: number; to: number }) {
+    const fingerprints = this.rollup.rank(instance, window);
+    await yieldToEventLoop();
+    const series = this.rollup.series(instance, window, fingerprints);
+    const total = series.perMinute.reduce((sum, [, count]) => sum + count, 0);
+    return { total, search: null, analysis: { basis: 'range' as const, fingerprints, ...series } };
+  }
+}
+
+function lastRow(entries: ArchivedEntry[]): Pick<ArchiveRow, 'ts' | 'id' | 'run_id'> {
+  const last = entries[entries.length - 1]!;
+  return { ts: last.timestamp, id: last.id, run_id: last.runId };
+}
+
+/** Statement parameters for a range in unix seconds (the archive's clock), after `before`. */
+function rangeParams(instance: string, window: { from: number; to: number }, before: string | undefined) {
+  const to = Math.ceil(window.to / 1000);
+  // Past the range's end, every key sorts before it.
+  const start = before ? decodeCursor(before) : { ts: to + 1, id: 0, runId: '' };
+  return { instance, from: Math.floor(window.from / 1000), ...cursorParams(start), to: Math.min(to, start.ts) };
+}
+
+/**
+ * The cursor, and the range's end moved to it: SQLite bounds an index scan by the one `ts <=`
+ * term, not by the row value, so a stale end would scan every newer entry again.
+ */
+function cursorParams(cursor: ArchiveCursor) {
+  return { cts: cursor.ts, crun: cursor.runId, cid: cursor.id, to: cursor.ts };
+}

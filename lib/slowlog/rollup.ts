@@ -1,0 +1,187 @@
+// The slow log charts' data, kept per minute and per hour at write time, so a chart over 30 days
+// reads at most a few tens of thousands of rollup rows instead of every archived entry.
+import type { Store } from '@/lib/store/sqlite';
+import type { FingerprintStat, SlowlogArchiveResponse } from './types';
+import { bucketStepMs, type TimeWindow } from './view';
+import { warningByPattern } from './warnings';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Distinct fingerprints one bucket keeps; the rest count together as OTHER_FINGERPRINT. Keys that
+ * do not fold (`GET product-123-v2`) would otherwise make one row per entry and the rollup as
+ * big as the archive.
+ */
+export const FINGERPRINTS_PER_BUCKET = 50;
+export const OTHER_FINGERPRINT = '(other fingerprints)';
+/** Ranges up to this long are charted from the minute rollup, longer ones from the hour rollup. */
+const MINUTE_TABLE_MAX_MS = 24 * HOUR;
+/** Fingerprints the ranking returns at most. */
+const RANKED = 100;
+/** Fingerprints the time chart shows one by one; the rest are 'other'. */
+const CHARTED = 8;
+
+/** What one written entry adds to its minute. */
+export interface RollupInput {
+  timestamp: number;
+  durationMicros: number;
+  fingerprint: string;
+  warning: string | null;
+}
+
+interface Bucket {
+  ts: number;
+  fingerprint: string;
+  count: number;
+  totalMicros: number;
+  maxMicros: number;
+  warning: string | null;
+}
+
+export class SlowlogRollup {
+  private readonly has;
+  private readonly width;
+  private readonly upsert;
+  private readonly clearHour;
+  private readonly fillHour;
+
+  constructor(private readonly db: Store) {
+    this.has = db.prepare('SELECT 1 FROM slowlog_rollup_1m WHERE instance = ? AND ts = ? AND fingerprint = ?').pluck();
+    this.width = db.prepare('SELECT count(*) FROM slowlog_rollup_1m WHERE instance = ? AND ts = ?').pluck();
+    this.upsert = db.prepare(
+      `INSERT INTO slowlog_rollup_1m (instance, ts, fingerprint, count, total_us, max_us, warning)
+       VALUES (@instance, @ts, @fingerprint, @count, @totalMicros, @maxMicros, @warning)
+       ON CONFLICT (instance, ts, fingerprint) DO UPDATE SET
+         count = count + excluded.count, total_us = total_us + excluded.total_us,
+         max_us = max(max_us, excluded.max_us), warning = coalesce(warning, excluded.warning)`,
+    );
+    this.clearHour = db.prepare('DELETE FROM slowlog_rollup_1h WHERE instance = @instance AND ts = @hour');
+    // An hour is recomputed from its minutes (so it is right after any write or prune), keeping
+    // its top fingerprints by time and folding the rest.
+    this.fillHour = db.prepare(
+      `INSERT INTO slowlog_rollup_1h (instance, ts, fingerprint, count, total_us, max_us, warning)
+       SELECT @instance, @hour, name, sum(c), sum(t), max(m), max(w) FROM (
+         SELECT CASE WHEN rank <= ${FINGERPRINTS_PER_BUCKET} THEN fingerprint ELSE '${OTHER_FINGERPRINT}' END AS name, c, t, m, w FROM (
+           SELECT fingerprint, sum(count) AS c, sum(total_us) AS t, max(max_us) AS m, max(warning) AS w,
+                  row_number() OVER (ORDER BY sum(total_us) DESC, fingerprint) AS rank
+           FROM slowlog_rollup_1m WHERE instance = @instance AND ts >= @hour AND ts < @hour + ${HOUR}
+           GROUP BY fingerprint))
+       GROUP BY name`,
+    );
+  }
+
+  /** Adds written entries to their minutes and recomputes their hours; run inside the write's transaction. */
+  add(instance: string, entries: readonly RollupInput[]): void {
+    const buckets = new Map<string, Bucket>();
+    for (const entry of entries) {
+      const ts = Math.floor(entry.timestamp / 60) * MINUTE;
+      const key = `${ts}\u0000${entry.fingerprint}`;
+      const bucket = buckets.get(key) ?? { ts, fingerprint: entry.fingerprint, count: 0, totalMicros: 0, maxMicros: 0, warning: entry.warning };
+      bucket.count += 1;
+      bucket.totalMicros += entry.durationMicros;
+      bucket.maxMicros = Math.max(bucket.maxMicros, entry.durationMicros);
+      bucket.warning ??= entry.warning;
+      buckets.set(key, bucket);
+    }
+    const hours = new Set<number>();
+    for (const bucket of buckets.values()) {
+      const known = this.has.get(instance, bucket.ts, bucket.fingerprint) !== undefined;
+      const full = !known && (this.width.get(instance, bucket.ts) as number) >= FINGERPRINTS_PER_BUCKET;
+      this.upsert.run({ instance, ...bucket, fingerprint: full ? OTHER_FINGERPRINT : bucket.fingerprint });
+      hours.add(Math.floor(bucket.ts / HOUR) * HOUR);
+    }
+    for (const hour of hours) this.rebuildHour(instance, hour);
+  }
+
+  rebuildHour(instance: string, hour: number): void {
+    this.clearHour.run({ instance, hour });
+    this.fillHour.run({ instance, hour });
+  }
+
+  /**
+   * Drops up to `maxRows` rollup rows of `instance` older than `beforeMs` (minute-aligned: the
+   * archive keeps nothing before it) and recomputes the hour it falls in. Returns the rows dropped.
+   */
+  pruneBefore(instance: string, beforeMs: number, maxRows: number): number {
+    const minute = Math.floor(beforeMs / MINUTE) * MINUTE;
+    const hour = Math.floor(minute / HOUR) * HOUR;
+    let dropped = this.db
+      .prepare('DELETE FROM slowlog_rollup_1m WHERE instance = ? AND ts < ? ORDER BY ts LIMIT ?')
+      .run(instance, minute, maxRows).changes;
+    dropped += this.db.prepare('DELETE FROM slowlog_rollup_1h WHERE instance = ? AND ts < ? ORDER BY ts LIMIT ?').run(instance, hour, maxRows).changes;
+    if (dropped > 0 && dropped < maxRows) this.rebuildHour(instance, hour);
+    return dropped;
+  }
+
+  /** The fingerprint ranking of a window, most time first. */
+  rank(instance: string, window: TimeWindow): FingerprintStat[] {
+    const plan = planOf(window);
+    const rows = this.db
+      .prepare(
+        `SELECT fingerprint, sum(count) AS count, sum(total_us) AS total, max(max_us) AS max, max(warning) AS warning
+         FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ?
+         GROUP BY fingerprint ORDER BY total DESC, count DESC LIMIT ${RANKED}`,
+      )
+      .all(instance, plan.from, window.to) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
+    return rows.map((row) => ({
+      fingerprint: row.fingerprint,
+      count: row.count,
+      totalMicros: row.total,
+      maxMicros: row.max,
+      warning: row.warning === null ? null : warningByPattern(row.warning),
+    }));
+  }
+
+  /** Entries per step and time per charted fingerprint per step, over a window. */
+  series(instance: string, window: TimeWindow, ranked: readonly FingerprintStat[]): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
+    const plan = planOf(window);
+    const top = ranked.slice(0, CHARTED).map((stat) => stat.fingerprint);
+    const rows = this.db
+      .prepare(
+        `SELECT ts - ts % @step AS bucket,
+                CASE WHEN fingerprint IN (SELECT value FROM json_each(@top)) THEN fingerprint ELSE 'other' END AS name,
+                sum(count) AS count, sum(total_us) AS total
+         FROM ${plan.table} WHERE instance = @instance AND ts >= @from AND ts <= @to
+         GROUP BY bucket, name ORDER BY bucket`,
+      )
+      .all({ instance, step: plan.stepMs, top: JSON.stringify(top), from: plan.from, to: window.to }) as Array<{
+      bucket: number;
+      name: string;
+      count: number;
+      total: number;
+    }>;
+    const perStep = new Map<number, number>();
+    const points = new Map<number, Record<string, number>>();
+    for (const row of rows) {
+      perStep.set(row.bucket, (perStep.get(row.bucket) ?? 0) + row.count);
+      const point = points.get(row.bucket) ?? {};
+      point[row.name] = row.total;
+      points.set(row.bucket, point);
+    }
+    return {
+      perMinute: [...perStep],
+      timeByFingerprint: {
+        stepSeconds: plan.stepMs / 1000,
+        fingerprints: ranked.length > CHARTED ? [...top, 'other'] : top,
+        points: [...points].map(([ts, micros]) => ({ ts, micros })),
+      },
+    };
+  }
+}
+
+/**
+ * Which rollup a window reads and the width of one chart bucket: the page's own bucket width
+ * (lib/slowlog/view.ts bucketStepMs), never finer than the rollup (a 7-day range is charted per hour).
+ */
+export function planOf(window: TimeWindow): { table: 'slowlog_rollup_1m' | 'slowlog_rollup_1h'; stepMs: number; from: number } {
+  const span = Math.max(0, window.to - window.from);
+  const granularity = span <= MINUTE_TABLE_MAX_MS ? MINUTE : HOUR;
+  const stepMs = Math.max(bucketStepMs(span), granularity);
+  return {
+    table: granularity === MINUTE ? 'slowlog_rollup_1m' : 'slowlog_rollup_1h',
+    stepMs: Math.ceil(stepMs / granularity) * granularity,
+    // The bucket the window starts in counts whole: a range is coarsened to its rollup's buckets.
+    from: Math.floor(window.from / granularity) * granularity,
+  };
+}
