@@ -7,7 +7,9 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyRow } from '@/lib/keys/types';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
-import { keyBrowserSearch, parseKeyBrowserParams, useKeys, type KeyBrowserState, type KeyFilters as Filters } from '@/lib/queries/keys-browser';
+import {
+  keyBrowserSearch, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState, type KeyFilters as Filters,
+} from '@/lib/queries/keys-browser';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
@@ -28,9 +30,15 @@ export function KeyBrowser({ id }: { id: string }) {
   const update = (patch: Partial<KeyBrowserState>) =>
     router.replace(`${pathname}${keyBrowserSearch({ ...state, ...patch })}`, { scroll: false });
 
-  const { db, q, mode, type, cursor } = state;
+  // Without a db in the URL the browser opens the instance's default (the /db of its URL), which
+  // comes with the databases reply; if that fails, the server picks it (db left out).
+  const databases = useDatabases(id);
+  const db = state.db ?? databases.data?.defaultDb ?? null;
+  const dbKnown = state.db !== null || databases.data !== undefined || databases.isError;
+  const { q, mode, type, cursor } = state;
   const filters = useMemo<Filters>(() => ({ db, q, mode, type, cursor }), [db, q, mode, type, cursor]);
-  const keys = useKeys(id, filters);
+  const keys = useKeys(id, filters, dbKnown);
+  const replica = databases.data?.role === 'replica';
   const rows = useMemo(() => {
     const seen = new Map<string, KeyRow>();
     for (const page of keys.data?.pages ?? []) for (const row of page.keys) if (!seen.has(row.keyB64)) seen.set(row.keyB64, row);
@@ -66,7 +74,7 @@ export function KeyBrowser({ id }: { id: string }) {
         </p>
         <h1 className="text-2xl font-bold text-slate-900">Keys <span className="font-normal text-slate-500">· {id}</span></h1>
       </header>
-      <KeyFilters id={id} state={state} onChange={update} />
+      <KeyFilters id={id} state={state} db={db ?? 0} onChange={update} />
       {keys.isError && keys.error instanceof ApiRequestError && keys.error.code === 'NOT_FOUND' ? (
         <ErrorState title="No such instance" message={keys.error.message} code={keys.error.code} />
       ) : null}
@@ -121,7 +129,7 @@ export function KeyBrowser({ id }: { id: string }) {
         </section>
         <section aria-label="Key detail" className="min-w-0">
           {state.key ? (
-            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} onClose={() => update({ key: null })} />
+            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} replica={replica} onClose={() => update({ key: null })} />
           ) : (
             <EmptyState title="No key open">Pick a key in the list (click it, or use the arrow keys and Enter).</EmptyState>
           )}

@@ -31,12 +31,15 @@ function lengthText(detail: KeyDetail): string {
 
 interface KeyDetailPanelProps {
   id: string;
-  db: number;
+  /** null: the instance's default db. */
+  db: number | null;
   keyB64: string;
+  /** A replica refuses writes (READONLY): its actions are replaced by a note. */
+  replica: boolean;
   onClose: () => void;
 }
 
-export function KeyDetailPanel({ id, db, keyB64, onClose }: KeyDetailPanelProps) {
+export function KeyDetailPanel({ id, db, keyB64, replica, onClose }: KeyDetailPanelProps) {
   const [options, setOptions] = useState<ValueOptions>({});
   const detail = useKeyDetail(id, db, keyB64, options);
   const first = detail.data?.pages[0];
@@ -90,7 +93,13 @@ export function KeyDetailPanel({ id, db, keyB64, onClose }: KeyDetailPanelProps)
       </StatList>
       {first.notes.map((note) => <p key={note} className="text-xs text-amber-800">{note}</p>)}
       <AdminOnly>
-        <KeyActions id={id} detail={first} onDeleted={onClose} />
+        {replica ? (
+          <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="key-actions-replica">
+            Read-only replica: Delete and Set TTL are not offered here. Change keys on its primary.
+          </p>
+        ) : (
+          <KeyActions id={id} detail={first} onDeleted={onClose} />
+        )}
       </AdminOnly>
       <ValueView
         pages={detail.data?.pages ?? [first]}

@@ -21,17 +21,19 @@ const MODE_LABELS: Record<SearchMode, string> = {
 interface KeyFiltersProps {
   id: string;
   state: KeyBrowserState;
+  /** The db listed: the URL's, or the instance's default. */
+  db: number;
   onChange: (patch: Partial<KeyBrowserState>) => void;
 }
 
-export function KeyFilters({ id, state, onChange }: KeyFiltersProps) {
+export function KeyFilters({ id, state, db: current, onChange }: KeyFiltersProps) {
   const uid = useId();
   const databases = useDatabases(id);
   const counts = new Map(databases.data?.keyspace.map((entry) => [entry.db, entry.keys]));
   const total = databases.data?.databases ?? 16;
   const dbs = total <= MAX_DB_OPTIONS
     ? Array.from({ length: total }, (_, db) => db)
-    : [...new Set([0, state.db, ...counts.keys()])].sort((a, b) => a - b);
+    : [...new Set([0, current, ...counts.keys()])].sort((a, b) => a - b);
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,7 +47,7 @@ export function KeyFilters({ id, state, onChange }: KeyFiltersProps) {
         <Field label="Database" htmlFor={`${uid}-db`}>
           <Select
             id={`${uid}-db`}
-            value={state.db}
+            value={current}
             onChange={(event) => onChange({ db: Number(event.target.value), cursor: '0', key: null })}
           >
             {dbs.map((db) => (
@@ -114,6 +116,7 @@ export function KeyFilters({ id, state, onChange }: KeyFiltersProps) {
         ) : null}
       </div>
       {databases.data?.configError ? <p className="text-xs text-amber-800">{databases.data.configError}</p> : null}
+      {databases.data?.infoError ? <p className="text-xs text-amber-800">{databases.data.infoError}</p> : null}
     </div>
   );
 }

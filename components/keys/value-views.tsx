@@ -248,12 +248,27 @@ const VIEWS: Record<string, (props: ValueViewProps) => ReactNode> = {
   string: StringView, hash: HashView, list: ListView, set: SetView, zset: ZsetView, stream: StreamView,
 };
 
+/** A page whose elements were too big to read: what Redlens knows, and why it stopped. */
+function TooLargeNotice({ value, type }: { value: Of<'too-large'>; type: string }) {
+  const size = value.elementBytes === null ? 'bigger than' : `about ${formatBytes(value.elementBytes)} each, more than`;
+  return (
+    <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="note" data-testid="value-too-large">
+      The elements of this {type} from here on are too big to show: {size} the {formatBytes(value.capBytes)} Redlens
+      reads from Redis at once, so nothing of them was read. Redis has no command that reads part of one element
+      {type === 'string' ? '' : ' of a collection'}; strings are shown in 64 KiB slices.
+    </p>
+  );
+}
+
 export function ValueView(props: ValueViewProps) {
-  const kind = props.pages[0]!.value.kind;
-  const View = VIEWS[kind];
+  const first = props.pages[0]!;
+  const tooLarge = props.pages.map((page) => page.value).find((value): value is Of<'too-large'> => value.kind === 'too-large');
+  const View = VIEWS[first.value.kind];
   return (
     <section aria-label="Value" className="space-y-2">
-      {View ? <View {...props} /> : <p className="text-sm text-slate-600">Redlens cannot show values of type “{props.pages[0]!.type}” (a module type).</p>}
+      {View ? <View {...props} /> : null}
+      {tooLarge ? <TooLargeNotice value={tooLarge} type={first.type} /> : null}
+      {!View && !tooLarge ? <p className="text-sm text-slate-600">Redlens cannot show values of type “{first.type}” (a module type).</p> : null}
       {props.error ? <p className="text-sm text-red-700" role="alert">The next page could not be read: {props.error.message}</p> : null}
     </section>
   );

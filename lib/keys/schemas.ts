@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { countUnescapedStars } from './glob';
 import {
   DEFAULT_ELEMENTS, DEFAULT_PAGE_KEYS, MAX_COUNT, MAX_DB_INDEX, MAX_ELEMENTS, MAX_KEY_BYTES,
-  MAX_MATCH_BYTES, MAX_MATCH_STARS, TTL_NONE,
+  MAX_MATCH_BYTES, MAX_MATCH_STARS, MAX_STREAM_ID_PART, MODULE_TYPE_NAME, REDIS_TYPES, TTL_NONE,
 } from './constants';
 
 const utf8Length = (value: string) => new TextEncoder().encode(value).length;
@@ -23,14 +23,17 @@ export const cursorParam = z.string()
   .refine((value) => !/^\d+$/.test(value) || BigInt(value) <= MAX_CURSOR, 'is larger than a 64-bit cursor');
 export const countParam = (fallback: number, max: number) => decimalInt(1, max).default(fallback);
 
-/** A SCAN MATCH pattern: at most 256 bytes, at most 8 unescaped `*`, no NUL. */
+/** A SCAN MATCH pattern: at most 256 bytes, at most 4 unescaped `*`, no NUL. */
 export const matchParam = z.string()
   .refine((value) => utf8Length(value) <= MAX_MATCH_BYTES, `must be at most ${MAX_MATCH_BYTES} bytes`)
   .refine((value) => !value.includes('\0'), 'must not contain NUL')
   .refine((value) => countUnescapedStars(value) <= MAX_MATCH_STARS, `must have at most ${MAX_MATCH_STARS} *`);
 
-/** Module types (ReJSON-RL, ...) can be filtered too, so any plain type name is accepted. */
-export const typeParam = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a Redis type name');
+/** A type SCAN TYPE can match: a core type, or a module type's 9-character name (ReJSON-RL). */
+export const typeParam = z.string().refine(
+  (value) => (REDIS_TYPES as readonly string[]).includes(value) || MODULE_TYPE_NAME.test(value),
+  `must be one of ${REDIS_TYPES.join(', ')}, or a module type name (9 characters)`,
+);
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 /** A key's exact bytes as standard base64 (the empty key is a legal Redis key). */
@@ -42,7 +45,8 @@ export const keyB64Param = z.string()
 const flag = z.enum(['0', '1']).transform((value) => value === '1');
 
 export const KeysQuery = z.strictObject({
-  db: dbParam.default(0),
+  /** Absent: the instance's default db (the /db of its URL). */
+  db: dbParam.optional(),
   cursor: cursorParam.default('0'),
   match: matchParam.optional(),
   type: typeParam.optional(),
@@ -53,10 +57,14 @@ export const KeysQuery = z.strictObject({
 export type KeysQueryInput = z.infer<typeof KeysQuery>;
 
 const scoreBound = z.string().regex(/^\(?(?:[+-]?inf|[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/i, 'must be a score, -inf or +inf, optionally after "("');
-const streamId = z.string().regex(/^(?:[-+]|\(?\d{1,20}(?:-\d{1,20})?)$/, 'must be a stream id, - or +');
+/** `-`, `+`, or ms[-seq] (optionally exclusive with `(`), each part at most 2^64-1 as Redis requires. */
+const streamId = z.string()
+  .regex(/^(?:[-+]|\(?\d{1,20}(?:-\d{1,20})?)$/, 'must be a stream id, - or +')
+  .refine((value) => (value.match(/\d+/g) ?? []).every((part) => BigInt(part) <= MAX_STREAM_ID_PART), 'has a part above 2^64-1');
 
 export const KeyQuery = z.strictObject({
-  db: dbParam.default(0),
+  /** Absent: the instance's default db (the /db of its URL). */
+  db: dbParam.optional(),
   keyB64: keyB64Param,
   /** HSCAN / SSCAN cursor. */
   cursor: cursorParam.default('0'),
@@ -76,7 +84,8 @@ export const KeyQuery = z.strictObject({
 export type KeyQueryInput = z.infer<typeof KeyQuery>;
 
 export const KeyAddress = z.strictObject({
-  db: dbParam.default(0),
+  /** Absent: the instance's default db (the /db of its URL). */
+  db: dbParam.optional(),
   keyB64: keyB64Param,
 });
 

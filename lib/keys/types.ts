@@ -27,6 +27,7 @@ export interface KeysPage {
   dbSize: number;
   /** SCAN round trips this page used and why it stopped early, if it did. */
   scanCalls: number;
+  /** time: SCAN_MAX_MS (or no Redis time left for the key browser within it); calls: SCAN_MAX_CALLS. */
   stoppedBy?: 'time' | 'calls' | 'size';
   /** True when the pattern had no wildcard and one lookup answered it. */
   exact: boolean;
@@ -40,7 +41,12 @@ export interface DatabasesReply {
   source: 'config' | 'keyspace';
   /** Dbs that hold keys, from INFO keyspace. */
   keyspace: Array<{ db: number; keys: number; expires: number }>;
+  /** The db of the instance's URL (`redis://host/2`): where the key browser opens. */
+  defaultDb: number;
+  /** From INFO replication; null when INFO could not be read. A replica refuses writes. */
+  role: 'primary' | 'replica' | null;
   configError?: string;
+  infoError?: string;
 }
 
 /** One element of a collection, cut to ELEMENT_PREVIEW_BYTES for display. */
@@ -68,6 +74,20 @@ export type KeyValue =
       next?: string;
       groups?: Array<{ name: string; consumers: number; pending: number; lastDeliveredId: string; lag?: number | null }>;
       groupsError?: string;
+    }
+  | {
+      /**
+       * The elements are too big to show: one element would pass the byte cap of a value read
+       * (VALUE_REPLY_MAX_BYTES), by MEMORY USAGE's estimate or because a reply did. Nothing of
+       * the value was read. Redis has no command that reads part of a collection's element.
+       */
+      kind: 'too-large';
+      truncated: true;
+      capBytes: number;
+      /** MEMORY USAGE / length, when that is what told; null when a reply passed the cap. */
+      elementBytes: number | null;
+      /** Where the page that could not be read starts (an offset, or a cursor for HSCAN / SSCAN). */
+      at: string;
     }
   | { kind: 'unsupported' };
 

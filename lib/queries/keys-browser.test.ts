@@ -12,8 +12,14 @@ describe('key browser URL state', () => {
 
   it('falls back to defaults on malformed values', () => {
     expect(parseKeyBrowserParams(new URLSearchParams('db=-1&mode=regex&cursor=abc&view=grid'))).toMatchObject({
-      db: 0, mode: 'contains', cursor: '0', view: 'list',
+      db: null, mode: 'contains', cursor: '0', view: 'list',
     });
+  });
+
+  it('leaves the db to the instance unless the URL names one (db=0 included)', () => {
+    expect(parseKeyBrowserParams(new URLSearchParams('')).db).toBeNull();
+    expect(parseKeyBrowserParams(new URLSearchParams('db=0')).db).toBe(0);
+    expect(keyBrowserSearch({ ...parseKeyBrowserParams(new URLSearchParams('')), db: 0 })).toBe('?db=0');
   });
 
   it('turns the search box into a SCAN pattern per mode', () => {
@@ -37,5 +43,6 @@ describe('nextValuePage', () => {
     expect(nextValuePage(detail({ kind: 'stream', order: 'desc', truncated: true, entries: [], next: '5-0' }))).toEqual({ end: '5-0' });
     expect(nextValuePage(detail({ kind: 'stream', order: 'asc', truncated: true, entries: [], next: '5-0' }))).toEqual({ start: '5-0' });
     expect(nextValuePage(detail({ kind: 'stream', order: 'asc', truncated: false, entries: [] }))).toBeUndefined();
+    expect(nextValuePage(detail({ kind: 'too-large', truncated: true, capBytes: 4, elementBytes: 10, at: '0' }))).toBeUndefined();
   });
 });

@@ -16,7 +16,8 @@ export type SearchMode = (typeof SEARCH_MODES)[number];
 
 /** What the listing asks for; also part of its cache key. */
 export interface KeyFilters {
-  db: number;
+  /** null: the instance's default db (the /db of its URL), which the server picks. */
+  db: number | null;
   q: string;
   mode: SearchMode;
   type: string;
@@ -36,10 +37,11 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[], fal
 
 /** Reads the URL; anything malformed falls back to its default (the API checks again). */
 export function parseKeyBrowserParams(params: Pick<URLSearchParams, 'get'>): KeyBrowserState {
-  const db = Number(params.get('db') ?? '0');
+  const dbText = params.get('db');
+  const db = dbText !== null && /^\d{1,4}$/.test(dbText) ? Number(dbText) : null;
   const cursor = params.get('cursor') ?? '0';
   return {
-    db: Number.isInteger(db) && db >= 0 && db <= MAX_DB_INDEX ? db : 0,
+    db: db !== null && db <= MAX_DB_INDEX ? db : null,
     q: params.get('q') ?? '',
     mode: pick(params.get('mode'), SEARCH_MODES, 'contains'),
     type: params.get('type') ?? '',
@@ -53,7 +55,7 @@ export function parseKeyBrowserParams(params: Pick<URLSearchParams, 'get'>): Key
 /** Only what differs from the defaults, so links stay short. */
 export function keyBrowserSearch(state: KeyBrowserState): string {
   const params = new URLSearchParams();
-  if (state.db !== 0) params.set('db', String(state.db));
+  if (state.db !== null) params.set('db', String(state.db));
   if (state.q) params.set('q', state.q);
   if (state.mode !== 'contains') params.set('mode', state.mode);
   if (state.type) params.set('type', state.type);
@@ -73,12 +75,16 @@ export function matchFor(filters: Pick<KeyFilters, 'q' | 'mode'>): string | unde
 
 const base = (id: string) => `/api/instances/${encodeURIComponent(id)}`;
 
-export const keysQuery = (id: string, filters: KeyFilters) =>
+/** The db parameter of a request: absent leaves it to the instance's default db. */
+const dbParams = (db: number | null): Record<string, string> => (db === null ? {} : { db: String(db) });
+
+export const keysQuery = (id: string, filters: KeyFilters, enabled = true) =>
   infiniteQueryOptions({
     queryKey: queryKeys.keysList(id, filters),
     initialPageParam: filters.cursor,
+    enabled,
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ db: String(filters.db), cursor: pageParam, count: String(DEFAULT_PAGE_KEYS) });
+      const params = new URLSearchParams({ ...dbParams(filters.db), cursor: pageParam, count: String(DEFAULT_PAGE_KEYS) });
       const match = matchFor(filters);
       if (match !== undefined) params.set('match', match);
       if (filters.type) params.set('type', filters.type);
@@ -90,8 +96,9 @@ export const keysQuery = (id: string, filters: KeyFilters) =>
     refetchOnWindowFocus: false,
   });
 
-export function useKeys(id: string, filters: KeyFilters) {
-  return useInfiniteQuery(keysQuery(id, filters));
+/** `enabled` false while the db to list is not known yet (the instance's default comes with its databases). */
+export function useKeys(id: string, filters: KeyFilters, enabled = true) {
+  return useInfiniteQuery(keysQuery(id, filters, enabled));
 }
 
 export const databasesQuery = (id: string) =>
@@ -130,6 +137,7 @@ export function nextValuePage(detail: KeyDetail): Record<string, string> | undef
     case 'stream':
       if (value.next === undefined) return undefined;
       return value.order === 'desc' ? { end: value.next } : { start: value.next };
+    // 'too-large': nothing of the page was read, so there is nothing to continue from.
     default:
       return undefined;
   }
@@ -151,13 +159,13 @@ export function patchListedKey(client: QueryClient, id: string, keyB64: string, 
   });
 }
 
-export function useKeyDetail(id: string, db: number, keyB64: string, options: ValueOptions) {
+export function useKeyDetail(id: string, db: number | null, keyB64: string, options: ValueOptions) {
   const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: queryKeys.keyDetail(id, db, keyB64, options),
     initialPageParam: {} as Record<string, string>,
     queryFn: async ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ db: String(db), keyB64 });
+      const params = new URLSearchParams({ ...dbParams(db), keyB64 });
       for (const [name, value] of Object.entries(options)) if (value !== undefined && value !== '') params.set(name, String(value));
       for (const [name, value] of Object.entries(pageParam)) params.set(name, value);
       try {

@@ -16,8 +16,8 @@ export const queryKeys = {
   keysLists: (id: string) => ['key-browser', id, 'list'] as const,
   keysList: (id: string, filters: KeyFilters) => ['key-browser', id, 'list', filters] as const,
   keyDatabases: (id: string) => ['key-browser', id, 'databases'] as const,
-  keyDetailAll: (id: string, db: number, keyB64: string) => ['key-browser', id, 'detail', db, keyB64] as const,
-  keyDetail: (id: string, db: number, keyB64: string, options: ValueOptions) =>
+  keyDetailAll: (id: string, db: number | null, keyB64: string) => ['key-browser', id, 'detail', db, keyB64] as const,
+  keyDetail: (id: string, db: number | null, keyB64: string, options: ValueOptions) =>
     ['key-browser', id, 'detail', db, keyB64, options] as const,
   slowlog: (id: string) => ['instances', id, 'slowlog'] as const,
   /** Every archive view of an instance, whatever its range and search: invalidate this after a reset. */
@@ -26,4 +26,5 @@ export const queryKeys = {
   /** Every audit view, whatever its filters: invalidate this after a mutation. */
   auditAll: () => ['audit'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
+  store: () => ['store'] as const,
 };

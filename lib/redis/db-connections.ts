@@ -1,12 +1,16 @@
 // Connections to one db of an instance. The registry's shared client stays on db 0; another db
 // gets a duplicate of it that SELECTs a validated index (never the ioredis `db` option, which
-// falls back to 0 silently), kept in a small per-instance cache. Each db also has a RespPipe
-// for bulk metadata. The dbs an instance has come from CONFIG GET databases, or the keyspace.
+// falls back to 0 silently), kept in a small per-instance cache. Each db also has two RespPipes:
+// one for the listing's bulk metadata, and one for value reads whose replies are capped (a
+// reply dropped at the cap destroys its connection: it must not take the listing's with it).
+// The dbs an instance has come from CONFIG GET databases, or the keyspace.
 import 'server-only';
 import type Redis from 'ioredis';
+import { VALUE_REPLY_MAX_BYTES } from '@/lib/keys/constants';
 import type { DatabasesReply } from '@/lib/keys/types';
 import { badRequest } from '@/lib/http/errors';
 import { redisErrorToApiError } from './errors';
+import { parseInfo } from './parse/parse-info';
 import { nextReady } from './ready-event';
 import type { RedisInstance } from './registry';
 import { RespPipe } from './resp-pipe';
@@ -14,7 +18,10 @@ import { RespPipe } from './resp-pipe';
 export interface DbConnection {
   db: number;
   client: Redis;
+  /** The listing's TYPE / PTTL / MEMORY USAGE pipelines. */
   pipe: RespPipe;
+  /** Value reads, with replies capped at VALUE_REPLY_MAX_BYTES. */
+  values: RespPipe;
   /** The first connect + SELECT of a db's duplicate, while it runs. */
   opening?: Promise<void>;
 }
@@ -43,9 +50,10 @@ function stateOf(instance: RedisInstance): InstanceState {
   return state;
 }
 
-function pipeFor(shared: Redis, db: number): RespPipe {
+function pipeFor(shared: Redis, db: number, maxReplyBytes?: number): RespPipe {
   const options = shared.options;
   return new RespPipe({
+    ...(maxReplyBytes !== undefined && { maxReplyBytes }),
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 6379,
     // ioredis keeps unset credentials as null.
@@ -83,17 +91,19 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
     return existing;
   }
   existing?.pipe.close();
+  existing?.values.close();
   let client = shared;
   if (db !== 0) {
     client = shared.duplicate();
     client.on('error', () => undefined); // failures reach the caller through the command
   }
-  const connection: DbConnection = { db, client, pipe: pipeFor(shared, db) };
+  const connection: DbConnection = { db, client, pipe: pipeFor(shared, db), values: pipeFor(shared, db, VALUE_REPLY_MAX_BYTES) };
   dbs.set(db, connection);
   for (const [oldDb, old] of dbs) {
     if (dbs.size <= MAX_DBS_PER_INSTANCE) break;
     dbs.delete(oldDb);
     old.pipe.close();
+    old.values.close();
     if (old.client !== shared) old.client.disconnect();
   }
   return connection;
@@ -108,29 +118,62 @@ export function onDb<T>(instance: RedisInstance, db: number, work: (connection: 
   });
 }
 
-function parseKeyspace(info: string): DatabasesReply['keyspace'] {
-  return [...info.matchAll(/^db(\d+):keys=(\d+),expires=(\d+)/gm)].map((match) => ({
-    db: Number(match[1]), keys: Number(match[2]), expires: Number(match[3]),
-  }));
+type Keyspace = DatabasesReply['keyspace'];
+
+/** Dbs holding keys, from INFO keyspace (`db3:keys=1,expires=0,avg_ttl=0`). */
+function keyspaceOf(info: string): Keyspace {
+  const section = parseInfo(info).keyspace ?? {};
+  return Object.entries(section).flatMap(([name, record]) => {
+    const db = /^db(\d+)$/.exec(name);
+    if (!db || typeof record !== 'object') return [];
+    return [{ db: Number(db[1]), keys: Number(record.keys ?? 0), expires: Number(record.expires ?? 0) }];
+  });
 }
 
-/** The dbs of an instance: CONFIG GET databases, or (denied) the keyspace's highest + 1. */
+/** A replica refuses writes (READONLY): the UI hides Delete and Set TTL there. */
+function roleOf(info: string): DatabasesReply['role'] {
+  const role = parseInfo(info).replication?.role;
+  return role === 'master' ? 'primary' : role === 'slave' ? 'replica' : null;
+}
+
+/** INFO may be denied or renamed: the key browser still works, with less to say. */
+async function infoOr<T>(read: () => Promise<string>, parse: (info: string) => T, fallback: T, notes: string[]): Promise<T> {
+  try {
+    return parse(await read());
+  } catch (error) {
+    const mapped = redisErrorToApiError(error);
+    if (mapped && mapped.code !== 'REDIS_COMMAND_DENIED') throw error;
+    notes.push(`INFO failed (${(error as Error).message}).`);
+    return fallback;
+  }
+}
+
+/**
+ * The dbs of an instance (CONFIG GET databases, or when denied the keyspace's highest + 1), the
+ * db its URL names, and its role. Cached a minute: all of it changes only with a restart or a
+ * failover (then a write answers 409 REDIS_READONLY until the cache turns).
+ */
 export async function listDatabases(instance: RedisInstance): Promise<DatabasesReply> {
   const state = stateOf(instance);
   if (state.databases && Date.now() - state.databases.at < DATABASES_TTL_MS) return state.databases.value;
-  const value = await instance.run(async (client) => {
-    const keyspace = parseKeyspace(await client.info('keyspace'));
+  const value = await instance.run(async (client): Promise<DatabasesReply> => {
+    const notes: string[] = [];
+    const [keyspace, role] = await Promise.all([
+      infoOr(() => client.info('keyspace'), keyspaceOf, [], notes),
+      infoOr(() => client.info('replication'), roleOf, null, notes),
+    ]);
+    const common = { keyspace, defaultDb: instance.defaultDb, role, ...(notes.length > 0 && { infoError: notes[0] }) };
     try {
       const reply = (await client.config('GET', 'databases')) as string[];
       const databases = Number(reply[1]);
-      if (Number.isInteger(databases) && databases > 0) return { databases, source: 'config' as const, keyspace };
+      if (Number.isInteger(databases) && databases > 0) return { databases, source: 'config', ...common };
       throw new Error(`CONFIG GET databases answered ${JSON.stringify(reply)}`);
     } catch (error) {
       const denied = redisErrorToApiError(error);
       if (denied && denied.code !== 'REDIS_COMMAND_DENIED') throw error;
-      const highest = Math.max(DEFAULT_DATABASES - 1, ...keyspace.map((entry) => entry.db));
+      const highest = Math.max(DEFAULT_DATABASES - 1, instance.defaultDb, ...keyspace.map((entry) => entry.db));
       return {
-        databases: highest + 1, source: 'keyspace' as const, keyspace,
+        databases: highest + 1, source: 'keyspace', ...common,
         configError: `CONFIG GET databases failed (${(error as Error).message}); the db list is a guess from INFO keyspace.`,
       };
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, stopRedis, type RedisServer } from '../../test/redis';
 import { freePort } from '../../scripts/lib/redis-server.mjs';
 import { RespError } from './parse/resp';
-import { RespPipe } from './resp-pipe';
+import { isReplyTooLarge, RespPipe } from './resp-pipe';
 
 let server: RedisServer;
 let redis: Redis;
@@ -61,6 +61,22 @@ describe('RespPipe', () => {
     expect(reply).toBeInstanceOf(RespError);
     pipe.close();
     await expect(pipeOn(0, 'wrong').send([['PING']])).rejects.toThrow(/WRONGPASS|invalid/i);
+  });
+
+  it('drops a reply past its byte cap unread, and keeps working on a fresh connection', async () => {
+    await redis.select(2);
+    await redis.set('huge', Buffer.alloc(10 * 1024 * 1024, 'x'));
+    await redis.select(0);
+    const pipe = new RespPipe({ host: '127.0.0.1', port: server.port, password: 'pipe-secret', db: 2, connectionName: 'redlens-cap-test', maxReplyBytes: 1024 * 1024 });
+    expect(await pipe.send([['STRLEN', 'huge']])).toEqual([10 * 1024 * 1024]);
+    const started = performance.now();
+    const [capped, behind] = await Promise.allSettled([pipe.send([['GET', 'huge']]), pipe.send([['TYPE', 'h']])]);
+    expect(capped.status === 'rejected' && isReplyTooLarge(capped.reason)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // The batch queued behind the dropped one is sent again on a fresh connection.
+    expect(behind.status === 'fulfilled' && behind.value).toEqual(['hash']);
+    expect(await pipe.send([['GETRANGE', 'huge', '0', '3']])).toEqual([Buffer.from('xxxx')]);
+    pipe.close();
   });
 
   it('fails fast when nothing listens', async () => {

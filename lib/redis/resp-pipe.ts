@@ -3,6 +3,9 @@
 // TYPE + PTTL per key made a full listing ~10x slower than a names-only SCAN; raw bytes out and
 // a flat parser in bring that to ~2.5x. Same fail-fast rules as the ioredis clients (SPEC 7):
 // connect and command timeouts, no offline queue, nothing replayed after a reconnect.
+// A pipe may cap the bytes one batch's replies take (value pages: a list of 10 MB elements must
+// not be pulled into the dashboard): bytes are counted as they arrive, and past the cap the
+// socket is destroyed at once, which also frees Redis' output buffer; the next send reconnects.
 import net from 'node:net';
 import tls from 'node:tls';
 import { CONNECT_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './client-options';
@@ -17,7 +20,24 @@ export interface RespPipeOptions {
   /** Validated by the caller; sent as SELECT, never as a connection option. */
   db: number;
   connectionName: string;
+  /** Past this many bytes of one batch's replies, the batch fails with ReplyTooLargeError. */
+  maxReplyBytes?: number;
 }
+
+/** Recognised by its code, not instanceof: pipes are shared by route chunks through globalThis. */
+export const REPLY_TOO_LARGE = 'REPLY_TOO_LARGE';
+
+export class ReplyTooLargeError extends Error {
+  readonly code = REPLY_TOO_LARGE;
+
+  constructor(readonly limitBytes: number) {
+    super(`The reply was larger than ${limitBytes} bytes: Redlens dropped it unread.`);
+    this.name = 'ReplyTooLargeError';
+  }
+}
+
+export const isReplyTooLarge = (error: unknown): error is ReplyTooLargeError =>
+  error instanceof Error && (error as Partial<ReplyTooLargeError>).code === REPLY_TOO_LARGE;
 
 interface Batch {
   expected: number;
@@ -36,6 +56,8 @@ export class RespPipe {
   private connecting: Promise<void> | null = null;
   private readonly batches: Batch[] = [];
   private readonly parser = new RespParser();
+  /** Bytes received towards the batch at the head of the line. */
+  private headBytes = 0;
 
   constructor(private readonly options: RespPipeOptions) {}
 
@@ -126,6 +148,12 @@ export class RespPipe {
   }
 
   private receive(chunk: Buffer): void {
+    const cap = this.options.maxReplyBytes;
+    this.headBytes += chunk.length;
+    if (cap !== undefined && this.headBytes > cap && this.batches.length > 0) {
+      this.failHead(new ReplyTooLargeError(cap));
+      return;
+    }
     let replies: RespReply[];
     try {
       replies = this.parser.feed(chunk);
@@ -144,8 +172,23 @@ export class RespPipe {
         this.batches.shift();
         clearTimeout(batch.timer);
         batch.resolve(batch.replies);
+        // What is left in the parser already belongs to the next batch.
+        this.headBytes = this.parser.buffered;
       }
     }
+  }
+
+  /**
+   * The head batch gets `error`; the connection is dropped, so batches behind it fail with a
+   * "closed" error that send() retries once on a fresh connection.
+   */
+  private failHead(error: Error): void {
+    const head = this.batches.shift();
+    if (head) {
+      clearTimeout(head.timer);
+      head.reject(error);
+    }
+    this.fail(new Error('Connection is closed: another reply on it passed the size cap'));
   }
 
   /** Drops the connection and fails every batch in flight; the next send reconnects. */
@@ -153,6 +196,7 @@ export class RespPipe {
     const socket = this.socket;
     this.socket = null;
     this.parser.reset();
+    this.headBytes = 0;
     if (socket) {
       socket.removeAllListeners('data');
       socket.removeAllListeners('close');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeCommands, RespError, RespParser } from './resp';
 
 const bytes = (text: string) => Buffer.from(text, 'latin1');
@@ -19,6 +19,20 @@ describe('RespParser', () => {
       const replies = [...parser.feed(wire.subarray(0, cut)), ...parser.feed(wire.subarray(cut))];
       expect(replies).toEqual(['hash', Buffer.from('ab\r\nc'), [Buffer.from('x'), 7], 123456]);
     }
+  });
+
+  it('joins the chunks of a big bulk string once, when the last of it arrives', () => {
+    const value = Buffer.alloc(1024 * 1024, 'v');
+    const wire = Buffer.concat([bytes('$1048576\r\n'), value, bytes('\r\n+OK\r\n')]);
+    const parser = new RespParser();
+    const concat = vi.spyOn(Buffer, 'concat');
+    const replies: unknown[] = [];
+    for (let at = 0; at < wire.length; at += 65_536) replies.push(...parser.feed(wire.subarray(at, at + 65_536)));
+    // One join for the header chunk, one when the value is complete: not one per chunk (17).
+    expect(concat.mock.calls.length).toBeLessThanOrEqual(3);
+    concat.mockRestore();
+    expect(replies).toEqual([value, 'OK']);
+    expect(parser.buffered).toBe(0);
   });
 
   it('keeps binary bulk strings byte for byte', () => {

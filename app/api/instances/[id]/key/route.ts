@@ -11,8 +11,9 @@ export const GET = instanceRoute({ role: 'viewer', query: KeyQuery }, ({ instanc
   readKey(instance, bytesOf(query.keyB64), query));
 
 export const DELETE = instanceRoute({ role: 'admin', query: KeyAddress, audit: 'key.delete' }, ({ instance, query, auditTarget }) => {
-  auditTarget(auditKeyTarget(query.db, bytesOf(query.keyB64)));
-  return deleteKey(instance, query.db, bytesOf(query.keyB64));
+  const db = query.db ?? instance.defaultDb;
+  auditTarget(auditKeyTarget(db, bytesOf(query.keyB64)));
+  return deleteKey(instance, db, bytesOf(query.keyB64));
 });
 
 export const PATCH = instanceRoute({ role: 'admin', body: KeyTtlBody, audit: 'key.ttl' }, ({ instance, body, auditTarget }) => {
