@@ -37,6 +37,20 @@ export default defineConfig({
         },
       },
       {
+        // Behaviour under load that is measured in time (event-loop blocks, other clients' PING
+        // latency): one file at a time, so a neighbour's million-row insert is not what is measured.
+        ...shared,
+        test: {
+          name: 'load',
+          include: ['**/*.load.test.ts'],
+          exclude: ['node_modules/**', 'e2e/**'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Benchmarks report figures; they are not part of `npm test` (npm run bench).
         ...shared,
         test: { name: 'bench', include: ['bench/**/*.bench.ts'], environment: 'node', testTimeout: 3_600_000 },

@@ -1,4 +1,4 @@
-// `npm test` after setup: lint, typecheck, unit, integration, build, e2e. Ends with one line
+// `npm test` after setup: lint, typecheck, unit, integration, load, build, e2e. Ends with one line
 // "N passed, N failed, N skipped" summed over every suite from the runners' JSON reports
 // (a failed lint, typecheck or build counts as one failure); exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
@@ -63,6 +63,7 @@ check('lint', bin('eslint'), ['.', '--max-warnings=0']);
 check('typecheck', bin('tsc'), ['--noEmit']);
 vitestSuite('unit');
 vitestSuite('integration');
+vitestSuite('load');
 const built = run('build', bin('next'), ['build']);
 if (built) playwrightSuite();
 else {
