@@ -22,7 +22,7 @@ const config = [
           patterns: [
             { group: ['ioredis', 'ioredis/*'], message: 'components never import ioredis' },
             { group: ['@/lib/redis/*', '**/lib/redis/*'], message: 'components never import server-side Redis code' },
-            { group: ['@/lib/config/*', '@/lib/http/route', '@/lib/http/errors'], message: 'server-only module' },
+            { group: ['@/lib/config/*', '@/lib/http/*'], message: 'server-only module' },
           ],
         },
       ],

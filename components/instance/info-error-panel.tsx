@@ -1,5 +1,5 @@
 // Why INFO could not be read, in the server's words and code, and that polling goes on.
-import type { ErrorCode } from '@/lib/http/error-codes';
+import type { ErrorCode } from '@/lib/api/error-codes';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { POLL_INFO_MS } from '@/lib/queries/poll';
 import { formatClock } from '@/lib/format';

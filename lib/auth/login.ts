@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Store } from '@/lib/store/sqlite';
 import { recordAudit, recordRepeatedAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 import { storeWriteFailed } from '@/lib/http/store-failure';
 import type { AuthContext } from './auth-context';
 import type { Principal } from './authenticate';

@@ -1,7 +1,7 @@
 // Reads a request body without ever holding more than a limit: a declared Content-Length over it
 // is refused before a byte is read, and a streamed (chunked) body is read only up to it, then the
 // stream is cancelled. `request.text()` would buffer a 2 GB body whole and kill the process.
-import { ApiError } from './errors';
+import { ApiError } from '@/lib/api/errors';
 
 /** The largest JSON body any route accepts. Every body the API takes is a few small fields. */
 export const MAX_BODY_BYTES = 64 * 1024;

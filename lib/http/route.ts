@@ -16,7 +16,7 @@ import { appStore } from '@/lib/store/app-store';
 import { appRegistry } from '@/lib/redis/app-registry';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { readJsonBody } from './body';
-import { ApiError, badRequest, notFound } from './errors';
+import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import { storeWriteFailed } from './store-failure';
 
 export const API_HEADERS = { 'cache-control': 'no-store' };

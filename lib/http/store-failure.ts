@@ -1,7 +1,7 @@
 // The one place a failed write to Redlens's own store becomes an answer: logged on the server,
 // reported to the store-health monitor, and turned into 503 STORE_UNAVAILABLE ("nothing was done").
 import { noteStoreFailure } from '@/lib/store/store-health';
-import { ApiError } from './errors';
+import { ApiError } from '@/lib/api/errors';
 
 export const STORE_UNAVAILABLE_MESSAGE =
   'Redlens could not write to its own data directory (full, read-only or gone), so it did nothing: every change is recorded before it is made. The server log has the details.';

@@ -1,5 +1,5 @@
 // The browser's one way to call the API: JSON in, typed JSON out, API errors as ApiRequestError.
-import type { ApiErrorBody, ErrorCode } from '@/lib/http/error-codes';
+import type { ApiErrorBody, ErrorCode } from '@/lib/api/error-codes';
 
 export class ApiRequestError extends Error {
   constructor(

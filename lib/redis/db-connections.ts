@@ -8,7 +8,7 @@ import 'server-only';
 import type Redis from 'ioredis';
 import { VALUE_REPLY_MAX_BYTES } from '@/lib/keys/constants';
 import type { DatabasesReply } from '@/lib/keys/types';
-import { badRequest } from '@/lib/http/errors';
+import { badRequest } from '@/lib/api/errors';
 import { redisErrorToApiError } from './errors';
 import { parseInfo } from './parse/parse-info';
 import { nextReady } from './ready-event';

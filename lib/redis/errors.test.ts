@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError } from './errors';
 
 // Replies captured from redis-server 7.0.15 (Debian 12) by running each command against it.

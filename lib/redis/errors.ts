@@ -1,5 +1,5 @@
 // Maps what ioredis and Redis throw to the API's error codes, in words an operator can act on.
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 
 /** Raised by the registry when a client is not ready within the time we allow. */
 export class RedisNotReadyError extends Error {

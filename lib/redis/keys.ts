@@ -8,7 +8,7 @@ import { isExactPattern, unescapeGlob } from '@/lib/keys/glob';
 import type { KeyName, KeyRow, KeysPage, KeyTtlReply, KeyDeleteReply } from '@/lib/keys/types';
 import type { KeysQueryInput } from '@/lib/keys/schemas';
 import { MAX_COUNT, MEMORY_SAMPLES, SCAN_MAX_CALLS, SCAN_MAX_MS, TTL_GONE, TTL_NONE } from '@/lib/keys/constants';
-import { ApiError, notFound } from '@/lib/http/errors';
+import { ApiError, notFound } from '@/lib/api/errors';
 import { checkDb, onDb, type DbConnection } from './db-connections';
 import { keyBrowserLimits } from './key-browser-limits';
 import { displayBytes } from './parse/display-bytes';

@@ -2,7 +2,7 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launch, rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 import { fetchInfo } from './info';
 import { Registry } from './registry';
 

@@ -9,7 +9,7 @@ import {
 } from '@/lib/keys/constants';
 import type { KeyQueryInput } from '@/lib/keys/schemas';
 import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
-import { notFound } from '@/lib/http/errors';
+import { notFound } from '@/lib/api/errors';
 import { checkDb, onDb } from './db-connections';
 import { keyName } from './keys';
 import { displayBytes } from './parse/display-bytes';

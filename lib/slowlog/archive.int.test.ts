@@ -2,7 +2,7 @@
 // and warnings on real entries.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 import { Registry } from '@/lib/redis/registry';
 import { eventually, launch, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { samplerHarness } from '@/test/sampler-harness';

@@ -1,7 +1,7 @@
 // A failed slow log reset says in a typed field whether Redis was reset, so nobody has to read
 // it out of the message: `{"error": {"code", "message", "redisReset": true|false}}`.
-import type { ErrorCode } from '@/lib/http/error-codes';
-import { ApiError } from '@/lib/http/errors';
+import type { ErrorCode } from '@/lib/api/error-codes';
+import { ApiError } from '@/lib/api/errors';
 
 export interface SlowlogResetErrorBody {
   error: { code: ErrorCode; message: string; redisReset: boolean };

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { signOut } from '@/lib/auth/login';
 import { isHttps } from '@/lib/auth/request-origin';
 import { clearedSessionCookieHeader } from '@/lib/auth/session';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/api/errors';
 import { errorResponse, route } from '@/lib/http/route';
 import { appStore } from '@/lib/store/app-store';
 

@@ -1,4 +1,5 @@
-// The one error type of the API and its JSON form.
+// The one error type of the API and its JSON form. It lives with the API's shapes, below every
+// server layer, so lib/redis and lib/store can throw it without importing the HTTP layer.
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from './error-codes';
 
 // Next bundles a module into every chunk that uses it, so an ApiError thrown by code from one
