@@ -8,8 +8,9 @@ import path from 'node:path';
 import { it } from 'vitest';
 import { DEFAULT_RETENTION } from '@/lib/config/schema';
 import { HistoryStore } from '@/lib/history/history-store';
-import { METRICS, type Range } from '@/lib/history/types';
-import { downRow, type SampleRow } from '@/lib/sampler/compute-sample';
+import { METRICS, type SampleRow } from '@/lib/history/types';
+import type { HistoryRange as Range } from '@/lib/time-range';
+import { downRow } from '@/lib/sampler/compute-sample';
 import { openStore } from '@/lib/store/sqlite';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);

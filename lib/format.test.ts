@@ -11,6 +11,7 @@ import {
   formatRelativeTime,
   MISSING,
   endSentence,
+  formatMetricValue,
 } from './format';
 
 describe('formatBytes', () => {
@@ -138,5 +139,28 @@ describe('endSentence', () => {
   it('adds a full stop only when the message has none', () => {
     expect(endSentence('connect ECONNREFUSED 127.0.0.1:6390')).toBe('connect ECONNREFUSED 127.0.0.1:6390.');
     expect(endSentence('The Redlens server cannot be reached. ')).toBe('The Redlens server cannot be reached.');
+  });
+});
+
+describe('formatMetricValue', () => {
+  it.each([
+    ['bytes', 15.5 * 1024 * 1024, undefined, '15.5 MiB'],
+    ['percent', 0.796, undefined, '79.6 %'],
+    ['rate', 1234.56, 'ops/s', '1,235 ops/s'],
+    ['rate', 12.345, 'keys/s', '12.3 keys/s'],
+    ['rate', 0.5, 'keys/s', '0.5 keys/s'],
+    ['count', 42, undefined, '42'],
+    ['count', 41.5, undefined, '41.5'],
+    ['ratio', 1.2345, undefined, '1.23'],
+    ['ms', 0.2345, undefined, '0.235 ms'],
+    ['ms', 3.456, undefined, '3.46 ms'],
+    ['ms', 12.34, undefined, '12.3 ms'],
+  ] as const)('%s %d -> %s', (kind, value, unit, expected) => {
+    expect(formatMetricValue(kind, value, unit)).toBe(expected);
+  });
+
+  it('shows a missing value as a dash', () => {
+    expect(formatMetricValue('bytes', null)).toBe('—');
+    expect(formatMetricValue('ms', Number.NaN)).toBe('—');
   });
 });

@@ -126,8 +126,34 @@ export function formatDateTime(time: TimeInput, timeZone?: string): string {
   return `${parts} ${formatClock(date, timeZone)}`;
 }
 
+/** A count with its noun: plural(1, 'entry', 'entries') -> "1 entry", plural(1200, ...) -> "1,200 entries". */
+export const plural = (count: number, one: string, many: string) => `${formatNumber(count, 0)} ${count === 1 ? one : many}`;
+
 /** Ends a message (often Redis' or the server's own words) with exactly one full stop. */
 export function endSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** How a metric's values read: decides the formatter of axis, tooltip and current value. */
+export type ValueKind = 'bytes' | 'percent' | 'rate' | 'count' | 'ratio' | 'ms';
+
+/** A value with its unit, for tooltips and the current value. `unit` names a rate ("ops/s"). */
+export function formatMetricValue(kind: ValueKind, value: number | null | undefined, unit = '/s'): string {
+  if (!isFiniteNumber(value)) return MISSING;
+  const v = value;
+  switch (kind) {
+    case 'bytes':
+      return formatBytes(v);
+    case 'percent':
+      return formatPercent(v);
+    case 'rate':
+      return `${formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2)} ${unit}`;
+    case 'count':
+      return formatNumber(v, Number.isInteger(v) ? 0 : 1);
+    case 'ratio':
+      return formatNumber(v, 2);
+    case 'ms':
+      return `${formatNumber(v, v >= 10 ? 1 : v >= 1 ? 2 : 3)} ms`;
+  }
 }

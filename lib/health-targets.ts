@@ -1,5 +1,7 @@
 // Production targets from the tuning guide (SPEC section 2): the defaults of the health rules,
-// shared by the rules and the pages that show them beside live figures.
+// shared by the rules, the configuration (whose `thresholds` override them) and the pages that
+// show them beside live figures. Outside lib/health so that lib/config, which every server layer
+// reads, can take the defaults without importing a layer above it. No imports.
 
 export const TARGETS = {
   hitRatioMin: 0.8,

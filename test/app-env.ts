@@ -1,13 +1,14 @@
-// Points the app's process-wide singletons (config, auth, store, registry) at a test setup.
+// Points the app's composition root (lib/server/root.ts: config, auth, store, registry, sampler...) at a test setup.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const HOLDERS = ['__redlensConfig', '__redlensAuth', '__redlensStore', '__redlensRegistry', '__redlensHistory'] as const;
+// The globalThis slot that server() keeps its objects on.
+const SERVER_SLOT = '__redlensServer';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
 
-/** Sets the environment the app reads and forgets any singleton built from an earlier one. */
+/** Sets the environment the app reads and forgets any server object built from an earlier one. */
 export function useAppEnv(options: { instances: Array<{ id: string; name?: string; url: string }>; env?: Record<string, string> }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'redlens-app-'));
   const configFile = path.join(dataDir, 'redlens.json');
@@ -16,8 +17,7 @@ export function useAppEnv(options: { instances: Array<{ id: string; name?: strin
     delete process.env[name];
   }
   Object.assign(process.env, { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: dataDir, ...options.env });
-  const holder = globalThis as Record<string, unknown>;
-  for (const name of HOLDERS) delete holder[name];
+  delete (globalThis as Record<string, unknown>)[SERVER_SLOT];
   return { dataDir };
 }
 

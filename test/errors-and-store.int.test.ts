@@ -9,7 +9,7 @@ import { GET as info } from '@/app/api/instances/[id]/info/route';
 import { GET as instances } from '@/app/api/instances/route';
 import { GET as store } from '@/app/api/store/route';
 import { POST as login } from '@/app/api/auth/login/route';
-import { appRegistry } from '@/lib/redis/app-registry';
+import { server as redlens } from '@/lib/server/root';
 import { STORE_FILE } from '@/lib/store/sqlite';
 
 const ADMIN_PASSWORD = 'errors-admin-password';
@@ -36,7 +36,7 @@ describe('routes with INFO renamed away, and the store status', () => {
   });
 
   afterAll(async () => {
-    await appRegistry().close();
+    await redlens().registry.close();
     await stopRedis(server, { removeDir: true });
   });
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { listAudit } from '@/lib/audit/audit-log';
 import { createSessionValue, readSessionValue } from '@/lib/auth/session';
 import { route } from '@/lib/http/route';
-import { appStore } from '@/lib/store/app-store';
+import { server as redlens } from '@/lib/server/root';
 import { call, cookieOf, TEST_ORIGIN, useAppEnv } from './app-env';
 import { rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
@@ -117,7 +117,7 @@ describe('request bodies', () => {
 });
 
 describe('audit first, fail closed', () => {
-  const store = () => appStore();
+  const store = () => redlens().store;
   // query_only makes every write fail with SQLITE_READONLY, as a full or read-only disk would.
   const breakStore = () => store().pragma('query_only = 1');
   const fixStore = () => store().pragma('query_only = 0');

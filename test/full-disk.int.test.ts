@@ -6,7 +6,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appStore } from '@/lib/store/app-store';
+import { server as redlens } from '@/lib/server/root';
 import { call, cookieOf, useAppEnv } from './app-env';
 import { rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
@@ -79,7 +79,7 @@ describe.runIf(isRoot)('a full data directory (4 MiB tmpfs)', () => {
 
     // Honest: SQLite's write-ahead log may hold pages already allocated that a write could reuse
     // without growing any file. Truncate it, then fill the disk: every write must now grow a file.
-    appStore().pragma('wal_checkpoint(TRUNCATE)');
+    redlens().store.pragma('wal_checkpoint(TRUNCATE)');
     const filled = fillToTheBrim(path.join(mountPoint, 'filler'));
     expect(filled).toBeGreaterThan(0);
   });
@@ -94,7 +94,7 @@ describe.runIf(isRoot)('a full data directory (4 MiB tmpfs)', () => {
       }
       rmSync(mountPoint, { recursive: true, force: true });
     }
-    delete (globalThis as Record<string, unknown>).__redlensStore;
+    delete (globalThis as Record<string, unknown>).__redlensServer;
     if (server) await stopRedis(server, { removeDir: true });
   });
 

@@ -8,7 +8,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyDetail, KeysPage } from '@/lib/keys/types';
 import { VALUE_REPLY_MAX_BYTES } from '@/lib/keys/constants';
-import { appRegistry } from '@/lib/redis/app-registry';
+import { server as redlens } from '@/lib/server/root';
 import { call, useAppEnv } from './app-env';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
@@ -140,7 +140,7 @@ describe('a list of 100 elements of 10 MB', () => {
   };
 
   it('reads without a 504, says the elements are too big, and keeps the dashboard small and responsive', async () => {
-    const instance = appRegistry().get('k')!;
+    const instance = redlens().registry.get('k')!;
     await instance.run((client) => client.ping());
     const { result, growthMiB } = await peakRssDuring(async () => {
       const started = performance.now();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_RETENTION } from '@/lib/config/schema';
 import { FindingsStore } from '@/lib/health/findings-store';
-import { TARGETS, type Thresholds } from '@/lib/health/targets';
+import { TARGETS, type Thresholds } from '@/lib/health-targets';
 import { HistoryStore } from '@/lib/history/history-store';
 import { Registry } from '@/lib/redis/registry';
 import { storeRetention } from '@/lib/sampler/retention-tasks';

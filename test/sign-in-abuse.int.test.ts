@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/audit/audit-log';
 import { believePeerHeader, PEER_HEADER } from '@/lib/auth/request-origin';
-import { appStore } from '@/lib/store/app-store';
+import { server as redlens } from '@/lib/server/root';
 import { call, useAppEnv } from './app-env';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
@@ -38,7 +38,7 @@ describe('the client address', () => {
     const response = await signIn(ADMIN_PASSWORD, '198.51.100.1', '203.0.113.200');
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(50);
-    const audit = listAudit(appStore(), { action: 'auth.login', outcome: 'denied', limit: 5 });
+    const audit = listAudit(redlens().store, { action: 'auth.login', outcome: 'denied', limit: 5 });
     expect(new Set(audit.map((entry) => entry.address))).toEqual(new Set(['198.51.100.1']));
   });
 });
@@ -77,7 +77,7 @@ describe('the audit of a sign-in flood', () => {
     const grown = storeBytes() - before;
     console.log(`[sign-in-abuse] 3,000 throttled sign-ins grew the store by ${(grown / 1024).toFixed(1)} KiB`);
     expect(grown).toBeLessThan(1024 * 1024);
-    const rows = listAudit(appStore(), { action: 'auth.login', actor: 'flood', outcome: 'throttled', limit: 100 });
+    const rows = listAudit(redlens().store, { action: 'auth.login', actor: 'flood', outcome: 'throttled', limit: 100 });
     // One row per minute: two when the run crosses a minute boundary.
     expect(rows.length).toBeLessThanOrEqual(2);
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(3000);
@@ -86,11 +86,11 @@ describe('the audit of a sign-in flood', () => {
 
   it('caps every stored string, with an ellipsis', async () => {
     const { capText, recordAudit, AUDIT_LONG_TEXT_MAX, AUDIT_SHORT_TEXT_MAX } = await import('@/lib/audit/audit-log');
-    const id = recordAudit(appStore(), {
+    const id = recordAudit(redlens().store, {
       actor: 'a'.repeat(5000), role: null, address: 'b'.repeat(15_000), instance: 'c'.repeat(300), action: 'd'.repeat(300),
       target: 'e'.repeat(20_000), outcome: 'failed', detail: 'f'.repeat(20_000),
     });
-    const [row] = listAudit(appStore(), { before: id + 1, limit: 1 });
+    const [row] = listAudit(redlens().store, { before: id + 1, limit: 1 });
     expect(row!.id).toBe(id);
     for (const field of ['actor', 'address', 'instance', 'action'] as const) {
       expect(row![field]).toHaveLength(AUDIT_SHORT_TEXT_MAX);

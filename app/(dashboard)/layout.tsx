@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { pageSession } from '@/lib/auth/page-session';
+import { pageSession } from '@/lib/server/page-session';
 import { DashboardShell } from '@/components/shell/dashboard-shell';
 
 // Every dashboard page needs a signed-in user. The API checks again on every call: this

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { pageSession } from '@/lib/auth/page-session';
+import { pageSession } from '@/lib/server/page-session';
 import { LoginForm } from '@/components/auth/login-form';
 import { PageMain } from '@/components/shell/page-main';
 

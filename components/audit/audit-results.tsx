@@ -1,7 +1,7 @@
 'use client';
 // Fetches the audit log for the filters and picks the state: loading, error, empty, or the table
 // with "Load older" paging back through `nextBefore`.
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { hasAuditFilters, useAuditLog, type AuditFilters } from '@/lib/queries/audit';
 import { formatNumber } from '@/lib/format';
 import { Button } from '@/components/ui/button';
@@ -57,7 +57,7 @@ function AuditError({ title, error }: { title: string; error: Error | null }) {
     <ErrorState
       title={title}
       message={error?.message ?? 'Unknown error.'}
-      code={error instanceof ApiRequestError ? error.code : undefined}
+      code={errorCodeOf(error)}
       data-testid="audit-error"
     />
   );

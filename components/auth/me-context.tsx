@@ -2,7 +2,7 @@
 // The signed-in user for every client component below the dashboard shell, so features can hide
 // what the role cannot do. Hiding is a courtesy: every route handler checks the role again.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 
 const MeContext = createContext<Me | null>(null);
 

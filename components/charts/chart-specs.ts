@@ -1,8 +1,8 @@
 // What each history chart shows: its series, units, target line and the findings it marks.
-// Targets are the production targets of SPEC section 2 (lib/health/targets.ts).
+// Targets are the production targets of SPEC section 2 (lib/health-targets.ts).
 import type { Metric } from '@/lib/history/types';
-import type { ValueKind } from '@/lib/history/chart-data';
-import { TARGETS } from '@/lib/health/targets';
+import type { ValueKind } from '@/lib/format';
+import { TARGETS } from '@/lib/health-targets';
 
 export interface SeriesSpec {
   metric: Metric;

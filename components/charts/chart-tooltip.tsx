@@ -1,8 +1,10 @@
 // The tooltip of a history chart: the point's time and each series' value with its unit, or
 // "no data" where the instance was down or not sampled. HTML, drawn by Recharts in its portal.
 import type { TooltipPayload } from 'recharts';
-import { formatMetricValue, formatPointTime, type ChartRow } from '@/lib/history/chart-data';
-import type { Range } from '@/lib/history/types';
+import { formatMetricValue } from '@/lib/format';
+import type { ChartRow } from './model/series';
+import { formatPointTime } from './model/time-axis';
+import type { HistoryRange } from '@/lib/time-range';
 import type { ChartSpec } from './chart-specs';
 import { SeriesSwatch } from './series-swatch';
 
@@ -10,7 +12,7 @@ interface ChartTooltipProps {
   active: boolean;
   payload: TooltipPayload;
   spec: ChartSpec;
-  range: Range;
+  range: HistoryRange;
 }
 
 export function ChartTooltip({ active, payload, spec, range }: ChartTooltipProps) {

@@ -1,14 +1,16 @@
 // The findings that fired in the range shown, in words: the charts mark them in colour, this says
 // which is which, and lists the ones no chart shows (persistence, replication).
-import { RANGE_LABELS, formatPointTime, type FindingBand } from '@/lib/history/chart-data';
-import type { Range } from '@/lib/history/types';
+import { RANGE_LABELS } from '@/lib/time-range';
+import type { FindingBand } from './model/finding-bands';
+import { formatPointTime } from './model/time-axis';
+import type { HistoryRange } from '@/lib/time-range';
 import { SeverityBadge } from '@/components/health/severity-badge';
 import { CHARTED_FINDINGS } from './chart-specs';
 
 /** The newest few: a month can hold many firings, and the charts show them all anyway. */
 const MAX_LISTED = 8;
 
-export function FindingsInRange({ bands, range }: { bands: FindingBand[]; range: Range }) {
+export function FindingsInRange({ bands, range }: { bands: FindingBand[]; range: HistoryRange }) {
   if (bands.length === 0) {
     return <p className="text-sm text-slate-600">No health finding fired in the last {RANGE_LABELS[range].long}.</p>;
   }

@@ -4,24 +4,26 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'next/navigation';
 import type { MetricsResponse } from '@/lib/history/types';
-import { RANGE_LABELS, findingBands, hasAnyValue, parseRange, toChartRows } from '@/lib/history/chart-data';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { RANGE_LABELS, parseHistoryRange } from '@/lib/time-range';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { metricsPollMs, useMetrics } from '@/lib/queries/history';
-import { endSentence, formatClock } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { CHART_SPECS, chartMarks } from './chart-specs';
 import { FindingsInRange } from './findings-in-range';
 import { MetricChart } from './metric-chart';
+import { findingBands } from './model/finding-bands';
+import { hasAnyValue, toChartRows } from './model/series';
 import { RangeSelector } from './range-selector';
 
 const GRID = 'grid grid-cols-1 gap-4 lg:grid-cols-2';
 
 export function HistoryCharts({ id }: { id: string }) {
   const searchParams = useSearchParams();
-  const range = parseRange(searchParams.get('range'));
+  const range = parseHistoryRange(searchParams.get('range'));
   const metrics = useMetrics(id, range);
   const switching = metrics.isPlaceholderData;
 
@@ -35,25 +37,19 @@ export function HistoryCharts({ id }: { id: string }) {
           </span>
         ) : null}
       </div>
-      {metrics.data ? (
-        <>
-          {metrics.isError ? <RefreshFailed error={metrics.error} updatedAt={metrics.dataUpdatedAt} /> : null}
-          <div aria-busy={switching} className={switching ? 'opacity-60 transition-opacity' : undefined}>
-            <HistoryBody id={id} data={metrics.data} />
-          </div>
-        </>
-      ) : metrics.isError ? (
-        <ErrorState
-          title="Cannot load the history"
-          message={metrics.error.message}
-          code={metrics.error instanceof ApiRequestError ? metrics.error.code : undefined}
-          data-testid="history-error"
-        >
-          Redlens retries every {metricsPollMs(range) / 1000} s.
-        </ErrorState>
-      ) : (
-        <ChartGridSkeleton />
-      )}
+      <QueryState
+        query={metrics}
+        loading={<ChartGridSkeleton />}
+        failed={(error) => (
+          <ErrorState title="Cannot load the history" message={error.message} code={errorCodeOf(error)} data-testid="history-error">
+            Redlens retries every {metricsPollMs(range) / 1000} s.
+          </ErrorState>
+        )}
+        refreshFailed={{ title: 'Could not refresh the history' }}
+        switching={switching}
+      >
+        {(data) => <HistoryBody id={id} data={data} />}
+      </QueryState>
     </div>
   );
 }
@@ -99,14 +95,6 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
   );
 }
 
-function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
-  return (
-    <p className="text-sm text-red-800">
-      Could not refresh the history{error instanceof ApiRequestError ? ` (${error.code})` : ''}:{' '}
-      {endSentence(error.message)} Showing what was loaded at {formatClock(updatedAt)}; retrying automatically.
-    </p>
-  );
-}
 
 function ChartGridSkeleton() {
   return (

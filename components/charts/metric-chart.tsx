@@ -12,20 +12,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import {
-  RANGE_LABELS,
-  byteTicks,
-  formatAxisValue,
-  formatMetricValue,
-  formatPointTime,
-  formatTimeTick,
-  seriesStats,
-  timeTicks,
-  type ChartRow,
-  type FindingBand,
-  type SeriesStats,
-} from '@/lib/history/chart-data';
-import type { Metric, Point, Range } from '@/lib/history/types';
+import { formatMetricValue } from '@/lib/format';
+import { RANGE_LABELS } from '@/lib/time-range';
+import type { FindingBand } from './model/finding-bands';
+import { seriesStats, type ChartRow, type SeriesStats } from './model/series';
+import { formatPointTime, formatTimeTick, timeTicks } from './model/time-axis';
+import { byteTicks, formatAxisValue } from './model/value-axis';
+import type { Metric, Point } from '@/lib/history/types';
+import type { HistoryRange } from '@/lib/time-range';
 import { SEVERITY_COLOR, type ChartSpec, type SeriesSpec } from './chart-specs';
 import { ChartTooltip } from './chart-tooltip';
 import { SeriesSwatch } from './series-swatch';
@@ -40,7 +34,7 @@ interface MetricChartProps {
   /** The rows of every chart on the page: synced tooltips match charts by row index. */
   rows: ChartRow[];
   series: Record<Metric, Point[]>;
-  range: Range;
+  range: HistoryRange;
   from: number;
   to: number;
   stepSeconds: number;
@@ -186,7 +180,7 @@ interface CurrentValueProps {
   text: string;
   to: number;
   stepSeconds: number;
-  range: Range;
+  range: HistoryRange;
 }
 
 /** The latest value; when it is older than a few steps (Redis down now), also when it was. */
@@ -205,7 +199,7 @@ function CurrentValue({ latest, text, to, stepSeconds, range }: CurrentValueProp
 function chartSummary(
   spec: ChartSpec,
   stats: { series: SeriesSpec; stats: SeriesStats }[],
-  range: Range,
+  range: HistoryRange,
   findings: number,
 ): string {
   const parts = stats.map(({ series, stats: st }) =>

@@ -1,15 +1,14 @@
 'use client';
 // The time range of the history charts, kept in the URL (`?range=7d`) so a link opens the same view.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { RANGES, type Range } from '@/lib/history/types';
-import { RANGE_LABELS } from '@/lib/history/chart-data';
+import { HISTORY_RANGES, RANGE_LABELS, type HistoryRange } from '@/lib/time-range';
 
-export function RangeSelector({ value }: { value: Range }) {
+export function RangeSelector({ value }: { value: HistoryRange }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
 
-  function select(range: Range) {
+  function select(range: HistoryRange) {
     // Other parameters of the page stay as they are.
     const params = new URLSearchParams(searchParams.toString());
     params.set('range', range);
@@ -18,7 +17,7 @@ export function RangeSelector({ value }: { value: Range }) {
 
   return (
     <div role="group" aria-label="Time range" className="inline-flex max-w-full flex-wrap rounded-md border border-slate-300 bg-white p-0.5 shadow-sm">
-      {RANGES.map((range) => (
+      {HISTORY_RANGES.map((range) => (
         <button
           key={range}
           type="button"

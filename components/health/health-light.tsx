@@ -1,6 +1,6 @@
 'use client';
 // The health of one instance as a traffic light on its fleet card: a word and a colour.
-import type { HealthResponse } from '@/lib/history/types';
+import type { HealthResponse } from '@/lib/health/types';
 import { useHealth } from '@/lib/queries/history';
 import { TONE_BADGE, type Tone } from '@/components/ui/tone';
 

@@ -1,8 +1,8 @@
 'use client';
 // The health findings of one instance: what fired, the evidence, the threshold and what to do.
-import type { Finding, HealthResponse, Severity } from '@/lib/history/types';
+import type { Finding, HealthResponse, Severity } from '@/lib/health/types';
 import { formatFindingFigure } from '@/lib/health/finding-figures';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import { useHealth } from '@/lib/queries/history';
 import { POLL_HEALTH_MS } from '@/lib/queries/poll';
 import { formatDateTime } from '@/lib/format';
@@ -31,7 +31,7 @@ export function HealthList({ id }: { id: string }) {
         <ErrorState
           title="Cannot read the health findings"
           message={health.error.message}
-          code={health.error instanceof ApiRequestError ? health.error.code : undefined}
+          code={errorCodeOf(health.error)}
           data-testid="health-error"
         >
           Redlens retries every {POLL_HEALTH_MS / 1000} s.

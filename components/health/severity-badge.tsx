@@ -1,5 +1,5 @@
 // A finding's severity in words and shape as well as colour.
-import type { Severity } from '@/lib/history/types';
+import type { Severity } from '@/lib/health/types';
 import { Badge } from '@/components/ui/badge';
 import type { Tone } from '@/components/ui/tone';
 

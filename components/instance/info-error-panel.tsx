@@ -1,6 +1,6 @@
 // Why INFO could not be read, in the server's words and code, and that polling goes on.
 import type { ErrorCode } from '@/lib/api/error-codes';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { POLL_INFO_MS } from '@/lib/queries/poll';
 import { formatClock } from '@/lib/format';
 import { ErrorState } from '@/components/ui/error-state';
@@ -16,7 +16,7 @@ const TITLES: Partial<Record<ErrorCode | 'NETWORK', string>> = {
 };
 
 export function InfoErrorPanel({ error, staleSince }: { error: Error; staleSince?: string }) {
-  const code = error instanceof ApiRequestError ? error.code : undefined;
+  const code = errorCodeOf(error);
   return (
     <ErrorState
       title={(code && TITLES[code]) ?? 'Cannot read INFO'}

@@ -2,7 +2,7 @@
 import type { DerivedInfo } from '@/lib/api/types';
 import type { Verdict } from '@/components/ui/target-note';
 import { formatBytes } from '@/lib/format';
-import { TARGETS } from '@/lib/health/targets';
+import { TARGETS } from '@/lib/health-targets';
 
 
 export interface Judged {

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyRow } from '@/lib/keys/types';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import {
   keyBrowserSearch, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState, type KeyFilters as Filters,
 } from '@/lib/queries/keys-browser';
@@ -100,7 +100,7 @@ export function KeyBrowser({ id }: { id: string }) {
             <ErrorState
               title="The keys could not be listed"
               message={keys.error.message}
-              code={keys.error instanceof ApiRequestError ? keys.error.code : undefined}
+              code={errorCodeOf(keys.error)}
               data-testid="keys-error"
             />
           ) : null}

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { KeyDetail } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import { useKeyDetail, type ValueOptions } from '@/lib/queries/keys-browser';
 import { AdminOnly } from '@/components/auth/admin-only';
 import { Button } from '@/components/ui/button';
@@ -56,7 +56,7 @@ export function KeyDetailPanel({ id, db, keyB64, replica, onClose }: KeyDetailPa
           <ErrorState
             title="The key could not be read"
             message={detail.error.message}
-            code={detail.error instanceof ApiRequestError ? detail.error.code : undefined}
+            code={errorCodeOf(detail.error)}
           />
         )}
         <Button onClick={onClose}>Close</Button>

@@ -3,7 +3,7 @@
 // list/tree view with its delimiter. A search is applied on submit, not per keystroke: every
 // change starts a new SCAN.
 import { useId, type FormEvent } from 'react';
-import { REDIS_TYPES } from '@/lib/keys/constants';
+import { MAX_MATCH_BYTES, REDIS_TYPES } from '@/lib/keys/constants';
 import { formatNumber } from '@/lib/format';
 import { SEARCH_MODES, useDatabases, type KeyBrowserState, type SearchMode } from '@/lib/queries/keys-browser';
 import { Button } from '@/components/ui/button';
@@ -63,7 +63,7 @@ export function KeyFilters({ id, state, db: current, onChange }: KeyFiltersProps
             name="q"
             key={state.q}
             defaultValue={state.q}
-            maxLength={256}
+            maxLength={MAX_MATCH_BYTES}
             placeholder="user:42"
             autoComplete="off"
             spellCheck={false}

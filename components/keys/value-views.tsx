@@ -3,7 +3,8 @@
 // elements say so, and "Load more" reads the next page. One small view per type.
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { escapeGlob } from '@/lib/keys/glob';
-import { base64ToBytes, hexDump, prettyJson, valueText } from '@/lib/keys/display-value';
+import { displayText } from '@/lib/display-bytes';
+import { base64ToBytes, hexDump, prettyJson } from '@/lib/keys/display-value';
 import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
 import type { ValueOptions } from '@/lib/queries/keys-browser';
@@ -86,7 +87,7 @@ function StringView(props: ValueViewProps) {
     return all;
   }, [slices]);
   const json = useMemo(() => (mode === 'json' ? prettyJson(bytes) : null), [bytes, mode]);
-  const shown = mode === 'hex' ? hexDump(bytes).join('\n') : mode === 'json' ? json : valueText(bytes).text;
+  const shown = mode === 'hex' ? hexDump(bytes).join('\n') : mode === 'json' ? json : displayText(bytes).text;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">

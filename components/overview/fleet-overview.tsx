@@ -1,7 +1,7 @@
 'use client';
 // The home page: one card per configured instance, polled.
 import { useInstances } from '@/lib/queries/instances';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { POLL_INSTANCES_MS } from '@/lib/queries/poll';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -33,7 +33,7 @@ function FleetBody() {
       <ErrorState
         title="Cannot load the instance list"
         message={error instanceof Error ? error.message : 'Unknown error.'}
-        code={error instanceof ApiRequestError ? error.code : undefined}
+        code={errorCodeOf(error)}
       >
         Redlens retries automatically.
       </ErrorState>

@@ -2,7 +2,7 @@
 // the store banner (admins only), and the main region. A server component: only its interactive parts ship as client code.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 import { MeProvider } from '@/components/auth/me-context';
 import { DownBanner } from '@/components/overview/down-banner';
 import { MainNav } from './main-nav';

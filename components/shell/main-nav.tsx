@@ -1,4 +1,4 @@
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 import { NavLink } from '@/components/ui/nav-link';
 
 export function MainNav({ me }: { me: Me }) {

@@ -1,4 +1,4 @@
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 import { Badge } from '@/components/ui/badge';
 import { SignOutButton } from './sign-out-button';
 

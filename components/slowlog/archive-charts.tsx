@@ -5,21 +5,19 @@
 import { useMemo, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipPayload } from 'recharts';
 import type { SlowlogArchiveResponse } from '@/lib/slowlog/types';
+import { bucketStepMs } from '@/lib/slowlog/buckets';
+import type { TimeWindow } from '@/lib/time-range';
+import { formatDateTime, formatNumber, plural } from '@/lib/format';
 import {
-  bucketStepMs,
   countsPerBucket,
   formatBucketTick,
-  formatMicros,
-  formatMicrosShort,
   formatStep,
-  plural,
   timeByFingerprintRows,
   type CountRow,
   type FingerprintSeries,
   type TimeRow,
-  type TimeWindow,
-} from '@/lib/slowlog/view';
-import { formatDateTime, formatNumber } from '@/lib/format';
+} from './model/chart-buckets';
+import { formatMicros, formatMicrosShort } from './model/durations';
 
 const CHART_HEIGHT = 190;
 const AXIS_TICK = { fontSize: 11, fill: '#64748b' };

@@ -2,14 +2,9 @@
 // The archive's time range and search, kept in the URL (`?view=archive&range=7d&q=KEYS`).
 import { useSearchParams } from 'next/navigation';
 import { useId, type FormEvent } from 'react';
-import {
-  ARCHIVE_QUERY_MAX_LENGTH,
-  ARCHIVE_RANGE_LABELS,
-  ARCHIVE_RANGES,
-  type ArchiveRange,
-  type ArchiveView,
-  withParams,
-} from '@/lib/slowlog/view';
+import { withParams } from '@/lib/form-params';
+import { ARCHIVE_QUERY_MAX_LENGTH, type ArchiveView } from '@/lib/queries/archive-params';
+import { ARCHIVE_RANGES, RANGE_LABELS, type ArchiveRange } from '@/lib/time-range';
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
 import { pushQuery } from './url';
@@ -70,7 +65,7 @@ function RangePresets({ value, onSelect }: { value: ArchiveRange; onSelect: (ran
           onClick={() => onSelect(range)}
           className="rounded px-2.5 py-1 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-red-700 aria-pressed:bg-red-700 aria-pressed:text-white aria-pressed:hover:bg-red-800"
         >
-          Last {ARCHIVE_RANGE_LABELS[range].short}
+          Last {RANGE_LABELS[range].short}
         </button>
       ))}
     </div>

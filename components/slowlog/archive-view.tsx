@@ -3,14 +3,16 @@
 // gaps where entries were lost, two charts, the fingerprints of the range and the export links.
 import { useSearchParams } from 'next/navigation';
 import { useId } from 'react';
-import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_RANGE_LABELS, parseArchiveView, plural, withParams } from '@/lib/slowlog/view';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { POLL_SLOWLOG_ARCHIVE_MS } from '@/lib/queries/poll';
+import { ARCHIVE_EXPORT_LIMIT } from '@/lib/queries/archive-params';
 import { slowlogExportUrl, useSlowlogArchive, type ArchiveResult } from '@/lib/queries/slowlog';
-import { endSentence, formatClock, formatDateTime, formatNumber } from '@/lib/format';
+import { withParams } from '@/lib/form-params';
+import { formatDateTime, formatNumber, plural } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { QueryState } from '@/components/ui/query-state';
 import { ArchiveCharts } from './archive-charts';
 import { ArchiveControls } from './archive-controls';
 import { FingerprintTable } from './fingerprint-table';
@@ -18,6 +20,7 @@ import { GapNotice } from './gap-notice';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
 import { pushQuery } from './url';
+import { archiveRangeWords, parseArchiveView } from './model/archive-url';
 
 export function ArchiveView({ id }: { id: string }) {
   const searchParams = useSearchParams();
@@ -40,29 +43,23 @@ export function ArchiveView({ id }: { id: string }) {
       <ArchiveControls view={view} />
       {switching ? (
         <p role="status" className="text-sm text-slate-600">
-          Loading the last {ARCHIVE_RANGE_LABELS[view.range].long}
+          Loading the last {archiveRangeWords(view.range)}
           {view.q ? ` matching “${view.q}”` : ''}…
         </p>
       ) : null}
-      {archive.data ? (
-        <>
-          {archive.isError ? <RefreshFailed error={archive.error} updatedAt={archive.dataUpdatedAt} /> : null}
-          <div aria-busy={switching} className={switching ? 'opacity-60 transition-opacity' : undefined}>
-            <ArchiveBody id={id} result={archive.data} />
-          </div>
-        </>
-      ) : archive.isError ? (
-        <ErrorState
-          title="Cannot load the archive"
-          message={archive.error.message}
-          code={archive.error instanceof ApiRequestError ? archive.error.code : undefined}
-          data-testid="slowlog-archive-error"
-        >
-          Redlens retries every {POLL_SLOWLOG_ARCHIVE_MS / 1000} s.
-        </ErrorState>
-      ) : (
-        <TableSkeleton label="Loading the archive…" />
-      )}
+      <QueryState
+        query={archive}
+        loading={<TableSkeleton label="Loading the archive…" />}
+        failed={(error) => (
+          <ErrorState title="Cannot load the archive" message={error.message} code={errorCodeOf(error)} data-testid="slowlog-archive-error">
+            Redlens retries every {POLL_SLOWLOG_ARCHIVE_MS / 1000} s.
+          </ErrorState>
+        )}
+        refreshFailed={{ title: 'Could not refresh the archive' }}
+        switching={switching}
+      >
+        {(result) => <ArchiveBody id={id} result={result} />}
+      </QueryState>
     </section>
   );
 }
@@ -72,7 +69,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
   const { response, view, span } = result;
   const fingerprintsHeadingId = useId();
   const entriesHeadingId = useId();
-  const rangeWords = ARCHIVE_RANGE_LABELS[view.range].long;
+  const rangeWords = archiveRangeWords(view.range);
   const matching = view.q ? ` matching “${view.q}”` : '';
 
   if (response.entries.length === 0) {
@@ -205,11 +202,3 @@ function ExportLinks({ id, result }: { id: string; result: ArchiveResult }) {
   );
 }
 
-function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
-  return (
-    <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-      Could not refresh the archive{error instanceof ApiRequestError ? ` (${error.code})` : ''}: {endSentence(error.message)}{' '}
-      Showing what was loaded at {formatClock(updatedAt)}; retrying automatically.
-    </p>
-  );
-}

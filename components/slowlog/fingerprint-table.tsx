@@ -3,8 +3,9 @@
 // time in all and at most, and the tuning guide's advice where it has some. Sortable.
 import { useId, useState } from 'react';
 import type { FingerprintStat } from '@/lib/slowlog/types';
-import { DEFAULT_FINGERPRINT_SORT, formatMicros, sortFingerprints, type FingerprintSortKey, type Sort } from '@/lib/slowlog/view';
 import { formatNumber } from '@/lib/format';
+import { formatMicros } from './model/durations';
+import { DEFAULT_FINGERPRINT_SORT, sortFingerprints, type FingerprintSortKey, type Sort } from './model/sorting';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { SortHeader, TableFrame, TD, TH } from './table-parts';

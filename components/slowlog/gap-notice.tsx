@@ -1,8 +1,8 @@
 // A gap in the archive: entries that rotated out of Redis (or were reset by someone else) before
 // the sampler read them. Said where it happened, with how many and when it was noticed.
 import type { SlowlogGap } from '@/lib/slowlog/types';
-import { gapSummary } from '@/lib/slowlog/view';
 import { formatDateTime } from '@/lib/format';
+import { gapSummary } from './model/gaps';
 
 function GapText({ gap }: { gap: SlowlogGap }) {
   const iso = new Date(gap.recordedAt).toISOString();

@@ -2,12 +2,12 @@
 // Filters of the live table, kept in the URL (`?command=KEYS&client=worker&text=user:`) so a
 // filtered view can be shared and gone back to. The command applies when chosen; text on Enter.
 import { useSearchParams } from 'next/navigation';
-import { useId, type FormEvent } from 'react';
-import { FILTER_MAX_LENGTH, hasFilters, parseSlowlogFilters, withParams, type SlowlogFilters } from '@/lib/slowlog/view';
-import { Button } from '@/components/ui/button';
-import { ChoiceFilter, Field, TextInput } from '@/components/ui/field';
+import { useId } from 'react';
+import { withParams } from '@/lib/form-params';
+import { FILTER_MAX_LENGTH, hasFilters, parseSlowlogFilters, type SlowlogFilters } from './model/live-filters';
+import { ChoiceFilter, Field } from '@/components/ui/field';
+import { FilterForm, FilterText } from '@/components/ui/filter-form';
 import { pushQuery } from './url';
-import { formSearchParams } from '@/lib/form-params';
 
 interface LiveFiltersProps {
   filters: SlowlogFilters;
@@ -25,47 +25,35 @@ export function LiveFilters({ filters, commands }: LiveFiltersProps) {
     pushQuery(withParams(searchParams, { command: next.command, client: next.client, text: next.text }));
   }
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    show(parseSlowlogFilters(formSearchParams(event.currentTarget)));
-  }
-
   return (
-    <form role="search" aria-label="Filter the live entries" onSubmit={apply} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <FilterForm
+      label="Filter the live entries"
+      onApply={(fields) => show(parseSlowlogFilters(fields))}
+      onClear={hasFilters(filters) ? () => show({}) : undefined}
+      className="p-3"
+    >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Field label="Command" htmlFor={`${id}-command`}>
           <ChoiceFilter id={`${id}-command`} name="command" value={filters.command} choices={choices} />
         </Field>
-        <Field label="Client address or name" htmlFor={`${id}-client`}>
-          <TextInput
-            id={`${id}-client`}
-            name="client"
-            defaultValue={filters.client ?? ''}
-            placeholder="10.0.0.5 or worker"
-            maxLength={FILTER_MAX_LENGTH}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </Field>
-        <Field label="Text in the command" htmlFor={`${id}-text`}>
-          <TextInput
-            id={`${id}-text`}
-            name="text"
-            type="search"
-            defaultValue={filters.text ?? ''}
-            placeholder="user:42"
-            maxLength={FILTER_MAX_LENGTH}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </Field>
+        <FilterText
+          id={`${id}-client`}
+          name="client"
+          label="Client address or name"
+          value={filters.client}
+          placeholder="10.0.0.5 or worker"
+          maxLength={FILTER_MAX_LENGTH}
+        />
+        <FilterText
+          id={`${id}-text`}
+          name="text"
+          type="search"
+          label="Text in the command"
+          value={filters.text}
+          placeholder="user:42"
+          maxLength={FILTER_MAX_LENGTH}
+        />
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary">
-          Apply filters
-        </Button>
-        {hasFilters(filters) ? <Button onClick={() => show({})}>Clear filters</Button> : null}
-      </div>
-    </form>
+    </FilterForm>
   );
 }

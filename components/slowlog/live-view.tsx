@@ -5,17 +5,19 @@ import { useSearchParams } from 'next/navigation';
 import { useId } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SlowlogResponse } from '@/lib/slowlog/types';
-import { commandsIn, emptySlowlogText, filterEntries, filtersKey, hasFilters, parseSlowlogFilters, plural } from '@/lib/slowlog/view';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { POLL_SLOWLOG_MS } from '@/lib/queries/poll';
-import { endSentence, formatClock } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { QueryState } from '@/components/ui/query-state';
 import { FingerprintTable } from './fingerprint-table';
 import { LiveFilters } from './live-filters';
 import { SlowlogSettings } from './slowlog-settings';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
+import { emptySlowlogText } from './model/durations';
+import { commandsIn, filterEntries, filtersKey, hasFilters, parseSlowlogFilters } from './model/live-filters';
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
   REDIS_UNAVAILABLE: 'Redis is unreachable',
@@ -26,21 +28,29 @@ const ERROR_TITLES: Partial<Record<string, string>> = {
 };
 
 export function LiveView({ live }: { live: UseQueryResult<SlowlogResponse> }) {
+  return (
+    <div className="space-y-6">
+      {/* A failed poll keeps the last entries on screen, under a note that they may be out of date. */}
+      <QueryState
+        query={live}
+        loading={<TableSkeleton label="Loading the slow log…" />}
+        failed={(error) => <LiveError error={error} />}
+        refreshFailed={{ title: errorTitle, shown: 'the entries read', 'data-testid': 'slowlog-live-stale' }}
+      >
+        {(data) => <LiveBody data={data} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function LiveBody({ data }: { data: SlowlogResponse }) {
   const searchParams = useSearchParams();
   const filters = parseSlowlogFilters(searchParams);
   const entriesHeadingId = useId();
   const analysisHeadingId = useId();
-  const { data } = live;
-
-  if (!data) {
-    return live.isError ? <LiveError error={live.error} /> : <TableSkeleton label="Loading the slow log…" />;
-  }
-
   const shown = filterEntries(data.entries, filters);
   return (
-    <div className="space-y-6">
-      {/* A failed poll keeps the last entries on screen: say they may be out of date. */}
-      {live.isError ? <RefreshFailed error={live.error} updatedAt={live.dataUpdatedAt} /> : null}
+    <>
       <SlowlogSettings config={data.config} length={data.length} shown={data.entries.length} />
 
       <section aria-labelledby={entriesHeadingId} className="space-y-3">
@@ -92,12 +102,12 @@ export function LiveView({ live }: { live: UseQueryResult<SlowlogResponse> }) {
           <FingerprintTable stats={data.analysis} label="Fingerprints of the live entries" data-testid="slowlog-analysis-table" />
         )}
       </section>
-    </div>
+    </>
   );
 }
 
 function errorTitle(error: Error): string {
-  const code = error instanceof ApiRequestError ? error.code : undefined;
+  const code = errorCodeOf(error);
   return (code && ERROR_TITLES[code]) ?? 'Cannot read the slow log';
 }
 
@@ -106,7 +116,7 @@ function LiveError({ error }: { error: Error }) {
     <ErrorState
       title={errorTitle(error)}
       message={error.message}
-      code={error instanceof ApiRequestError ? error.code : undefined}
+      code={errorCodeOf(error)}
       data-testid="slowlog-live-error"
     >
       <p>
@@ -117,12 +127,3 @@ function LiveError({ error }: { error: Error }) {
   );
 }
 
-function RefreshFailed({ error, updatedAt }: { error: Error; updatedAt: number }) {
-  return (
-    <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="slowlog-live-stale">
-      {errorTitle(error)}
-      {error instanceof ApiRequestError ? ` (${error.code})` : ''}: {endSentence(error.message)} Showing the entries read at{' '}
-      {formatClock(updatedAt)}; retrying automatically.
-    </p>
-  );
-}

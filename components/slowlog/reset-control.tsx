@@ -3,7 +3,8 @@
 // archived, then one POST. A native <dialog> opened with showModal() keeps focus inside, closes on
 // Escape and hides the page from screen readers; a double click on the confirm resets once.
 import { useId, useRef } from 'react';
-import { describeResetFailure, plural } from '@/lib/slowlog/view';
+import { plural } from '@/lib/format';
+import { describeResetFailure } from './model/reset-failure';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { useSlowlogReset } from '@/lib/queries/slowlog';
 import { Button } from '@/components/ui/button';

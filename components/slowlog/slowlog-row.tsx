@@ -3,8 +3,9 @@
 // the tuning guide's warning. Arguments come escaped from the server and are rendered as text.
 import { Fragment, useId, useState } from 'react';
 import type { SlowlogEntryView } from '@/lib/slowlog/types';
-import { cutArgs, formatMicros } from '@/lib/slowlog/view';
 import { formatDateTime } from '@/lib/format';
+import { cutArgs } from './model/cut-args';
+import { formatMicros } from './model/durations';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { TD } from './table-parts';
 import { WarningBadge } from './warning-badge';

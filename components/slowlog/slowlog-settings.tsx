@@ -2,8 +2,8 @@
 // coarse or short slow log hides the problems this page is for.
 import { useId } from 'react';
 import type { SlowlogConfig } from '@/lib/slowlog/types';
-import { describeSlowerThan, formatMicros, plural } from '@/lib/slowlog/view';
-import { formatNumber, formatPercent } from '@/lib/format';
+import { formatNumber, formatPercent, plural } from '@/lib/format';
+import { describeSlowerThan, formatMicros } from './model/durations';
 import { Card } from '@/components/ui/card';
 import { Stat, StatList } from '@/components/ui/stat';
 

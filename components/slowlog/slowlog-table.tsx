@@ -3,7 +3,8 @@
 // gaps: as rows where entries went missing when sorted by time, as notices above otherwise.
 import { useId, useState } from 'react';
 import type { ArchivedEntry, SlowlogEntryView, SlowlogGap } from '@/lib/slowlog/types';
-import { DEFAULT_ENTRY_SORT, placeGaps, sortEntries, type EntrySortKey, type Sort } from '@/lib/slowlog/view';
+import { placeGaps } from './model/gaps';
+import { DEFAULT_ENTRY_SORT, sortEntries, type EntrySortKey, type Sort } from './model/sorting';
 import { GapNotice, GapRow } from './gap-notice';
 import { SlowlogRow } from './slowlog-row';
 import { SortHeader, TableFrame, TH } from './table-parts';

@@ -4,12 +4,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement, type FunctionComponent, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Me, Role } from '@/lib/auth/roles';
+import type { Me, Role } from '@/lib/api/roles';
 import type { ArchivedEntry, SlowlogResponse } from '@/lib/slowlog/types';
-import { parseArchiveView } from '@/lib/slowlog/view';
 import { queryKeys } from '@/lib/queries/keys';
 import type { ArchiveResult } from '@/lib/queries/slowlog';
 import { MeProvider } from '@/components/auth/me-context';
+import { parseArchiveView } from './model/archive-url';
 import { SlowlogView } from './slowlog-view';
 
 const url = vi.hoisted(() => ({ search: '' }));

@@ -5,7 +5,8 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useId, type KeyboardEvent } from 'react';
-import { parseSlowlogTab, withParams, type SlowlogTab } from '@/lib/slowlog/view';
+import { withParams } from '@/lib/form-params';
+import { parseSlowlogTab, type SlowlogTab } from './model/tabs';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { useInstances } from '@/lib/queries/instances';
 import { useHydrated } from '@/lib/queries/use-hydrated';

@@ -1,6 +1,6 @@
 // Pieces both slow log tables share: the scrollable frame, sortable column headers, cell styles.
 import type { ReactNode } from 'react';
-import { ariaSort, nextSort, type Sort } from '@/lib/slowlog/view';
+import { ariaSort, nextSort, type Sort } from './model/sorting';
 
 export const TH = 'px-3 py-2 text-left text-xs font-medium text-slate-500';
 export const TD = 'px-3 py-2 align-top';

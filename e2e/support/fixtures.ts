@@ -3,7 +3,7 @@
 // uncaught page error or dialog (a dialog would mean injected script ran).
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import Redis from 'ioredis';
-import type { Role } from '../../lib/auth/roles';
+import type { Role } from '../../lib/api/roles';
 import { readState, type E2eState } from './state';
 
 export const PASSWORDS: Record<Role, string> = { admin: 'e2e-admin-password', viewer: 'e2e-viewer-password' };

@@ -1,4 +1,5 @@
-// Who may do what. No server imports: the browser uses the same names to hide what a role cannot do.
+// Who may do what, and who is signed in (`Me`, GET /api/auth/me). No server imports: the browser
+// uses the same names to hide what a role cannot do, and the configuration and the audit log name roles.
 
 export const ROLES = ['viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 // Audit log shapes, shared by the API and the audit page. No server imports.
 import { z } from 'zod';
-import type { Role } from '@/lib/auth/roles';
+import type { Role } from '@/lib/api/roles';
 
 // 'pending': written before a change is made, and replaced by how it went; a row left pending
 // means the process stopped (or its store failed) in between, so the change may or may not have

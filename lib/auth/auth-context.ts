@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { RedlensConfig } from '@/lib/config/schema';
 import { hashPassword } from './password';
-import type { Role } from './roles';
+import type { Role } from '@/lib/api/roles';
 import { generatedAdminHash, sessionSecret } from './secrets';
 import { MemorySessions, type SessionRegistry } from './session-registry';
 import { LoginThrottle } from './throttle';

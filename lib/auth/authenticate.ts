@@ -1,7 +1,7 @@
 // Who is asking: a session cookie or a bearer token, checked on every request by the route wrapper.
 import { timingSafeEqual } from 'node:crypto';
 import { sha256, type AuthContext } from './auth-context';
-import type { Role } from './roles';
+import type { Role } from '@/lib/api/roles';
 import { readSessionValue, SESSION_COOKIE } from './session';
 
 export interface Principal {

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Store } from '@/lib/store/sqlite';
 import { recordAudit, recordRepeatedAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
 import { ApiError } from '@/lib/api/errors';
-import { storeWriteFailed } from '@/lib/http/store-failure';
+import { storeWriteFailed } from '@/lib/store/write-failure';
 import type { AuthContext } from './auth-context';
 import type { Principal } from './authenticate';
 import { UNUSABLE_HASH, verifyPassword } from './password';
-import type { Me } from './roles';
+import type { Me } from '@/lib/api/roles';
 import { sessionExpiry } from './session';
 
 export const loginBodySchema = z

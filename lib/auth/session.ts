@@ -1,6 +1,6 @@
 // The session cookie: a payload signed with HMAC-SHA256, with an expiry inside the signature.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role } from '@/lib/api/roles';
 
 export const SESSION_COOKIE = 'redlens_session';
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { TARGETS } from '@/lib/health/targets';
+import { TARGETS } from '@/lib/health-targets';
 import {
   configFileSchema,
   DEFAULT_RETENTION,

@@ -1,7 +1,7 @@
 // The shape of Redlens's configuration (SPEC section 6), validated with zod. No server imports.
 import { z } from 'zod';
-import { ROLES, type Role } from '@/lib/auth/roles';
-import { TARGETS, type Thresholds } from '@/lib/health/targets';
+import { ROLES, type Role } from '@/lib/api/roles';
+import { TARGETS, type Thresholds } from '@/lib/health-targets';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 

@@ -1,7 +1,6 @@
 // How a finding's value and threshold read on the page. The rules (rules.ts) send bare numbers,
 // ratios as 0..1 like TARGETS; the unit follows from the rule, so it is looked up here by rule id.
-import { formatMetricValue } from '@/lib/history/chart-data';
-import { formatBytes, formatNumber } from '@/lib/format';
+import { formatBytes, formatMetricValue, formatNumber } from '@/lib/format';
 
 const FORMAT_BY_RULE: Record<string, (figure: number) => string> = {
   'hit-ratio-low': (figure) => formatMetricValue('percent', figure),

@@ -1,6 +1,6 @@
 // When each finding started and ended, kept in the store so charts can mark them and a
 // finding's "since" survives a restart of the dashboard.
-import type { Finding, FindingEvent, Severity } from '@/lib/history/types';
+import type { Finding, FindingEvent, Severity } from './types';
 import type { Store } from '@/lib/store/sqlite';
 import type { RuleResult } from './rules';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveInfo } from '@/lib/redis/derive-info';
 import { parseInfo } from '@/lib/redis/parse/parse-info';
 import { evaluateHealth, overallStatus, type HealthInput } from './rules';
-import { TARGETS } from './targets';
+import { TARGETS } from '@/lib/health-targets';
 
 const fixture = (name: string) =>
   deriveInfo(parseInfo(readFileSync(path.join(import.meta.dirname, '../redis/parse/fixtures', name), 'utf8')));

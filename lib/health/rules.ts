@@ -1,11 +1,11 @@
 // The health rules of SPEC section 2, evaluated on each sample. Pure: the sampler gathers the
 // input, this decides what is wrong, how badly, and what to do about it.
 import type { DerivedInfo } from '@/lib/api/types';
-import type { Finding } from '@/lib/history/types';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
-import type { CounterDelta } from '@/lib/sampler/compute-sample';
 import { warningFor } from '@/lib/slowlog/warnings';
-import type { Thresholds } from './targets';
+import type { Thresholds } from '@/lib/health-targets';
+import { hitRatio } from '@/lib/hit-ratio';
+import type { CounterDelta, Finding } from './types';
 
 export interface HealthInput {
   /** Why Redis did not answer this sample, or null when it did. */
@@ -41,9 +41,8 @@ const instanceDown: Rule = ({ down }) =>
 const hitRatioLow: Rule = ({ window }, t) => {
   if (!window) return null;
   const lookups = window.hits + window.misses;
-  if (lookups < t.hitRatioMinLookups) return null;
-  const ratio = window.hits / lookups;
-  if (ratio >= t.hitRatioMin) return null;
+  const ratio = hitRatio(window.hits, window.misses, t.hitRatioMinLookups);
+  if (ratio === null || ratio >= t.hitRatioMin) return null;
   return {
     id: 'hit-ratio-low', severity: 'warning', title: 'Cache hit ratio is low',
     detail: `${pct(ratio)} of ${lookups.toLocaleString('en-US')} lookups hit over the last ${Math.round(window.seconds)} s (target > ${pct(t.hitRatioMin)}).`,

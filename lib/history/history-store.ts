@@ -1,9 +1,9 @@
 // The history store: raw samples, minute and hour rollups (min/avg/max), pruning, and the
 // range queries the charts read, at most 1000 points a series.
 import type { Retention } from '@/lib/config/schema';
-import type { SampleRow } from '@/lib/sampler/compute-sample';
 import type { Store } from '@/lib/store/sqlite';
-import { METRICS, type Metric, type Point, type Range } from './types';
+import { METRICS, type Metric, type Point, type SampleRow } from './types';
+import type { HistoryRange as Range } from '@/lib/time-range';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,7 +1,8 @@
 // GET /api/instances/{id}/metrics: the history of one instance over a range, with its findings.
 import type { HistoryStore } from './history-store';
 import type { FindingsStore } from '@/lib/health/findings-store';
-import type { MetricsResponse, Range } from './types';
+import type { MetricsResponse } from './types';
+import type { HistoryRange as Range } from '@/lib/time-range';
 
 export function metricsOf(
   stores: { history: HistoryStore; findings: FindingsStore },

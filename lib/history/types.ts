@@ -1,5 +1,8 @@
-// Shapes of the history and health APIs, shared by the server and the charts. No server imports.
+// Shapes of the history API and of the sampled rows behind it, shared by the server and the charts.
+// No server imports.
 import { z } from 'zod';
+import type { FindingEvent } from '@/lib/health/types';
+import { DEFAULT_HISTORY_RANGE, HISTORY_RANGES, type HistoryRange } from '@/lib/time-range';
 
 /** Series the sampler records for every instance, in the order charts list them. */
 export const METRICS = [
@@ -21,52 +24,29 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const RANGES = ['15m', '1h', '6h', '24h', '7d', '30d'] as const;
-export type Range = (typeof RANGES)[number];
-
-export const metricsQuerySchema = z.object({ range: z.enum(RANGES).default('1h') }).strict();
+export const metricsQuerySchema = z.object({ range: z.enum(HISTORY_RANGES).default(DEFAULT_HISTORY_RANGE) }).strict();
 
 /** [unix ms, value]; null where there is no data (instance down, Redlens not running, restart). */
 export type Point = [number, number | null];
 
-export type Severity = 'info' | 'warning' | 'critical';
+export type MetricValues = Record<Metric, number | null>;
 
-export interface FindingEvent {
-  id: string;
-  severity: Severity;
-  title: string;
-  startedAt: number;
-  /** null while the finding is still active */
-  endedAt: number | null;
+/** One sample of one instance, as the sampler computes it and the history store keeps it. */
+export interface SampleRow {
+  instance: string;
+  /** unix ms */
+  ts: number;
+  up: boolean;
+  runId: string | null;
+  values: MetricValues;
 }
 
 export interface MetricsResponse {
-  range: Range;
+  range: HistoryRange;
   stepSeconds: number;
   from: number;
   to: number;
   series: Record<Metric, Point[]>;
   /** Findings active at some point of the range, for marking charts. */
   findings: FindingEvent[];
-}
-
-export interface Finding {
-  id: string;
-  severity: Severity;
-  title: string;
-  /** The evidence, with numbers and units. */
-  detail: string;
-  value: number | string | null;
-  threshold: number | string | null;
-  /** What to do, one or two lines. */
-  remediation: string;
-  /** When this finding started (unix ms). */
-  since: number;
-}
-
-export interface HealthResponse {
-  status: 'ok' | 'warning' | 'critical';
-  findings: Finding[];
-  /** When the sampler last evaluated the rules; null before the first sample. */
-  evaluatedAt: number | null;
 }

@@ -4,20 +4,17 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { appAuth } from '@/lib/auth/app-auth';
 import type { AuthContext } from '@/lib/auth/auth-context';
 import { authenticate, type Principal } from '@/lib/auth/authenticate';
 import { clientAddress, isSameOrigin, isServedHost } from '@/lib/auth/request-origin';
-import { satisfies, type Requirement } from '@/lib/auth/roles';
+import { satisfies, type Requirement } from '@/lib/api/roles';
 import { finishAudit, recordAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
-import { appConfig } from '@/lib/config/app-config';
 import type { ServedAt } from '@/lib/config/schema';
-import { appStore } from '@/lib/store/app-store';
-import { appRegistry } from '@/lib/redis/app-registry';
 import type { RedisInstance } from '@/lib/redis/registry';
+import { server } from '@/lib/server/root';
+import { storeWriteFailed } from '@/lib/store/write-failure';
 import { readJsonBody } from './body';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
-import { storeWriteFailed } from './store-failure';
 
 export const API_HEADERS = { 'cache-control': 'no-store' };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -116,7 +113,7 @@ class RequestAudit {
   /** Writes the pending row; throws 503 STORE_UNAVAILABLE when it cannot, so nothing is done. */
   begin(): void {
     try {
-      this.id = recordAudit(appStore(), { ...this.entry(), target: null, outcome: 'pending', detail: null });
+      this.id = recordAudit(server().store, { ...this.entry(), target: null, outcome: 'pending', detail: null });
     } catch (error) {
       throw storeWriteFailed(error, 'audit before a change');
     }
@@ -126,7 +123,7 @@ class RequestAudit {
   finish(outcome: 'ok' | 'failed', detail: string | null): void {
     if (this.id === null) return;
     try {
-      finishAudit(appStore(), this.id, { outcome, target: this.target, detail });
+      finishAudit(server().store, this.id, { outcome, target: this.target, detail });
     } catch (error) {
       storeWriteFailed(error, 'audit outcome after a change (its entry is left pending)');
     }
@@ -135,7 +132,7 @@ class RequestAudit {
   /** A refusal before anything was attempted: one row, logged when it cannot be written. */
   denied(detail: string): void {
     try {
-      recordAudit(appStore(), { ...this.entry(), target: this.target, outcome: 'denied', detail });
+      recordAudit(server().store, { ...this.entry(), target: this.target, outcome: 'denied', detail });
     } catch (error) {
       storeWriteFailed(error, 'audit of a refused change');
     }
@@ -157,9 +154,9 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
       instance: auditInstance, action: options.audit!,
     }));
     try {
-      const config = appConfig();
+      const config = server().config;
       address = clientAddress(request, config.trustProxy);
-      const auth = await appAuth();
+      const auth = await server().auth();
       principal = authenticate(request, auth);
       try {
         authorize(request, options, principal, auth, config.servedAt);
@@ -203,7 +200,7 @@ export function instanceRoute<Q extends z.ZodType, B extends z.ZodType>(
   return async (request: Request, next: NextContext): Promise<Response> => {
     const { id } = await next.params;
     return route(options, (context) => {
-      const instance = typeof id === 'string' ? appRegistry().get(id) : undefined;
+      const instance = typeof id === 'string' ? server().registry.get(id) : undefined;
       if (!instance) throw notFound(`No instance with id "${String(id)}" is configured.`);
       return handler({ ...context, instance });
     }, typeof id === 'string' ? id : null)(request);

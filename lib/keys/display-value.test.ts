@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, hexDump, prettyJson, valueText } from './display-value';
+import { base64ToBytes, hexDump, prettyJson } from './display-value';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-describe('valueText', () => {
-  it('keeps valid text, newlines and tabs as they are', () => {
-    expect(valueText(utf8('crème brûlée\nline 2\tcol'))).toEqual({ text: 'crème brûlée\nline 2\tcol', escaped: false });
-  });
-
-  it('escapes invalid UTF-8 byte by byte, and resumes after it', () => {
-    expect(valueText(new Uint8Array([0x61, 0xff, 0xc3, 0x28, 0x62]))).toEqual({ text: 'a\\xff\\xc3(b', escaped: true });
-  });
-
-  it('escapes NUL, other controls and bidi overrides', () => {
-    expect(valueText(utf8('a\u0000b\u202Ec\u0007')).text).toBe('a\\x00b\\u202ec\\x07');
-  });
-
-  it('leaves markup as plain characters (React renders them as text)', () => {
-    expect(valueText(utf8('<script>alert(1)</script>')).text).toBe('<script>alert(1)</script>');
-  });
-});
 
 describe('prettyJson', () => {
   it('indents a JSON document and refuses anything else', () => {

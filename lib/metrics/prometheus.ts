@@ -2,9 +2,9 @@
 // sampler's latest sample, and one gauge per active finding, labelled `instance`.
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { InfoSections } from '@/lib/api/types';
-import type { HealthResponse } from '@/lib/history/types';
+import type { HealthResponse } from '@/lib/health/types';
+import type { SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
-import type { SampleRow } from '@/lib/sampler/compute-sample';
 
 export interface InstanceSnapshot {
   id: string;

@@ -1,16 +1,18 @@
 // The audit log, newest first, paged to older entries with `before`. The page keeps its filters
 // in its own URL under the same names the API takes, so one pair of functions maps both.
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { AUDIT_OUTCOMES, type AuditOutcome, type AuditQuery, type AuditResponse } from '@/lib/audit/types';
+import { AUDIT_OUTCOMES, auditQuerySchema, type AuditOutcome, type AuditQuery, type AuditResponse } from '@/lib/audit/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
+import { defaultOf, maxLengthOf } from './schema-bounds';
 
 export type AuditFilters = Partial<Pick<AuditQuery, 'actor' | 'action' | 'instance' | 'outcome'>>;
 
 export const AUDIT_TEXT_FILTERS = ['actor', 'action', 'instance'] as const;
-/** The API's bound on a text filter (lib/audit/types.ts). */
-export const AUDIT_FILTER_MAX_LENGTH = 200;
-export const AUDIT_PAGE_SIZE = 100;
+/** The API's bound on a text filter (auditQuerySchema). */
+export const AUDIT_FILTER_MAX_LENGTH = maxLengthOf(auditQuerySchema.shape.actor);
+/** Entries a page asks for: the API's default. */
+export const AUDIT_PAGE_SIZE = defaultOf(auditQuerySchema.shape.limit);
 
 function isOutcome(value: string | null): value is AuditOutcome {
   return (AUDIT_OUTCOMES as readonly (string | null)[]).includes(value);

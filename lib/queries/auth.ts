@@ -1,6 +1,6 @@
 // Sign-in and sign-out. Callers then load the next page in full (see full-navigation.ts).
 import { useMutation } from '@tanstack/react-query';
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 import { fetchJson } from './fetch-json';
 import { SHOWS_UNAUTHENTICATED } from './session-expired';
 

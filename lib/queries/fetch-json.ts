@@ -14,6 +14,11 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** The API's error code of a failed request ("NETWORK" when the server was not reached); undefined for any other error. */
+export function errorCodeOf(error: unknown): ApiRequestError['code'] | undefined {
+  return error instanceof ApiRequestError ? error.code : undefined;
+}
+
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;

@@ -1,13 +1,15 @@
 'use client';
 // One hook per endpoint for the sampler's history and the health findings.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { HealthResponse, MetricsResponse, Range } from '@/lib/history/types';
+import type { HealthResponse } from '@/lib/health/types';
+import type { MetricsResponse } from '@/lib/history/types';
+import type { HistoryRange } from '@/lib/time-range';
 import { ApiRequestError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 import { POLL_HEALTH_MS, POLL_METRICS_LONG_MS, POLL_METRICS_MS } from './poll';
 
 /** Ranges read from raw samples poll at the sampling rate; rollup ranges once a minute. */
-export function metricsPollMs(range: Range): number {
+export function metricsPollMs(range: HistoryRange): number {
   return range === '15m' || range === '1h' || range === '6h' ? POLL_METRICS_MS : POLL_METRICS_LONG_MS;
 }
 
@@ -19,7 +21,7 @@ function pollUnlessNotFound(ms: number) {
     query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : ms;
 }
 
-export const metricsQuery = (id: string, range: Range) =>
+export const metricsQuery = (id: string, range: HistoryRange) =>
   queryOptions({
     queryKey: queryKeys.metrics(id, range),
     queryFn: ({ signal }) =>
@@ -37,7 +39,7 @@ export const healthQuery = (id: string) =>
     refetchInterval: pollUnlessNotFound(POLL_HEALTH_MS),
   });
 
-export function useMetrics(id: string, range: Range) {
+export function useMetrics(id: string, range: HistoryRange) {
   return useQuery(metricsQuery(id, range));
 }
 

@@ -1,6 +1,6 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
-import type { Range } from '@/lib/history/types';
-import type { ArchiveView } from '@/lib/slowlog/view';
+import type { HistoryRange } from '@/lib/time-range';
+import type { ArchiveView } from './archive-params';
 import type { AuditFilters } from './audit';
 import type { KeyFilters, ValueOptions } from './keys-browser';
 
@@ -8,7 +8,7 @@ export const queryKeys = {
   instances: () => ['instances'] as const,
   instance: (id: string) => ['instances', id] as const,
   info: (id: string) => ['instances', id, 'info'] as const,
-  metrics: (id: string, range: Range) => ['instances', id, 'metrics', range] as const,
+  metrics: (id: string, range: HistoryRange) => ['instances', id, 'metrics', range] as const,
   health: (id: string) => ['instances', id, 'health'] as const,
   // The key browser lives outside ['instances', id]: invalidating an instance must not re-run
   // every SCAN page a user has loaded.

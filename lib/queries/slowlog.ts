@@ -3,14 +3,8 @@
 // export links, and the admin's reset.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SlowlogArchiveResponse, SlowlogResetResponse, SlowlogResponse } from '@/lib/slowlog/types';
-import {
-  ARCHIVE_EXPORT_LIMIT,
-  ARCHIVE_PAGE_LIMIT,
-  archiveApiParams,
-  archiveWindow,
-  type ArchiveView,
-  type TimeWindow,
-} from '@/lib/slowlog/view';
+import { rangeWindow, type TimeWindow } from '@/lib/time-range';
+import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_PAGE_LIMIT, archiveApiParams, type ArchiveView } from './archive-params';
 import { ApiRequestError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 import { POLL_SLOWLOG_ARCHIVE_MS, POLL_SLOWLOG_MS } from './poll';
@@ -46,7 +40,7 @@ export const slowlogArchiveQuery = (id: string, view: ArchiveView) =>
     queryKey: queryKeys.slowlogArchive(id, view),
     queryFn: async ({ signal }): Promise<ArchiveResult> => {
       // "Last 24 h" ends now, whenever the query runs: each poll moves the window.
-      const span = archiveWindow(view.range, Date.now());
+      const span = rangeWindow(view.range, Date.now());
       const params = archiveApiParams({ ...span, q: view.q, before: view.before, limit: ARCHIVE_PAGE_LIMIT });
       const response = await fetchJson<SlowlogArchiveResponse>(`${slowlogPath(id)}/archive?${params}`, { signal });
       return { response, view, span };

@@ -9,8 +9,11 @@ import type Redis from 'ioredis';
 import { VALUE_REPLY_MAX_BYTES } from '@/lib/keys/constants';
 import type { DatabasesReply } from '@/lib/keys/types';
 import { badRequest } from '@/lib/api/errors';
+import type { InfoSections } from '@/lib/api/types';
+import { configGet } from './config';
 import { redisErrorToApiError } from './errors';
-import { parseInfo } from './parse/parse-info';
+import { readInfo } from './info';
+import { keyspaceOf } from './parse/parse-info';
 import { nextReady } from './ready-event';
 import type { RedisInstance } from './registry';
 import { RespPipe } from './resp-pipe';
@@ -120,24 +123,19 @@ export function onDb<T>(instance: RedisInstance, db: number, work: (connection: 
 
 type Keyspace = DatabasesReply['keyspace'];
 
-/** Dbs holding keys, from INFO keyspace (`db3:keys=1,expires=0,avg_ttl=0`). */
-function keyspaceOf(info: string): Keyspace {
-  const section = parseInfo(info).keyspace ?? {};
-  return Object.entries(section).flatMap(([name, record]) => {
-    const db = /^db(\d+)$/.exec(name);
-    if (!db || typeof record !== 'object') return [];
-    return [{ db: Number(db[1]), keys: Number(record.keys ?? 0), expires: Number(record.expires ?? 0) }];
-  });
+/** Dbs holding keys, from INFO keyspace. */
+function keyspaceIn(sections: InfoSections): Keyspace {
+  return keyspaceOf(sections).map(({ db, keys, expires }) => ({ db, keys, expires }));
 }
 
 /** A replica refuses writes (READONLY): the UI hides Delete and Set TTL there. */
-function roleOf(info: string): DatabasesReply['role'] {
-  const role = parseInfo(info).replication?.role;
+function roleOf(sections: InfoSections): DatabasesReply['role'] {
+  const role = sections.replication?.role;
   return role === 'master' ? 'primary' : role === 'slave' ? 'replica' : null;
 }
 
 /** INFO may be denied or renamed: the key browser still works, with less to say. */
-async function infoOr<T>(read: () => Promise<string>, parse: (info: string) => T, fallback: T, notes: string[]): Promise<T> {
+async function infoOr<T>(read: () => Promise<InfoSections>, parse: (sections: InfoSections) => T, fallback: T, notes: string[]): Promise<T> {
   try {
     return parse(await read());
   } catch (error) {
@@ -159,15 +157,15 @@ export async function listDatabases(instance: RedisInstance): Promise<DatabasesR
   const value = await instance.run(async (client): Promise<DatabasesReply> => {
     const notes: string[] = [];
     const [keyspace, role] = await Promise.all([
-      infoOr(() => client.info('keyspace'), keyspaceOf, [], notes),
-      infoOr(() => client.info('replication'), roleOf, null, notes),
+      infoOr(() => readInfo(client, 'keyspace'), keyspaceIn, [], notes),
+      infoOr(() => readInfo(client, 'replication'), roleOf, null, notes),
     ]);
     const common = { keyspace, defaultDb: instance.defaultDb, role, ...(notes.length > 0 && { infoError: notes[0] }) };
     try {
-      const reply = (await client.config('GET', 'databases')) as string[];
-      const databases = Number(reply[1]);
+      const config = await configGet(client, 'databases');
+      const databases = Number(config.databases);
       if (Number.isInteger(databases) && databases > 0) return { databases, source: 'config', ...common };
-      throw new Error(`CONFIG GET databases answered ${JSON.stringify(reply)}`);
+      throw new Error(`CONFIG GET databases answered ${JSON.stringify(Object.entries(config).flat())}`);
     } catch (error) {
       const denied = redisErrorToApiError(error);
       if (denied && denied.code !== 'REDIS_COMMAND_DENIED') throw error;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveInfo, hitRatio } from './derive-info';
+import { deriveInfo } from './derive-info';
 import { parseInfo } from './parse/parse-info';
 
 const fixture = (name: string) =>
@@ -55,9 +55,4 @@ describe('deriveInfo', () => {
       loading: true, rdbLastBgsaveOk: false, aofEnabled: true, aofLastWriteOk: false,
     });
   });
-});
-
-describe('hitRatio', () => {
-  it('is null before the first lookup', () => expect(hitRatio(0, 0)).toBeNull());
-  it('is hits over lookups', () => expect(hitRatio(80, 20)).toBe(0.8));
 });

@@ -1,5 +1,7 @@
 // Turns parsed INFO sections into the figures an operator reads first. Pure.
-import type { DerivedInfo, InfoSection, InfoSections, KeyspaceDb } from '@/lib/api/types';
+import type { DerivedInfo, InfoSection, InfoSections } from '@/lib/api/types';
+import { hitRatio } from '@/lib/hit-ratio';
+import { keyspaceOf, runIdOf } from './parse/parse-info';
 
 function num(section: InfoSection | undefined, field: string, fallback = 0): number {
   const value = section?.[field];
@@ -11,34 +13,13 @@ function text(section: InfoSection | undefined, field: string, fallback = ''): s
   return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
 }
 
-function keyspaceOf(section: InfoSection | undefined): KeyspaceDb[] {
-  const dbs: KeyspaceDb[] = [];
-  for (const [name, value] of Object.entries(section ?? {})) {
-    const match = /^db(\d+)$/.exec(name);
-    if (!match?.[1] || typeof value !== 'object') continue;
-    dbs.push({
-      db: Number(match[1]),
-      keys: Number(value.keys ?? 0),
-      expires: Number(value.expires ?? 0),
-      avgTtlMs: Number(value.avg_ttl ?? 0),
-    });
-  }
-  return dbs.sort((a, b) => a.db - b.db);
-}
-
-/** hits / (hits + misses), or null when nothing was looked up yet. */
-export function hitRatio(hits: number, misses: number): number | null {
-  const lookups = hits + misses;
-  return lookups > 0 ? hits / lookups : null;
-}
-
 export function deriveInfo(sections: InfoSections): DerivedInfo {
   const { server, memory, stats, clients, persistence, replication } = sections;
   const maxmemory = num(memory, 'maxmemory');
   const used = num(memory, 'used_memory');
   const hits = num(stats, 'keyspace_hits');
   const misses = num(stats, 'keyspace_misses');
-  const keyspace = keyspaceOf(sections.keyspace);
+  const keyspace = keyspaceOf(sections);
   const isReplica = text(replication, 'role') === 'slave';
 
   return {
@@ -46,7 +27,7 @@ export function deriveInfo(sections: InfoSections): DerivedInfo {
     mode: text(server, 'redis_mode', 'standalone'),
     role: isReplica ? 'replica' : 'primary',
     uptimeSeconds: num(server, 'uptime_in_seconds'),
-    runId: text(server, 'run_id'),
+    runId: runIdOf(sections) ?? '',
     memory: {
       usedBytes: used,
       rssBytes: num(memory, 'used_memory_rss'),

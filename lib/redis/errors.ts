@@ -1,5 +1,7 @@
 // Maps what ioredis and Redis throw to the API's error codes, in words an operator can act on.
 import { ApiError } from '@/lib/api/errors';
+import type { InfoSection } from '@/lib/api/types';
+import { parseInfo } from './parse/parse-info';
 
 /** Raised by the registry when a client is not ready within the time we allow. */
 export class RedisNotReadyError extends Error {
@@ -38,14 +40,16 @@ export function loadingError(progress?: { percent: number; etaSeconds?: number }
 
 /** Reads `loading_loaded_perc` and `loading_eta_seconds` from an INFO persistence reply. */
 export function loadingProgress(infoPersistence: string): { percent: number; etaSeconds?: number } | undefined {
-  const field = (name: string) => {
-    const match = new RegExp(`^${name}:([0-9.]+)\\r?$`, 'm').exec(infoPersistence);
-    return match ? Number(match[1]) : undefined;
-  };
-  const percent = field('loading_loaded_perc');
-  if (percent === undefined || !Number.isFinite(percent)) return undefined;
-  const etaSeconds = field('loading_eta_seconds');
-  return { percent, ...(etaSeconds !== undefined && { etaSeconds }) };
+  let persistence: InfoSection | undefined;
+  try {
+    persistence = parseInfo(infoPersistence).persistence;
+  } catch {
+    return undefined; // not INFO: the answer goes without the figure
+  }
+  const percent = persistence?.loading_loaded_perc;
+  if (typeof percent !== 'number' || !Number.isFinite(percent)) return undefined;
+  const etaSeconds = persistence?.loading_eta_seconds;
+  return { percent, ...(typeof etaSeconds === 'number' && { etaSeconds }) };
 }
 
 /**

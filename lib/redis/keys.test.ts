@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VALUE_PAGE_BYTES, VALUE_REPLY_MAX_BYTES } from '@/lib/keys/constants';
 import { keyName, nextScanHint, shrunkCount } from './keys';
-import { parseGroup, Shower, valuePageCount } from './values';
+import { Shower, valuePageCount } from './values';
 
 describe('nextScanHint', () => {
   it('asks for what is still missing when nothing is filtered', () => {
@@ -64,14 +64,5 @@ describe('Shower', () => {
     const big = Buffer.alloc(1024, 'x');
     for (let i = 0; i < 256; i += 1) shower.show(big);
     expect(shower.show(big)).toEqual({ text: '', bytes: 1024, cut: true });
-  });
-});
-
-describe('parseGroup', () => {
-  it('reads XINFO GROUPS as Redis 7 answers it', () => {
-    expect(parseGroup(['name', 'workers', 'consumers', 2, 'pending', 5, 'last-delivered-id', '1-0', 'entries-read', 3, 'lag', 1])).toEqual({
-      name: 'workers', consumers: 2, pending: 5, lastDeliveredId: '1-0', lag: 1,
-    });
-    expect(parseGroup(['name', 'g', 'consumers', 0, 'pending', 0, 'last-delivered-id', '0-0', 'lag', null]).lag).toBeNull();
   });
 });

@@ -9,28 +9,14 @@ import type { KeyName, KeyRow, KeysPage, KeyTtlReply, KeyDeleteReply } from '@/l
 import type { KeysQueryInput } from '@/lib/keys/schemas';
 import { MAX_COUNT, MEMORY_SAMPLES, SCAN_MAX_CALLS, SCAN_MAX_MS, TTL_GONE, TTL_NONE } from '@/lib/keys/constants';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { displayBytes, displayName } from '@/lib/display-bytes';
 import { checkDb, onDb, type DbConnection } from './db-connections';
 import { keyBrowserLimits } from './key-browser-limits';
-import { displayBytes } from './parse/display-bytes';
 import { RespError } from './parse/resp';
 import type { RedisTimeBudget } from './redis-time-budget';
 import type { RedisInstance } from './registry';
 import type { Command, RespPipe } from './resp-pipe';
 import { isRefusal } from './scan-gate';
-
-/** True when every byte is printable ASCII other than the backslash: shown as it is. */
-function isPlainAscii(key: Buffer): boolean {
-  for (let i = 0; i < key.length; i += 1) {
-    const byte = key[i]!;
-    if (byte < 0x20 || byte > 0x7e || byte === 0x5c) return false;
-  }
-  return true;
-}
-
-/** A name as the UI shows it (escapes visible); most names take the plain-ASCII fast path. */
-function displayName(key: Buffer): string {
-  return isPlainAscii(key) ? key.toString('latin1') : displayBytes(key).text;
-}
 
 export function keyName(key: Buffer): KeyName {
   return { key: displayName(key), keyB64: key.toString('base64') };

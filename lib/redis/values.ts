@@ -10,9 +10,10 @@ import {
 import type { KeyQueryInput } from '@/lib/keys/schemas';
 import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
 import { notFound } from '@/lib/api/errors';
+import { displayBytes } from '@/lib/display-bytes';
 import { checkDb, onDb } from './db-connections';
 import { keyName } from './keys';
-import { displayBytes } from './parse/display-bytes';
+import { parseXinfoGroups } from './parse/parse-xinfo-groups';
 import { RespError, type RespReply } from './parse/resp';
 import type { RedisInstance } from './registry';
 import { isReplyTooLarge, type Command, type RespPipe } from './resp-pipe';
@@ -132,7 +133,7 @@ const READERS: Record<string, Reader> = {
         kind: 'stream', order: q.order, truncated: next !== undefined, entries: entries.slice(0, count), ...(next !== undefined && { next }),
       };
       if (RespError.is(groups)) value.groupsError = `XINFO GROUPS failed: ${groups.message}`;
-      else value.groups = (groups as unknown[][]).map(parseGroup);
+      else value.groups = parseXinfoGroups(groups);
       return value;
     },
   },
@@ -148,20 +149,6 @@ export function valuePageCount(wanted: number, memoryBytes: number | null, lengt
   const perElement = memoryBytes / length;
   if (perElement > VALUE_REPLY_MAX_BYTES) return 0;
   return Math.max(1, Math.min(wanted, Math.floor(VALUE_PAGE_BYTES / perElement)));
-}
-
-/** XINFO GROUPS answers flat [name, value, ...] arrays per group. */
-export function parseGroup(flat: unknown[]) {
-  const record: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) record[String(flat[i])] = flat[i + 1];
-  const lag = record.lag;
-  return {
-    name: String(record.name ?? ''),
-    consumers: Number(record.consumers ?? 0),
-    pending: Number(record.pending ?? 0),
-    lastDeliveredId: String(record['last-delivered-id'] ?? ''),
-    ...(lag !== undefined && { lag: lag === null ? null : Number(lag) }),
-  };
 }
 
 const WRONGTYPE = /^WRONGTYPE/;

@@ -1,7 +1,9 @@
 // Turns one INFO reply (and the previous one) into a history row: gauges as read, counters as
 // rates over the time between the two replies. Pure.
 import type { InfoSections } from '@/lib/api/types';
-import type { Metric } from '@/lib/history/types';
+import type { CounterDelta } from '@/lib/health/types';
+import type { Metric, MetricValues, SampleRow } from '@/lib/history/types';
+import { hitRatio } from '@/lib/hit-ratio';
 import { deriveInfo } from '@/lib/redis/derive-info';
 
 /** The counters of one INFO reply that rates are computed from. */
@@ -16,17 +18,6 @@ export interface CounterSnapshot {
   expired: number;
   netInput: number;
   netOutput: number;
-}
-
-export type MetricValues = Record<Metric, number | null>;
-
-export interface SampleRow {
-  instance: string;
-  /** unix ms */
-  ts: number;
-  up: boolean;
-  runId: string | null;
-  values: MetricValues;
 }
 
 function field(sections: InfoSections, section: string, name: string): number {
@@ -50,17 +41,6 @@ export function countersOf(sections: InfoSections, fallbackTimeMs: number): Coun
 }
 
 /** Counter deltas between two snapshots, or null across a restart (new run_id) or a reset. */
-export interface CounterDelta {
-  seconds: number;
-  commands: number;
-  hits: number;
-  misses: number;
-  evicted: number;
-  expired: number;
-  netInput: number;
-  netOutput: number;
-}
-
 export function deltaBetween(previous: CounterSnapshot | null, current: CounterSnapshot): CounterDelta | null {
   if (!previous || previous.runId !== current.runId) return null;
   const seconds = (current.serverTimeMs - previous.serverTimeMs) / 1000;
@@ -86,12 +66,6 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-export function hitRatioOf(delta: Pick<CounterDelta, 'hits' | 'misses'> | null): number | null {
-  if (!delta) return null;
-  const lookups = delta.hits + delta.misses;
-  return lookups > 0 ? delta.hits / lookups : null;
-}
-
 export function sampleRow(instance: string, ts: number, sections: InfoSections, delta: CounterDelta | null, pingsMs: number[]): SampleRow {
   const derived = deriveInfo(sections);
   const rate = (count: number | undefined) => (delta && count !== undefined ? count / delta.seconds : null);
@@ -108,7 +82,7 @@ export function sampleRow(instance: string, ts: number, sections: InfoSections, 
       connectedClients: derived.clients.connected,
       blockedClients: derived.clients.blocked,
       opsPerSec: rate(delta?.commands),
-      hitRatio: hitRatioOf(delta),
+      hitRatio: delta ? hitRatio(delta.hits, delta.misses) : null,
       hitsPerSec: rate(delta?.hits),
       missesPerSec: rate(delta?.misses),
       evictedPerSec: rate(delta?.evicted),

@@ -8,20 +8,21 @@ import type { RedlensConfig } from '@/lib/config/schema';
 import type { FindingsStore } from '@/lib/health/findings-store';
 import { evaluateHealth, overallStatus } from '@/lib/health/rules';
 import type { HistoryStore } from '@/lib/history/history-store';
-import { METRICS, type HealthResponse } from '@/lib/history/types';
+import type { HealthResponse } from '@/lib/health/types';
+import { METRICS, type SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
-import { parseInfo } from '@/lib/redis/parse/parse-info';
-import { parseSlowlog, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+import { readInfo } from '@/lib/redis/info';
+import { pingRoundTrips } from '@/lib/redis/latency';
+import { runIdOf } from '@/lib/redis/parse/parse-info';
+import { SlowlogParseError, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { RedisInstance } from '@/lib/redis/registry';
-import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot, type SampleRow } from './compute-sample';
+import { readNewSlowlog } from '@/lib/redis/slowlog';
+import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot } from './compute-sample';
 import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable';
 
 const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
 const RULE_WINDOW_MS = 60_000;
-const SLOWLOG_PEEK = 16;
-/** A sample that finds more new entries than it read reads again, this many times more each time. */
-const SLOWLOG_GROWTH = 8;
 /**
  * New entries one sample reads at most (Redis keeps at most 32 arguments of 128 bytes each, so
  * about 4 KiB an entry at worst); more than this between two samples is recorded as a gap.
@@ -66,53 +67,24 @@ interface SlowlogCursor {
   lastId: number;
 }
 
-/** The id of the oldest entry in a raw SLOWLOG GET reply, or null. */
-function oldestId(reply: unknown[]): number | null {
-  const oldest = reply[reply.length - 1] as unknown[] | undefined;
-  return typeof oldest?.[0] === 'number' ? oldest[0] : null;
-}
-
-/**
- * The newest slow log entries since `seen`: a few first, and more only while every entry read
- * is new (x8 each time, up to SLOWLOG LEN and SLOWLOG_READ_MAX), so a quiet slow log costs a
- * small reply every sample and a burst of a thousand slow commands is read whole, not recorded
- * as rotated out while Redis still holds it.
- */
-async function readNewSlowlog(client: Redis, seen: SlowlogCursor): Promise<unknown> {
-  let count = SLOWLOG_PEEK;
-  let reply = await client.callBuffer('SLOWLOG', 'GET', String(count));
-  let length: number | null = null;
-  for (;;) {
-    const entries = Array.isArray(reply) ? (reply as unknown[]) : [];
-    const oldest = oldestId(entries);
-    const allNew = entries.length === count && oldest !== null && oldest > seen.lastId;
-    if (!allNew || count >= SLOWLOG_READ_MAX) return reply;
-    length ??= Number(await client.slowlog('LEN'));
-    if (entries.length >= length) return reply;
-    count = Math.min(count * SLOWLOG_GROWTH, length, SLOWLOG_READ_MAX);
-    reply = await client.callBuffer('SLOWLOG', 'GET', String(count));
-  }
-}
-
 async function readInstance(client: Redis, seen: SlowlogCursor) {
   // INFO renamed (`rename-command INFO ""`) or denied by ACL: Redis is up all the same.
-  const info = await client.info('everything').catch((error: unknown) => {
+  const sections = await readInfo(client).catch((error: unknown) => {
     if (isInfoUnavailable(error)) return null;
     throw error;
   });
-  const pings: number[] = [];
-  for (let i = 0; i < PINGS_PER_SAMPLE; i++) {
-    const started = performance.now();
-    await client.ping();
-    pings.push(performance.now() - started);
-  }
+  const pings = await pingRoundTrips(client, PINGS_PER_SAMPLE);
   // Without INFO there is no run_id to key the archive by (ids start again after a restart),
   // so the slow log waits for INFO. A least-privilege user may lack SLOWLOG: the rest of the
   // sample still counts. After a restart (new run_id) the cursor only counts for the same run.
-  if (info === null) return { info, pings, slowlog: null };
-  const sameRun = info.includes(`run_id:${seen.runId}`);
-  const slowlog = await readNewSlowlog(client, sameRun ? seen : { runId: '', lastId: -1 }).catch(() => null);
-  return { info, pings, slowlog };
+  if (sections === null) return { sections, pings, slowlog: null };
+  const sameRun = runIdOf(sections) === seen.runId;
+  const slowlog = await readNewSlowlog(client, sameRun ? seen.lastId : -1, SLOWLOG_READ_MAX).catch((error: unknown) => {
+    // Not a refusal but a reply that does not parse: say so, and sample the rest.
+    if (error instanceof SlowlogParseError) console.error('[redlens] the slow log reply does not parse:', error);
+    return null;
+  });
+  return { sections, pings, slowlog };
 }
 
 export class Sampler {
@@ -177,11 +149,11 @@ export class Sampler {
       let infoUnavailable = false;
       let sections: InfoSections | null = null;
       let pings: number[] = [];
-      let slowlog: unknown = null;
+      let slowlog: SlowlogEntry[] | null = null;
       try {
         const reply = await instance.run((client) => readInstance(client, state.slow));
-        infoUnavailable = reply.info === null;
-        sections = reply.info === null ? null : parseInfo(reply.info);
+        infoUnavailable = reply.sections === null;
+        sections = reply.sections;
         pings = reply.pings;
         slowlog = reply.slowlog;
       } catch (error) {
@@ -215,9 +187,8 @@ export class Sampler {
     return row;
   }
 
-  private async takeSlowlog(id: string, sections: InfoSections, reply: unknown, state: InstanceState): Promise<void> {
-    const runId = String(sections.server?.run_id ?? '');
-    const entries = parseSlowlog(reply);
+  private async takeSlowlog(id: string, sections: InfoSections, entries: SlowlogEntry[], state: InstanceState): Promise<void> {
+    const runId = runIdOf(sections) ?? '';
     // Ids restart with Redis: for a new run_id, start from what the archive already holds.
     if (state.slow.runId !== runId) state.slow = { runId, lastId: this.deps.slowlog?.lastId(id, runId) ?? -1, recent: [] };
     const fresh = entries.filter((entry) => entry.id > state.slow.lastId).reverse();

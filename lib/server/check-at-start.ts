@@ -1,7 +1,8 @@
 // Runs when the server starts: a bad configuration stops the start with a message that names
 // the field, and a generated admin password is printed, once, before anyone needs it.
-import { appAuth } from '@/lib/auth/app-auth';
-import { ConfigError, loadConfig } from './load';
+import 'server-only';
+import { ConfigError, loadConfig } from '@/lib/config/load';
+import { server } from './root';
 
 function announceGeneratedPassword(password: string): void {
   console.log(
@@ -16,7 +17,7 @@ export async function checkConfigAtStart(): Promise<void> {
     const config = loadConfig(process.env);
     console.log(`[redlens] ${config.instances.length} Redis instance(s) configured: ${config.instances.map((i) => i.id).join(', ')}`);
     if (config.readOnly) console.log('[redlens] read-only mode: no change to Redis is offered or accepted');
-    await appAuth(announceGeneratedPassword);
+    await server().auth(announceGeneratedPassword);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`[redlens] configuration error: ${error.message}`);

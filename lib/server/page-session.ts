@@ -1,13 +1,13 @@
 // The signed-in user of a page request, for server components (layouts redirect without one).
 import 'server-only';
 import { cookies } from 'next/headers';
-import { appAuth } from './app-auth';
-import { principalFromSession } from './authenticate';
-import type { Me } from './roles';
-import { SESSION_COOKIE } from './session';
+import type { Me } from '@/lib/api/roles';
+import { principalFromSession } from '@/lib/auth/authenticate';
+import { SESSION_COOKIE } from '@/lib/auth/session';
+import { server } from './root';
 
 export async function pageSession(): Promise<Me | null> {
-  const auth = await appAuth();
+  const auth = await server().auth();
   const principal = principalFromSession((await cookies()).get(SESSION_COOKIE)?.value, auth);
   return principal ? { username: principal.username, role: principal.role, readOnly: auth.readOnly } : null;
 }

@@ -1,37 +1,108 @@
-// The server process's sampler and the stores it writes (history, findings, slow log archive),
-// shared with the route handlers.
-import { appConfig } from '@/lib/config/app-config';
+// The composition root: the server process's long-lived objects (configuration, store, auth,
+// Redis registry, history, findings, slow log archive, sampler), each built once on first use
+// (never at module load: `next build` evaluates route modules) and handed out by name.
+// Kept on one globalThis slot so dev-mode reloads reuse them instead of leaking connections.
+// A new long-lived object (a job runner, say) is one more getter here; tests forget them all by
+// deleting the slot (test/app-env.ts).
+import 'server-only';
+import { buildAuthContext, type AuthContext } from '@/lib/auth/auth-context';
+import { StoredSessions } from '@/lib/auth/session-registry';
+import { loadConfig } from '@/lib/config/load';
+import type { RedlensConfig } from '@/lib/config/schema';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
-import { appRegistry } from '@/lib/redis/app-registry';
+import { Registry } from '@/lib/redis/registry';
+import { storeRetention } from '@/lib/sampler/retention-tasks';
+import { Sampler } from '@/lib/sampler/sampler';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
-import { appStore } from '@/lib/store/app-store';
-import { storeRetention } from './retention-tasks';
-import { Sampler } from './sampler';
+import { openStore, type Store } from '@/lib/store/sqlite';
+import { currentStoreHealth, StoreHealth, watchStore, type StoreStatus } from '@/lib/store/store-health';
 
-interface AppHistory {
-  history: HistoryStore;
-  findings: FindingsStore;
-  slowlog: SlowlogArchive;
-  sampler: Sampler;
-}
+class Server {
+  #config?: RedlensConfig;
+  #store?: Store;
+  #auth?: Promise<AuthContext>;
+  #registry?: Registry;
+  #history?: HistoryStore;
+  #findings?: FindingsStore;
+  #slowlog?: SlowlogArchive;
+  #sampler?: Sampler;
 
-const holder = globalThis as typeof globalThis & { __redlensHistory?: AppHistory };
-
-export function appHistory(): AppHistory {
-  if (!holder.__redlensHistory) {
-    const config = appConfig();
-    const history = new HistoryStore(appStore(), config.retention);
-    const findings = new FindingsStore(appStore());
-    const slowlog = new SlowlogArchive(appStore());
-    const retention = storeRetention(appStore(), { history, findings, slowlog }, config.retention);
-    const sampler = new Sampler({ instances: () => appRegistry().list(), history, findings, slowlog, config, retention });
-    holder.__redlensHistory = { history, findings, slowlog, sampler };
+  /** Read from the environment once. */
+  get config(): RedlensConfig {
+    this.#config ??= loadConfig(process.env);
+    return this.#config;
   }
-  return holder.__redlensHistory;
+
+  /** Opened in the configured data directory, and watched for faults (store-health.ts) from then on. */
+  get store(): Store {
+    if (!this.#store) {
+      const dataDir = this.config.dataDir;
+      const store = openStore(dataDir);
+      this.#store = store;
+      watchStore(new StoreHealth(store, dataDir));
+    }
+    return this.#store;
+  }
+
+  /** The store's state for the admin banner: a fresh look at the file system, never a write. */
+  storeStatus(): StoreStatus {
+    try {
+      void this.store;
+    } catch (error) {
+      return { ok: false, problem: `The store cannot be opened: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return currentStoreHealth()?.check({ probeWrite: false }) ?? { ok: true };
+  }
+
+  /**
+   * Built once: hashing env passwords takes a few ms each. A failed build is forgotten, so the
+   * next request tries again; `announce` prints a generated admin password (at start only).
+   */
+  auth(announce?: (password: string) => void): Promise<AuthContext> {
+    this.#auth ??= buildAuthContext(this.config, process.env, announce, new StoredSessions(this.store)).catch((error: unknown) => {
+      this.#auth = undefined;
+      throw error;
+    });
+    return this.#auth;
+  }
+
+  /** One client per configured instance. */
+  get registry(): Registry {
+    this.#registry ??= new Registry(this.config.instances);
+    return this.#registry;
+  }
+
+  get history(): HistoryStore {
+    this.#history ??= new HistoryStore(this.store, this.config.retention);
+    return this.#history;
+  }
+
+  get findings(): FindingsStore {
+    this.#findings ??= new FindingsStore(this.store);
+    return this.#findings;
+  }
+
+  get slowlog(): SlowlogArchive {
+    this.#slowlog ??= new SlowlogArchive(this.store);
+    return this.#slowlog;
+  }
+
+  /** Samples every instance into history, findings and the slow log archive; started once at server start. */
+  get sampler(): Sampler {
+    if (!this.#sampler) {
+      const { config, store, history, findings, slowlog } = this;
+      const retention = storeRetention(store, { history, findings, slowlog }, config.retention);
+      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, slowlog, config, retention });
+    }
+    return this.#sampler;
+  }
 }
 
-/** Starts sampling every instance; called once when the server starts. */
-export function startAppSampler(): void {
-  appHistory().sampler.start();
+const slot = globalThis as typeof globalThis & { __redlensServer?: Server };
+
+/** The server's objects; each is built when first asked for. */
+export function server(): Server {
+  slot.__redlensServer ??= new Server();
+  return slot.__redlensServer;
 }

@@ -8,7 +8,7 @@ import type { Store } from '@/lib/store/sqlite';
 import { analyseEntries } from './analysis';
 import type { SlowlogRollup } from './rollup';
 import type { ArchivedEntry, ArchiveSearchProgress, SlowlogArchiveResponse, SlowlogGap } from './types';
-import { toView } from './view-model';
+import { toView } from './entry-view';
 
 export interface ArchiveFilter {
   /** unix ms */

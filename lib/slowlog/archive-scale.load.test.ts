@@ -2,7 +2,7 @@
 // page, searches that match often, rarely or never, exports) holds the event loop < 50 ms,
 // measured with monitorEventLoopDelay around real route handler calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appStore } from '@/lib/store/app-store';
+import { server as redlens } from '@/lib/server/root';
 import { call, useAppEnv } from '@/test/app-env';
 import { maxBlockDuring } from '@/test/event-loop';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startTestRedis();
   useAppEnv({ instances: [{ id: 'big', url: redisUrl(server) }], env: { REDLENS_API_TOKEN: TOKEN } });
   ({ GET } = await import('@/app/api/instances/[id]/slowlog/archive/route'));
-  const db = appStore();
+  const db = redlens().store;
   // Forty fingerprints (8 commands x 5 key patterns) over many keys, 30 days, newest at NOW.
   db.exec(`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS - 1}),

@@ -1,14 +1,15 @@
 // The live slow log of an instance (SLOWLOG GET / LEN, CONFIG GET slowlog-*), and the reset
-// that archives every entry before it empties the log.
-import type Redis from 'ioredis';
-import { parseSlowlog, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+// that archives every entry before it empties the log. The Redis calls are lib/redis/slowlog.ts
+// and lib/redis/config.ts; this module decides what to read, archive and answer.
+import { configGet } from '@/lib/redis/config';
 import type { RedisInstance } from '@/lib/redis/registry';
+import { getSlowlog, readAndResetSlowlog, readSlowlogOfRun, slowlogLength } from '@/lib/redis/slowlog';
 import { noteStoreFailure } from '@/lib/store/store-health';
 import { rankFingerprints } from './analysis';
 import type { SlowlogArchive } from './archive';
 import { SlowlogResetError } from './reset-error';
 import type { SlowlogConfig, SlowlogResetResponse, SlowlogResponse } from './types';
-import { toView } from './view-model';
+import { toView } from './entry-view';
 
 /** Entries the live view reads at most; the archive holds the rest. */
 export const LIVE_ENTRIES = 500;
@@ -27,21 +28,21 @@ export function slowlogConfigWarnings(slowerThanMicros: number | null, maxLen: n
   return warnings;
 }
 
-function configValue(reply: string[], name: string): number | null {
-  const index = reply.indexOf(name);
-  return index >= 0 && reply[index + 1] !== undefined ? Number(reply[index + 1]) : null;
+function configValue(config: Record<string, string>, name: string): number | null {
+  const value = config[name];
+  return value !== undefined ? Number(value) : null;
 }
 
 export async function readSlowlog(instance: RedisInstance): Promise<SlowlogResponse> {
   // Every viewer of the page polls this: they share one read per second, like INFO.
-  return instance.runShared('slowlog', async (client: Redis) => {
-    const [entriesReply, length, config] = await Promise.all([
-      client.callBuffer('SLOWLOG', 'GET', String(LIVE_ENTRIES)),
-      client.slowlog('LEN') as Promise<number>,
+  return instance.runShared('slowlog', async (client) => {
+    const [raw, length, config] = await Promise.all([
+      getSlowlog(client, LIVE_ENTRIES),
+      slowlogLength(client),
       // A least-privilege user may lack CONFIG GET: the entries still show.
-      (client.config('GET', 'slowlog-*') as Promise<string[]>).catch(() => null),
+      configGet(client, 'slowlog-*').catch(() => null),
     ]);
-    const entries = parseSlowlog(entriesReply).map(toView);
+    const entries = raw.map(toView);
     const slowerThanMicros = config ? configValue(config, 'slowlog-log-slower-than') : null;
     const maxLen = config ? configValue(config, 'slowlog-max-len') : null;
     const settings: SlowlogConfig = { slowerThanMicros, maxLen, warnings: slowlogConfigWarnings(slowerThanMicros, maxLen, length) };
@@ -51,25 +52,6 @@ export async function readSlowlog(instance: RedisInstance): Promise<SlowlogRespo
 }
 
 const resetsInFlight = new Map<string, Promise<SlowlogResetResponse>>();
-
-/** INFO server's run_id and SLOWLOG GET -1, read in one MULTI (the ids belong to that run). */
-interface SlowlogRead {
-  runId: string;
-  entries: SlowlogEntry[];
-}
-
-function readReplies(replies: Array<[Error | null, unknown]> | null, what: string): unknown[] {
-  // EXEC answers null only under WATCH, which Redlens never sends; say so rather than guess.
-  if (!replies) throw new Error(`${what}: EXEC answered null`);
-  const failed = replies.find(([error]) => error);
-  // The Redis error itself (EXECABORT, NOPERM, an unknown command), so it maps to its code.
-  if (failed) throw failed[0];
-  return replies.map(([, value]) => value);
-}
-
-function slowlogRead(info: unknown, entries: unknown): SlowlogRead {
-  return { runId: /run_id:(\w+)/.exec(String(info))?.[1] ?? 'unknown', entries: parseSlowlog(entries) };
-}
 
 /**
  * Empties the slow log without losing an entry, failing closed:
@@ -87,10 +69,7 @@ export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive
   const running = resetsInFlight.get(instance.id);
   if (running) return running;
   const reset = (async () => {
-    const before = await instance.run(async (client) => {
-      const [info, entries] = readReplies(await client.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').exec(), 'SLOWLOG GET');
-      return slowlogRead(info, entries);
-    });
+    const before = await instance.run(readSlowlogOfRun);
     try {
       archive.writeDurably(() => {
         archive.write(instance.id, before.runId, before.entries, null);
@@ -103,13 +82,7 @@ export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive
       console.error(`[redlens] slow log reset of ${instance.id} refused: the archive cannot be written`, error);
       throw new SlowlogResetError('STORE_UNAVAILABLE', 'The slow log archive cannot be written now, so the slow log was NOT reset.', false);
     }
-    const after = await instance.run(async (client) => {
-      const [info, entries] = readReplies(
-        await client.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').slowlog('RESET').exec(),
-        'SLOWLOG RESET',
-      );
-      return slowlogRead(info, entries);
-    });
+    const after = await instance.run(readAndResetSlowlog);
     // Ids only grow within one run; after a restart in between, every entry is new.
     const seen = after.runId === before.runId ? Math.max(-1, ...before.entries.map((entry) => entry.id)) : -1;
     const fresh = after.entries.filter((entry) => entry.id > seen);

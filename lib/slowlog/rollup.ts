@@ -2,7 +2,8 @@
 // reads at most a few tens of thousands of rollup rows instead of every archived entry.
 import type { Store } from '@/lib/store/sqlite';
 import type { FingerprintStat, SlowlogArchiveResponse } from './types';
-import { bucketStepMs, type TimeWindow } from './view';
+import type { TimeWindow } from '@/lib/time-range';
+import { bucketStepMs } from './buckets';
 import { warningByPattern } from './warnings';
 
 const MINUTE = 60_000;
@@ -172,7 +173,7 @@ export class SlowlogRollup {
 
 /**
  * Which rollup a window reads and the width of one chart bucket: the page's own bucket width
- * (lib/slowlog/view.ts bucketStepMs), never finer than the rollup (a 7-day range is charted per hour).
+ * (bucketStepMs in ./buckets.ts), never finer than the rollup (a 7-day range is charted per hour).
  */
 export function planOf(window: TimeWindow): { table: 'slowlog_rollup_1m' | 'slowlog_rollup_1h'; stepMs: number; from: number } {
   const span = Math.max(0, window.to - window.from);

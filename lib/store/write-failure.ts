@@ -1,6 +1,6 @@
 // The one place a failed write to Redlens's own store becomes an answer: logged on the server,
 // reported to the store-health monitor, and turned into 503 STORE_UNAVAILABLE ("nothing was done").
-import { noteStoreFailure } from '@/lib/store/store-health';
+import { noteStoreFailure } from './store-health';
 import { ApiError } from '@/lib/api/errors';
 
 export const STORE_UNAVAILABLE_MESSAGE =

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { pageSession } from '@/lib/auth/page-session';
+import { pageSession } from '@/lib/server/page-session';
 import { AuditForbidden } from '@/components/audit/audit-forbidden';
 import { AuditLogView } from '@/components/audit/audit-log-view';
 

@@ -1,8 +1,8 @@
 // Redlens's own store, for the admins' banner: {ok, problem?, since?}. A look at the file system
 // on each call (cheap); the minute check and failed writes do the rest.
 import { route } from '@/lib/http/route';
-import { appStoreStatus } from '@/lib/store/app-store';
+import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ role: 'admin' }, () => appStoreStatus());
+export const GET = route({ role: 'admin' }, () => server().storeStatus());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InfoParseError, parseInfo } from './parse-info';
+import { errorstatsOf, InfoParseError, keyspaceOf, parseInfo, runIdOf } from './parse-info';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -81,5 +81,40 @@ describe('parseInfo edge cases', () => {
     ['a malformed keyspace line', '# Keyspace\ndb0:keys\n'],
   ])('throws on %s', (_name, reply) => {
     expect(() => parseInfo(reply)).toThrow(InfoParseError);
+  });
+});
+
+describe('keyspaceOf, runIdOf and errorstatsOf on Redis 7.0 replies', () => {
+  // INFO server errorstats keyspace, captured after WRONGTYPE, unknown-command, NOPERM and
+  // EXECABORT errors, with keys in dbs 0, 3 and 15.
+  const info = parseInfo(fixture('info-server-errorstats-keyspace-7.0.txt'));
+
+  it('reads every db of the keyspace, in db order, with its average TTL in ms', () => {
+    expect(keyspaceOf(info)).toEqual([
+      { db: 0, keys: 3, expires: 1, avgTtlMs: 3593099 },
+      { db: 3, keys: 1, expires: 0, avgTtlMs: 0 },
+      { db: 15, keys: 1, expires: 1, avgTtlMs: 93099 },
+    ]);
+    expect(keyspaceOf(parseInfo(fixture('info-replica-7.0.txt')))).toEqual([{ db: 0, keys: 1, expires: 0, avgTtlMs: 0 }]);
+  });
+
+  it('answers an empty keyspace, or none at all, with no dbs', () => {
+    expect(keyspaceOf(parseInfo('# Keyspace\r\n'))).toEqual([]);
+    expect(keyspaceOf(parseInfo('# Server\r\nredis_version:7.0.15\r\n'))).toEqual([]);
+  });
+
+  it('reads the run_id, or null without one', () => {
+    expect(runIdOf(info)).toBe('e0aee8b96b299d2ed310539fe459a04b4f72c2ea');
+    expect(runIdOf(parseInfo(fixture('info-primary-7.0.txt')))).toBe('ef156f89b25c9b42e5be1f271eae7446eefc9eaa');
+    expect(runIdOf(parseInfo('# Keyspace\r\n'))).toBeNull();
+  });
+
+  it('reads the errorstats as counts by error prefix', () => {
+    expect(errorstatsOf(info)).toEqual({ ERR: 6, EXECABORT: 1, NOPERM: 1, WRONGTYPE: 2 });
+    expect(errorstatsOf(parseInfo('# Errorstats\r\n'))).toEqual({});
+  });
+
+  it('keeps an empty value as empty text', () => {
+    expect(info.server?.config_file).toBe('');
   });
 });

@@ -1,5 +1,7 @@
-// Parses the text reply of INFO into sections of typed fields. Pure: no Redis, no I/O.
-import type { InfoSections, InfoValue } from '@/lib/api/types';
+// Parses the text reply of INFO into sections of typed fields, and reads the fields more than
+// one caller needs (keyspace, run_id, errorstats) out of them. The one INFO parser: every INFO
+// reply Redlens reads goes through it. Pure: no Redis, no I/O.
+import type { InfoSections, InfoValue, KeyspaceDb } from '@/lib/api/types';
 
 export class InfoParseError extends Error {
   constructor(message: string) {
@@ -63,4 +65,36 @@ export function parseInfo(reply: string): InfoSections {
   }
   if (Object.keys(sections).length === 0) throw new InfoParseError('empty INFO reply');
   return sections;
+}
+
+/** The dbs that hold keys, from INFO keyspace (`db3:keys=1,expires=0,avg_ttl=0`), by db index. */
+export function keyspaceOf(sections: InfoSections): KeyspaceDb[] {
+  const dbs: KeyspaceDb[] = [];
+  for (const [name, value] of Object.entries(sections.keyspace ?? {})) {
+    const match = /^db(\d+)$/.exec(name);
+    if (!match?.[1] || typeof value !== 'object') continue;
+    dbs.push({
+      db: Number(match[1]),
+      keys: Number(value.keys ?? 0),
+      expires: Number(value.expires ?? 0),
+      avgTtlMs: Number(value.avg_ttl ?? 0),
+    });
+  }
+  return dbs.sort((a, b) => a.db - b.db);
+}
+
+/** INFO server's run_id, or null without one. It changes with every restart of Redis. */
+export function runIdOf(sections: InfoSections): string | null {
+  const runId = sections.server?.run_id;
+  return typeof runId === 'string' || typeof runId === 'number' ? String(runId) : null;
+}
+
+/** INFO errorstats as error prefix -> count (`errorstat_ERR:count=6` -> `{ ERR: 6 }`), Redis 6.2+. */
+export function errorstatsOf(sections: InfoSections): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(sections.errorstats ?? {})) {
+    if (!name.startsWith('errorstat_') || typeof value !== 'object') continue;
+    counts[name.slice('errorstat_'.length)] = Number(value.count ?? 0);
+  }
+  return counts;
 }

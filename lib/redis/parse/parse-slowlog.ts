@@ -1,5 +1,5 @@
 // Parses the reply of SLOWLOG GET (read with callBuffer, so arguments keep their bytes). Pure.
-import { displayBytes } from './display-bytes';
+import { displayBytes } from '@/lib/display-bytes';
 
 export interface SlowlogEntry {
   id: number;

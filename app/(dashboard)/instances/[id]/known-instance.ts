@@ -3,10 +3,10 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { appRegistry } from '@/lib/redis/app-registry';
+import { server } from '@/lib/server/root';
 
 export async function knownInstanceId(params: InstanceParams): Promise<string> {
   const id = await instanceIdOf(params);
-  if (!appRegistry().get(id)) notFound();
+  if (!server().registry.get(id)) notFound();
   return id;
 }

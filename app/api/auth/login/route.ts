@@ -3,12 +3,12 @@ import { isHttps } from '@/lib/auth/request-origin';
 import { loginBodySchema, signIn } from '@/lib/auth/login';
 import { createSessionValue, sessionCookieHeader } from '@/lib/auth/session';
 import { route } from '@/lib/http/route';
-import { appStore } from '@/lib/store/app-store';
+import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = route({ role: 'anyone', body: loginBodySchema }, async ({ request, body, auth, address }) => {
-  const { sid, ...me } = await signIn(auth, appStore(), body, address);
+  const { sid, ...me } = await signIn(auth, server().store, body, address);
   const response = NextResponse.json(me);
   response.headers.append('set-cookie', sessionCookieHeader(createSessionValue({ ...me, sid }, auth.sessionSecret), isHttps(request)));
   return response;

@@ -4,7 +4,7 @@ import { isHttps } from '@/lib/auth/request-origin';
 import { clearedSessionCookieHeader } from '@/lib/auth/session';
 import { ApiError } from '@/lib/api/errors';
 import { errorResponse, route } from '@/lib/http/route';
-import { appStore } from '@/lib/store/app-store';
+import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route({ role: 'viewer' }, ({ request, principal, auth, address }) => {
   const cleared = { 'set-cookie': clearedSessionCookieHeader(isHttps(request)) };
   try {
-    signOut(auth, appStore(), principal!, address);
+    signOut(auth, server().store, principal!, address);
   } catch (error) {
     if (ApiError.is(error)) return errorResponse(error, cleared);
     throw error;

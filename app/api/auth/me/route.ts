@@ -1,4 +1,4 @@
-import type { Me } from '@/lib/auth/roles';
+import type { Me } from '@/lib/api/roles';
 import { route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';

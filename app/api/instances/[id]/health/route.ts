@@ -1,6 +1,6 @@
 import { instanceRoute } from '@/lib/http/route';
-import { appHistory } from '@/lib/sampler/app-sampler';
+import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({ role: 'viewer' }, ({ instance }) => appHistory().sampler.health(instance.id));
+export const GET = instanceRoute({ role: 'viewer' }, ({ instance }) => server().sampler.health(instance.id));

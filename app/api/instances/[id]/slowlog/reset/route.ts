@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instanceRoute } from '@/lib/http/route';
-import { appHistory } from '@/lib/sampler/app-sampler';
+import { server } from '@/lib/server/root';
 import { archiveAndReset } from '@/lib/slowlog/live';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const POST = instanceRoute(
   { role: 'admin', body: z.object({}).strict(), audit: 'slowlog.reset' },
   async ({ instance, auditTarget }) => {
-    const result = await archiveAndReset(instance, appHistory().slowlog);
+    const result = await archiveAndReset(instance, server().slowlog);
     auditTarget(`${result.archived} entries archived`);
     return result;
   },

@@ -1,0 +1,46 @@
+// Shapes of the health findings (rules, findings store, health API), shared by the server and the
+// pages. No server imports.
+
+export type Severity = 'info' | 'warning' | 'critical';
+
+export interface FindingEvent {
+  id: string;
+  severity: Severity;
+  title: string;
+  startedAt: number;
+  /** null while the finding is still active */
+  endedAt: number | null;
+}
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  /** The evidence, with numbers and units. */
+  detail: string;
+  value: number | string | null;
+  threshold: number | string | null;
+  /** What to do, one or two lines. */
+  remediation: string;
+  /** When this finding started (unix ms). */
+  since: number;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'warning' | 'critical';
+  findings: Finding[];
+  /** When the sampler last evaluated the rules; null before the first sample. */
+  evaluatedAt: number | null;
+}
+
+/** How much each INFO counter grew over `seconds` (between two samples, or over a rule's window). */
+export interface CounterDelta {
+  seconds: number;
+  commands: number;
+  hits: number;
+  misses: number;
+  evicted: number;
+  expired: number;
+  netInput: number;
+  netOutput: number;
+}
