@@ -9,8 +9,8 @@ import {
   auditSearchParams,
   hasAuditFilters,
   parseAuditFilters,
-  type AuditFilters,
 } from '@/lib/queries/audit';
+import type { AuditFilters } from '@/lib/queries/filters';
 import { ChoiceFilter, Field } from '@/components/ui/field';
 import { FilterForm, FilterText } from '@/components/ui/filter-form';
 

@@ -2,7 +2,8 @@
 // Fetches the audit log for the filters and picks the state: loading, error, empty, or the table
 // with "Load older" paging back through `nextBefore`.
 import { errorCodeOf } from '@/lib/queries/fetch-json';
-import { hasAuditFilters, useAuditLog, type AuditFilters } from '@/lib/queries/audit';
+import { hasAuditFilters, useAuditLog } from '@/lib/queries/audit';
+import type { AuditFilters } from '@/lib/queries/filters';
 import { formatNumber } from '@/lib/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -7,9 +7,8 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import type { KeyRow } from '@/lib/keys/types';
 import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
-import {
-  keyBrowserSearch, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState, type KeyFilters as Filters,
-} from '@/lib/queries/keys-browser';
+import type { KeyFilters as Filters } from '@/lib/queries/filters';
+import { keyBrowserSearch, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState } from '@/lib/queries/keys-browser';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';

@@ -5,7 +5,8 @@
 import { useId, type FormEvent } from 'react';
 import { MAX_MATCH_BYTES, REDIS_TYPES } from '@/lib/keys/constants';
 import { formatNumber } from '@/lib/format';
-import { SEARCH_MODES, useDatabases, type KeyBrowserState, type SearchMode } from '@/lib/queries/keys-browser';
+import { SEARCH_MODES, type SearchMode } from '@/lib/queries/filters';
+import { useDatabases, type KeyBrowserState } from '@/lib/queries/keys-browser';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 

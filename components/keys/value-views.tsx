@@ -7,7 +7,7 @@ import { displayText } from '@/lib/display-bytes';
 import { base64ToBytes, hexDump, prettyJson } from '@/lib/keys/display-value';
 import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
-import type { ValueOptions } from '@/lib/queries/keys-browser';
+import type { ValueOptions } from '@/lib/queries/filters';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 

@@ -101,3 +101,12 @@ export interface InfoResponse {
   /** When Redis answered, ISO 8601. */
   fetchedAt: string;
 }
+
+/** Redlens's own store (GET /api/store, admins only): ok, or what is wrong and since when. */
+export interface StoreStatus {
+  ok: boolean;
+  /** What is wrong, in words an operator can act on. */
+  problem?: string;
+  /** ISO time since when the store has had a problem. */
+  since?: string;
+}

@@ -1,4 +1,5 @@
 // Everything a request is authenticated against: users, API tokens, the session key, read-only.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { RedlensConfig } from '@/lib/config/schema';
 import { hashPassword } from './password';

@@ -1,4 +1,5 @@
 // Who is asking: a session cookie or a bearer token, checked on every request by the route wrapper.
+import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { sha256, type AuthContext } from './auth-context';
 import type { Role } from '@/lib/api/roles';

@@ -1,4 +1,5 @@
 // Password hashes in the form scrypt$N$r$p$salt$hash (base64), checked in constant time.
+import 'server-only';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const KEY_LENGTH = 32;

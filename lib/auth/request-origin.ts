@@ -1,5 +1,6 @@
 // Where a request comes from: the client's address (for throttling and the audit log) and whether
 // it was sent by the dashboard's own pages to a host the dashboard serves (CSRF, DNS rebinding).
+import 'server-only';
 import { isIP } from 'node:net';
 import type { ServedAt, TrustProxy } from '@/lib/config/schema';
 

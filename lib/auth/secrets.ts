@@ -1,5 +1,6 @@
 // Secrets kept in the data directory: the session signing key and the generated admin password's
 // hash. Files are created once with mode 0600 and never hold a password in clear.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

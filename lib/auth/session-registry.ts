@@ -2,6 +2,7 @@
 // on the server too, so a copied cookie stops working at once. A session belongs to the username
 // it was opened for: whoever holds the session secret cannot re-sign a viewer's live session id
 // as `user=admin`.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '@/lib/store/sqlite';
 import { SESSION_TTL_SECONDS } from './session';

@@ -1,4 +1,5 @@
 // The session cookie: a payload signed with HMAC-SHA256, with an expiry inside the signature.
+import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ROLES, type Role } from '@/lib/api/roles';
 

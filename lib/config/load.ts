@@ -1,4 +1,5 @@
 // Reads the configuration from the environment (and REDLENS_CONFIG's file) and validates it.
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';

@@ -3,7 +3,7 @@
 import type { Retention } from '@/lib/config/schema';
 import type { Store } from '@/lib/store/sqlite';
 import { METRICS, type Metric, type Point, type SampleRow } from './types';
-import type { HistoryRange as Range } from '@/lib/time-range';
+import { RANGE_MS, type HistoryRange as Range } from '@/lib/time-range';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -15,14 +15,14 @@ const COLUMNS = METRICS.map(column);
 
 type Source = 'samples_raw' | 'rollup_1m' | 'rollup_1h';
 
-/** Where each range reads from and how wide one point is. */
-export const RANGE_PLAN: Record<Range, { ms: number; source: Source; stepSeconds: number }> = {
-  '15m': { ms: 15 * MINUTE, source: 'samples_raw', stepSeconds: 10 },
-  '1h': { ms: HOUR, source: 'samples_raw', stepSeconds: 10 },
-  '6h': { ms: 6 * HOUR, source: 'samples_raw', stepSeconds: 30 },
-  '24h': { ms: DAY, source: 'rollup_1m', stepSeconds: 120 },
-  '7d': { ms: 7 * DAY, source: 'rollup_1m', stepSeconds: 900 },
-  '30d': { ms: 30 * DAY, source: 'rollup_1h', stepSeconds: 3600 },
+/** Where each range reads from and how wide one point is; its length is RANGE_MS (lib/time-range). */
+export const RANGE_PLAN: Record<Range, { source: Source; stepSeconds: number }> = {
+  '15m': { source: 'samples_raw', stepSeconds: 10 },
+  '1h': { source: 'samples_raw', stepSeconds: 10 },
+  '6h': { source: 'samples_raw', stepSeconds: 30 },
+  '24h': { source: 'rollup_1m', stepSeconds: 120 },
+  '7d': { source: 'rollup_1m', stepSeconds: 900 },
+  '30d': { source: 'rollup_1h', stepSeconds: 3600 },
 };
 
 const rollupSelect = (fromTable: 'samples_raw' | 'rollup_1m') =>
@@ -118,10 +118,11 @@ export class HistoryStore {
    */
   query(instance: string, range: Range, now: number, sampleIntervalSeconds = 10): { stepSeconds: number; from: number; to: number; series: Record<Metric, Point[]> } {
     const plan = RANGE_PLAN[range];
-    const stepSeconds = Math.max(plan.stepSeconds, plan.source === 'samples_raw' ? sampleIntervalSeconds : 0, Math.ceil(plan.ms / 1000 / 1000));
+    const rangeMs = RANGE_MS[range];
+    const stepSeconds = Math.max(plan.stepSeconds, plan.source === 'samples_raw' ? sampleIntervalSeconds : 0, Math.ceil(rangeMs / 1000 / 1000));
     const step = stepSeconds * 1000;
     const to = now;
-    const from = Math.floor((now - plan.ms) / step) * step + step;
+    const from = Math.floor((now - rangeMs) / step) * step + step;
     const valueColumns = plan.source === 'samples_raw' ? COLUMNS : COLUMNS.map((c) => `${c}_avg`);
     // better-sqlite3 binds numbers as REAL, so `ts / @step` would not floor; `%` works on integers.
     const rows = this.db

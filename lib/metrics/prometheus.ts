@@ -1,5 +1,6 @@
 // The Prometheus exposition of every instance: INFO-derived gauges and counters from the
 // sampler's latest sample, and one gauge per active finding, labelled `instance`.
+import 'server-only';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { InfoSections } from '@/lib/api/types';
 import type { HealthResponse } from '@/lib/health/types';

@@ -1,12 +1,11 @@
 // The audit log, newest first, paged to older entries with `before`. The page keeps its filters
 // in its own URL under the same names the API takes, so one pair of functions maps both.
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { AUDIT_OUTCOMES, auditQuerySchema, type AuditOutcome, type AuditQuery, type AuditResponse } from '@/lib/audit/types';
+import { AUDIT_OUTCOMES, auditQuerySchema, type AuditOutcome, type AuditResponse } from '@/lib/audit/types';
 import { fetchJson } from './fetch-json';
+import type { AuditFilters } from './filters';
 import { queryKeys } from './keys';
 import { defaultOf, maxLengthOf } from './schema-bounds';
-
-export type AuditFilters = Partial<Pick<AuditQuery, 'actor' | 'action' | 'instance' | 'outcome'>>;
 
 export const AUDIT_TEXT_FILTERS = ['actor', 'action', 'instance'] as const;
 /** The API's bound on a text filter (auditQuerySchema). */

@@ -9,21 +9,8 @@ import { DEFAULT_DELIMITER, DEFAULT_PAGE_KEYS, MAX_DB_INDEX } from '@/lib/keys/c
 import { escapeGlob, searchPattern } from '@/lib/keys/glob';
 import type { DatabasesReply, KeyDeleteReply, KeyDetail, KeyRow, KeysPage, KeyTtlReply } from '@/lib/keys/types';
 import { ApiRequestError, fetchJson } from './fetch-json';
+import { SEARCH_MODES, type KeyFilters, type ValueOptions } from './filters';
 import { queryKeys } from './keys';
-
-export const SEARCH_MODES = ['contains', 'exact', 'glob'] as const;
-export type SearchMode = (typeof SEARCH_MODES)[number];
-
-/** What the listing asks for; also part of its cache key. */
-export interface KeyFilters {
-  /** null: the instance's default db (the /db of its URL), which the server picks. */
-  db: number | null;
-  q: string;
-  mode: SearchMode;
-  type: string;
-  /** The SCAN cursor the view starts from ("0": the beginning). */
-  cursor: string;
-}
 
 export interface KeyBrowserState extends KeyFilters {
   view: 'list' | 'tree';
@@ -110,15 +97,6 @@ export const databasesQuery = (id: string) =>
 
 export function useDatabases(id: string) {
   return useQuery(databasesQuery(id));
-}
-
-/** Per-type options of a value read (field filter, order, score range); part of the cache key. */
-export interface ValueOptions {
-  match?: string;
-  by?: 'rank' | 'score';
-  min?: string;
-  max?: string;
-  order?: 'asc' | 'desc';
 }
 
 /** Where the next page of a value starts, from the page before; undefined at the end. */

@@ -1,8 +1,7 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
 import type { HistoryRange } from '@/lib/time-range';
 import type { ArchiveView } from './archive-params';
-import type { AuditFilters } from './audit';
-import type { KeyFilters, ValueOptions } from './keys-browser';
+import type { AuditFilters, KeyFilters, ValueOptions } from './filters';
 
 export const queryKeys = {
   instances: () => ['instances'] as const,

@@ -1,7 +1,7 @@
 'use client';
 // The admin-only status of Redlens's own store (GET /api/store), for the shell's banner.
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { StoreStatus } from '@/lib/store/store-health';
+import type { StoreStatus } from '@/lib/api/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 

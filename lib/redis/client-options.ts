@@ -1,4 +1,5 @@
 // Fail-fast ioredis options (SPEC section 7): a down or hung Redis errors in about 2 s, never hangs.
+import 'server-only';
 import type { RedisOptions } from 'ioredis';
 import type { RedisEndpoint } from '@/lib/config/redis-url';
 

@@ -1,5 +1,6 @@
 // Waits for an ioredis client's next 'ready', failing on its next 'error' or after the
 // connect timeout, so no request waits on a hung or refusing Redis for long.
+import 'server-only';
 import type Redis from 'ioredis';
 import { CONNECT_TIMEOUT_MS } from './client-options';
 import { RedisNotReadyError } from './errors';

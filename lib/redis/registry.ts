@@ -1,4 +1,5 @@
 // One lazily connected ioredis client per configured instance, with its up/down status.
+import 'server-only';
 import Redis from 'ioredis';
 import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
 import type { InstanceConfig } from '@/lib/config/schema';

@@ -6,6 +6,7 @@
 // A pipe may cap the bytes one batch's replies take (value pages: a list of 10 MB elements must
 // not be pulled into the dashboard): bytes are counted as they arrive, and past the cap the
 // socket is destroyed at once, which also frees Redis' output buffer; the next send reconnects.
+import 'server-only';
 import net from 'node:net';
 import tls from 'node:tls';
 import { CONNECT_TIMEOUT_MS, COMMAND_TIMEOUT_MS } from './client-options';

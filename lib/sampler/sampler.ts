@@ -1,6 +1,7 @@
 // The sampler: every sampleIntervalSeconds, per instance, INFO (all sections), a few PINGs and
 // the new slow log entries; one history row; the health rules; findings opened and closed.
 // One per server process, started from instrumentation.ts.
+import 'server-only';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Redis from 'ioredis';
 import type { InfoSections } from '@/lib/api/types';

@@ -5,6 +5,7 @@
 // A new long-lived object (a job runner, say) is one more getter here; tests forget them all by
 // deleting the slot (test/app-env.ts).
 import 'server-only';
+import type { StoreStatus } from '@/lib/api/types';
 import { buildAuthContext, type AuthContext } from '@/lib/auth/auth-context';
 import { StoredSessions } from '@/lib/auth/session-registry';
 import { loadConfig } from '@/lib/config/load';
@@ -16,7 +17,7 @@ import { storeRetention } from '@/lib/sampler/retention-tasks';
 import { Sampler } from '@/lib/sampler/sampler';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { openStore, type Store } from '@/lib/store/sqlite';
-import { currentStoreHealth, StoreHealth, watchStore, type StoreStatus } from '@/lib/store/store-health';
+import { currentStoreHealth, StoreHealth, watchStore } from '@/lib/store/store-health';
 
 class Server {
   #config?: RedlensConfig;

@@ -3,6 +3,7 @@
 // and says where to continue, and the charts from the rollups. No single statement reads more
 // than a few thousand rows, and the steps yield to the event loop between them, so a request
 // never holds it for long at a million archived entries.
+import 'server-only';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Store } from '@/lib/store/sqlite';
 import { analyseEntries } from './analysis';

@@ -2,6 +2,7 @@
 // (a RetentionTask); this runs the tasks in small chunks, timing each and sizing the next so one
 // chunk takes about CHUNK_TARGET_MS, and yields to the event loop between chunks, so pruning a
 // million rows never holds a request up for long. Run from the sampler's prune tick.
+import 'server-only';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Store } from './sqlite';
 

@@ -1,5 +1,6 @@
 // The embedded store (better-sqlite3 in the data directory), opened on first use, never at
 // module load: `next build` evaluates route modules and must not open files.
+import 'server-only';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

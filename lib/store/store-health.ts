@@ -2,17 +2,11 @@
 // read-only, its disk full, redlens.db deleted or replaced under the open connection, or a write
 // that failed. Checked once a minute and after every failed write; each change of state is logged
 // once, and admins see it as a banner. Reads go on from the open connection meanwhile.
+import 'server-only';
 import { accessSync, constants, statfsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { StoreStatus } from '@/lib/api/types';
 import { STORE_FILE, type Store } from './sqlite';
-
-export interface StoreStatus {
-  ok: boolean;
-  /** What is wrong, in words an operator can act on. */
-  problem?: string;
-  /** ISO time since when the store has had a problem. */
-  since?: string;
-}
 
 /** The check's period: a fault shows within a minute even when nothing writes. */
 export const STORE_CHECK_INTERVAL_MS = 60_000;

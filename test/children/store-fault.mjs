@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createJiti } from 'jiti';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const jiti = createJiti(import.meta.url, { alias: { '@': root } });
+const jiti = createJiti(import.meta.url, { alias: { '@': root, 'server-only': path.join(root, 'test/server-only-stub.ts') } });
 const { openStore } = await jiti.import(path.join(root, 'lib/store/sqlite.ts'));
 const { StoreHealth, currentStoreHealth, noteStoreFailure, watchStore } = await jiti.import(path.join(root, 'lib/store/store-health.ts'));
 

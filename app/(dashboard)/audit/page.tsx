@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { pageSession } from '@/lib/server/page-session';

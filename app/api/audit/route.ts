@@ -1,3 +1,4 @@
+import 'server-only';
 import { listAudit } from '@/lib/audit/audit-log';
 import { auditQuerySchema, type AuditResponse } from '@/lib/audit/types';
 import { route } from '@/lib/http/route';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { InstancesResponse } from '@/lib/api/types';
 import { route } from '@/lib/http/route';
 import { server } from '@/lib/server/root';

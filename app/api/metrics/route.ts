@@ -1,3 +1,4 @@
+import 'server-only';
 import { route } from '@/lib/http/route';
 import { prometheusText } from '@/lib/metrics/prometheus';
 import { server } from '@/lib/server/root';

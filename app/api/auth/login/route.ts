@@ -1,3 +1,4 @@
+import 'server-only';
 import { NextResponse } from 'next/server';
 import { isHttps } from '@/lib/auth/request-origin';
 import { loginBodySchema, signIn } from '@/lib/auth/login';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { NextResponse } from 'next/server';
 import { signOut } from '@/lib/auth/login';
 import { isHttps } from '@/lib/auth/request-origin';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { instanceRoute } from '@/lib/http/route';
 import { server } from '@/lib/server/root';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { metricsOf } from '@/lib/history/metrics-query';
 import { metricsQuerySchema } from '@/lib/history/types';
 import { instanceRoute } from '@/lib/http/route';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { instanceRoute } from '@/lib/http/route';
 import { exportArchive } from '@/lib/slowlog/archive-export';
 import { slowlogArchiveQuerySchema } from '@/lib/slowlog/types';
