@@ -78,7 +78,7 @@ const SERVER_FOLDERS = {
   audit: ['types'],
   slowlog: ['types', 'buckets'],
   history: ['types'],
-  health: ['types', 'finding-figures'],
+  health: ['types'],
   metrics: [],
 };
 

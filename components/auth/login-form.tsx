@@ -2,6 +2,7 @@
 // The sign-in card. The API's own words are shown on failure: wrong password, throttled (with
 // the seconds to wait), or the server unreachable.
 import { useId, useRef, type FormEvent } from 'react';
+import { LOGIN_MAX_LENGTH } from '@/lib/api/login';
 import { useLogin } from '@/lib/queries/auth';
 import { loadPage } from '@/lib/queries/full-navigation';
 import { Button } from '@/components/ui/button';
@@ -35,7 +36,7 @@ export function LoginForm() {
       <form onSubmit={signIn} className="mt-5">
         <div className="space-y-4">
           <Field label="Username" htmlFor={usernameId}>
-            <TextInput id={usernameId} name="username" autoComplete="username" required maxLength={64} autoFocus />
+            <TextInput id={usernameId} name="username" autoComplete="username" required maxLength={LOGIN_MAX_LENGTH.username} autoFocus />
           </Field>
           <Field label="Password" htmlFor={passwordId}>
             <TextInput
@@ -45,7 +46,7 @@ export function LoginForm() {
               type="password"
               autoComplete="current-password"
               required
-              maxLength={1024}
+              maxLength={LOGIN_MAX_LENGTH.password}
             />
           </Field>
         </div>

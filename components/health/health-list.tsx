@@ -1,7 +1,7 @@
 'use client';
 // The health findings of one instance: what fired, the evidence, the threshold and what to do.
 import type { Finding, HealthResponse, Severity } from '@/lib/health/types';
-import { formatFindingFigure } from '@/lib/health/finding-figures';
+import { formatFindingFigure } from './model/finding-figures';
 import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import { useHealth } from '@/lib/queries/history';
 import { POLL_HEALTH_MS } from '@/lib/queries/poll';

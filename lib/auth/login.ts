@@ -1,6 +1,6 @@
 // Sign-in and sign-out: throttled, constant-time, the same answer for an unknown user and a wrong
 // password, and audited whatever the outcome. A sign-in the store cannot record is refused.
-import { z } from 'zod';
+import type { LoginBody } from '@/lib/api/login';
 import type { Store } from '@/lib/store/sqlite';
 import { recordAudit, recordRepeatedAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
 import { ApiError } from '@/lib/api/errors';
@@ -10,15 +10,6 @@ import type { Principal } from './authenticate';
 import { UNUSABLE_HASH, verifyPassword } from './password';
 import type { Me } from '@/lib/api/roles';
 import { sessionExpiry } from './session';
-
-export const loginBodySchema = z
-  .object({
-    username: z.string().min(1).max(64),
-    password: z.string().min(1).max(1024),
-  })
-  .strict();
-
-export type LoginBody = z.infer<typeof loginBodySchema>;
 
 export class ThrottledError extends ApiError {
   constructor(readonly retryAfterSeconds: number) {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { isHttps } from '@/lib/auth/request-origin';
-import { loginBodySchema, signIn } from '@/lib/auth/login';
+import { loginBodySchema } from '@/lib/api/login';
+import { signIn } from '@/lib/auth/login';
 import { createSessionValue, sessionCookieHeader } from '@/lib/auth/session';
 import { route } from '@/lib/http/route';
 import { server } from '@/lib/server/root';
