@@ -1,5 +1,5 @@
 // The Prometheus exposition of every instance: INFO-derived gauges and counters from the
-// sampler's latest sample, and one gauge per active finding, labelled `instance`.
+// sampler's latest sample, and one gauge per active finding, labelled `redis` with the instance id.
 import 'server-only';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { InfoSections } from '@/lib/api/types';
@@ -14,6 +14,12 @@ export interface InstanceSnapshot {
   health: HealthResponse;
 }
 
+/**
+ * The label naming the Redis. Not `instance`: Prometheus owns that label (the scraped target) and
+ * renames an exposed one to `exported_instance` (seen with Prometheus 2.42 scraping /api/metrics).
+ */
+export const REDIS_LABEL = 'redis';
+
 const stat = (sections: InfoSections, name: string) => {
   const value = sections.stats?.[name];
   return typeof value === 'number' ? value : 0;
@@ -22,9 +28,9 @@ const stat = (sections: InfoSections, name: string) => {
 /** A fresh registry per scrape: values are what the sampler saw last, nothing accumulates here. */
 export async function prometheusText(instances: InstanceSnapshot[]): Promise<{ contentType: string; body: string }> {
   const registry = new Registry();
-  const gauge = (name: string, help: string, labelNames: string[] = ['instance']) =>
+  const gauge = (name: string, help: string, labelNames: string[] = [REDIS_LABEL]) =>
     new Gauge({ name, help, labelNames, registers: [registry] });
-  const counter = (name: string, help: string) => new Counter({ name, help, labelNames: ['instance'], registers: [registry] });
+  const counter = (name: string, help: string) => new Counter({ name, help, labelNames: [REDIS_LABEL], registers: [registry] });
 
   const up = gauge('redlens_redis_up', '1 when the last sample of this Redis answered, 0 when it did not');
   const usedMemory = gauge('redlens_redis_memory_used_bytes', 'used_memory');
@@ -34,20 +40,20 @@ export async function prometheusText(instances: InstanceSnapshot[]): Promise<{ c
   const clients = gauge('redlens_redis_connected_clients', 'connected_clients');
   const blocked = gauge('redlens_redis_blocked_clients', 'blocked_clients');
   const uptime = gauge('redlens_redis_uptime_seconds', 'uptime_in_seconds');
-  const keys = gauge('redlens_redis_db_keys', 'keys per database', ['instance', 'db']);
-  const expiring = gauge('redlens_redis_db_keys_expiring', 'keys with a TTL per database', ['instance', 'db']);
+  const keys = gauge('redlens_redis_db_keys', 'keys per database', [REDIS_LABEL, 'db']);
+  const expiring = gauge('redlens_redis_db_keys_expiring', 'keys with a TTL per database', [REDIS_LABEL, 'db']);
   const ping = gauge('redlens_redis_ping_p95_seconds', "p95 of Redlens's PING round trips in the last sample");
   const commands = counter('redlens_redis_commands_processed_total', 'total_commands_processed');
   const hits = counter('redlens_redis_keyspace_hits_total', 'keyspace_hits');
   const misses = counter('redlens_redis_keyspace_misses_total', 'keyspace_misses');
   const evicted = counter('redlens_redis_evicted_keys_total', 'evicted_keys');
   const expired = counter('redlens_redis_expired_keys_total', 'expired_keys');
-  const finding = gauge('redlens_finding_active', 'a health finding active now (1)', ['instance', 'finding', 'severity']);
+  const finding = gauge('redlens_finding_active', 'a health finding active now (1)', [REDIS_LABEL, 'finding', 'severity']);
 
   for (const { id, sections, row, health } of instances) {
-    const labels = { instance: id };
+    const labels = { [REDIS_LABEL]: id };
     up.set(labels, row?.up ? 1 : 0);
-    for (const f of health.findings) finding.set({ instance: id, finding: f.id, severity: f.severity }, 1);
+    for (const f of health.findings) finding.set({ [REDIS_LABEL]: id, finding: f.id, severity: f.severity }, 1);
     if (!sections || !row?.up) continue;
     const derived = deriveInfo(sections);
     usedMemory.set(labels, derived.memory.usedBytes);
@@ -59,8 +65,8 @@ export async function prometheusText(instances: InstanceSnapshot[]): Promise<{ c
     uptime.set(labels, derived.uptimeSeconds);
     if (row.values.pingP95Ms !== null) ping.set(labels, row.values.pingP95Ms / 1000);
     for (const db of derived.keyspace) {
-      keys.set({ instance: id, db: String(db.db) }, db.keys);
-      expiring.set({ instance: id, db: String(db.db) }, db.expires);
+      keys.set({ [REDIS_LABEL]: id, db: String(db.db) }, db.keys);
+      expiring.set({ [REDIS_LABEL]: id, db: String(db.db) }, db.expires);
     }
     commands.inc(labels, stat(sections, 'total_commands_processed'));
     hits.inc(labels, stat(sections, 'keyspace_hits'));
