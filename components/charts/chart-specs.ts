@@ -1,8 +1,10 @@
 // What each history chart shows: its series, units, target line and the findings it marks.
-// Targets are the production targets of SPEC section 2 (lib/health-targets.ts).
+// Target lines are the thresholds in force (the config file's `thresholds` over the production
+// targets of SPEC section 2), which the metrics API answers: the line a chart draws is the one
+// the health rules judge by.
 import type { Metric } from '@/lib/history/types';
-import type { ValueKind } from '@/lib/format';
-import { TARGETS } from '@/lib/health-targets';
+import { formatPercent, type ValueKind } from '@/lib/format';
+import type { Thresholds } from '@/lib/health-targets';
 
 export interface SeriesSpec {
   metric: Metric;
@@ -34,7 +36,10 @@ const SLATE = '#64748b'; // slate-500
 const AMBER = '#d97706'; // amber-600
 const SKY = '#0369a1'; // sky-700
 
-export const CHART_SPECS: ChartSpec[] = [
+/** A chart as declared: its target line is drawn from the thresholds when they are known. */
+type DeclaredSpec = Omit<ChartSpec, 'target'> & { target?: (thresholds: Thresholds) => ChartSpec['target'] };
+
+const DECLARED: DeclaredSpec[] = [
   {
     id: 'usedMemory',
     title: 'Memory',
@@ -51,7 +56,7 @@ export const CHART_SPECS: ChartSpec[] = [
     title: 'Hit ratio',
     kind: 'percent',
     series: [{ metric: 'hitRatio', label: 'Hit ratio', color: RED, draw: 'line' }],
-    target: { value: TARGETS.hitRatioMin, label: `target > ${TARGETS.hitRatioMin * 100} %` },
+    target: ({ hitRatioMin }) => ({ value: hitRatioMin, label: `target > ${formatPercent(hitRatioMin)}` }),
     domain: [0, 1],
     findings: ['hit-ratio-low'],
     emptyHint: 'A hit ratio needs reads of keys (GET, HGET …) between two samples.',
@@ -73,7 +78,7 @@ export const CHART_SPECS: ChartSpec[] = [
       { metric: 'evictedPerSec', label: 'Evicted', color: RED, draw: 'line' },
       { metric: 'expiredPerSec', label: 'Expired', color: SKY, draw: 'line' },
     ],
-    target: { value: TARGETS.evictedPerSecMax, label: `evictions < ${TARGETS.evictedPerSecMax}/s` },
+    target: ({ evictedPerSecMax }) => ({ value: evictedPerSecMax, label: `evictions < ${evictedPerSecMax}/s` }),
     findings: ['evictions-high'],
   },
   {
@@ -84,7 +89,7 @@ export const CHART_SPECS: ChartSpec[] = [
       { metric: 'connectedClients', label: 'Connected', color: RED, draw: 'line' },
       { metric: 'blockedClients', label: 'Blocked', color: AMBER, draw: 'dashed' },
     ],
-    target: { value: TARGETS.clientsMax, label: `target < ${TARGETS.clientsMax}` },
+    target: ({ clientsMax }) => ({ value: clientsMax, label: `target < ${clientsMax}` }),
     findings: ['clients-high', 'blocked-clients'],
   },
   {
@@ -92,7 +97,7 @@ export const CHART_SPECS: ChartSpec[] = [
     title: 'Fragmentation ratio',
     kind: 'ratio',
     series: [{ metric: 'fragmentationRatio', label: 'RSS / used', color: RED, draw: 'line' }],
-    target: { value: TARGETS.fragmentationRatioMax, label: `target < ${TARGETS.fragmentationRatioMax}` },
+    target: ({ fragmentationRatioMax }) => ({ value: fragmentationRatioMax, label: `target < ${fragmentationRatioMax}` }),
     findings: ['fragmentation-high'],
   },
   {
@@ -100,11 +105,19 @@ export const CHART_SPECS: ChartSpec[] = [
     title: 'PING round trip, p95',
     kind: 'ms',
     series: [{ metric: 'pingP95Ms', label: 'p95', color: RED, draw: 'line' }],
-    target: { value: TARGETS.latencyP95MsMax, label: `target < ${TARGETS.latencyP95MsMax} ms` },
+    target: ({ latencyP95MsMax }) => ({ value: latencyP95MsMax, label: `target < ${latencyP95MsMax} ms` }),
     // Slow commands block the event loop, which is what a slow PING shows.
     findings: ['latency-high', 'slow-commands'],
   },
 ];
+
+/** The charts, in order, with their target lines at the thresholds in force. */
+export function chartSpecs(thresholds: Thresholds): ChartSpec[] {
+  return DECLARED.map(({ target, ...spec }) => (target ? { ...spec, target: target(thresholds) } : spec));
+}
+
+/** Every chart's id, in order (for placeholders drawn before the thresholds are known). */
+export const CHART_IDS: Metric[] = DECLARED.map((spec) => spec.id);
 
 /** Rules every chart marks: while Redis did not answer, every series has its gap there. */
 export const FINDINGS_ON_EVERY_CHART = ['instance-down'];
@@ -113,7 +126,7 @@ export const chartMarks = (spec: ChartSpec, ruleId: string) =>
   FINDINGS_ON_EVERY_CHART.includes(ruleId) || spec.findings.includes(ruleId);
 
 /** Rule ids some chart marks; the others (persistence, replication) are listed in words only. */
-export const CHARTED_FINDINGS = new Set([...FINDINGS_ON_EVERY_CHART, ...CHART_SPECS.flatMap((spec) => spec.findings)]);
+export const CHARTED_FINDINGS = new Set([...FINDINGS_ON_EVERY_CHART, ...DECLARED.flatMap((spec) => spec.findings)]);
 
 export const SEVERITY_COLOR = {
   critical: '#dc2626', // red-600

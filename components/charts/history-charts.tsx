@@ -12,7 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
-import { CHART_SPECS, chartMarks } from './chart-specs';
+import { CHART_IDS, chartMarks, chartSpecs } from './chart-specs';
 import { FindingsInRange } from './findings-in-range';
 import { MetricChart } from './metric-chart';
 import { findingBands } from './model/finding-bands';
@@ -58,6 +58,7 @@ export function HistoryCharts({ id }: { id: string }) {
 function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
   const rows = useMemo(() => toChartRows(data.series, data.stepSeconds), [data.series, data.stepSeconds]);
   const bands = useMemo(() => findingBands(data.findings, data.from, data.to), [data.findings, data.from, data.to]);
+  const specs = useMemo(() => chartSpecs(data.thresholds), [data.thresholds]);
 
   // The chart frames stay even when nothing was recorded: the page keeps its shape, and the
   // lines appear in place as the sampler fills the range.
@@ -75,7 +76,7 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
         <FindingsInRange bands={bands} range={data.range} />
       )}
       <div className={GRID}>
-        {CHART_SPECS.map((spec) => (
+        {specs.map((spec) => (
           <MetricChart
             key={spec.id}
             spec={spec}
@@ -100,8 +101,8 @@ function ChartGridSkeleton() {
   return (
     <Loading label="Loading history…">
       <div className={GRID}>
-        {CHART_SPECS.map((spec) => (
-          <Card key={spec.id} className="space-y-3 p-3">
+        {CHART_IDS.map((id) => (
+          <Card key={id} className="space-y-3 p-3">
             <Skeleton className="h-4 w-1/3" />
             <Skeleton className="h-40 w-full" />
           </Card>

@@ -12,13 +12,13 @@ import { StatsPanel } from './stats-panel';
 const GRID = 'grid grid-cols-1 gap-4 lg:grid-cols-2';
 
 export function InstanceDetails({ info }: { info: InfoResponse }) {
-  const { derived, fetchedAt } = info;
+  const { derived, fetchedAt, thresholds } = info;
   return (
     <div className="space-y-4">
       <div className={GRID}>
-        <MemoryPanel memory={derived.memory} />
-        <StatsPanel stats={derived.stats} />
-        <ClientsPanel clients={derived.clients} />
+        <MemoryPanel memory={derived.memory} thresholds={thresholds} />
+        <StatsPanel stats={derived.stats} thresholds={thresholds} />
+        <ClientsPanel clients={derived.clients} thresholds={thresholds} />
         <PersistencePanel persistence={derived.persistence} fetchedAt={fetchedAt} />
         <ReplicationPanel derived={derived} />
       </div>

@@ -1,15 +1,16 @@
 import type { DerivedInfo } from '@/lib/api/types';
 import { formatBytes, formatNumber, formatPercent } from '@/lib/format';
+import type { Thresholds } from '@/lib/health-targets';
 import { Panel } from '@/components/ui/panel';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { Stat, StatList } from '@/components/ui/stat';
 import { TargetNote } from '@/components/ui/target-note';
 import { fragmentationNote, judgeFragmentation, judgeMemory } from './targets';
 
-export function MemoryPanel({ memory }: { memory: DerivedInfo['memory'] }) {
+export function MemoryPanel({ memory, thresholds }: { memory: DerivedInfo['memory']; thresholds: Thresholds }) {
   return (
     <Panel title="Memory" data-testid="memory-panel">
-      <UsageBar memory={memory} />
+      <UsageBar memory={memory} thresholds={thresholds} />
       <StatList className="mt-4">
         <Stat label="Used" value={formatBytes(memory.usedBytes)} />
         <Stat label="RSS" value={formatBytes(memory.rssBytes)} hint="resident in RAM" />
@@ -17,8 +18,8 @@ export function MemoryPanel({ memory }: { memory: DerivedInfo['memory'] }) {
         <Stat
           label="Fragmentation ratio"
           value={formatNumber(memory.fragmentationRatio, 2)}
-          hint={fragmentationNote(memory)}
-          target={judgeFragmentation(memory)}
+          hint={fragmentationNote(memory, thresholds)}
+          target={judgeFragmentation(memory, thresholds)}
         />
         <Stat
           label="Maxmemory"
@@ -32,9 +33,9 @@ export function MemoryPanel({ memory }: { memory: DerivedInfo['memory'] }) {
 }
 
 /** Used against maxmemory; with no limit, against the host's RAM (what the OS will defend). */
-function UsageBar({ memory }: { memory: DerivedInfo['memory'] }) {
+function UsageBar({ memory, thresholds }: { memory: DerivedInfo['memory']; thresholds: Thresholds }) {
   if (memory.usedRatio !== null && memory.maxmemoryBytes !== null) {
-    const judged = judgeMemory(memory.usedRatio);
+    const judged = judgeMemory(memory.usedRatio, thresholds);
     return (
       <div className="space-y-1">
         <p className="flex flex-wrap justify-between gap-x-2 text-sm text-slate-700">

@@ -1,10 +1,11 @@
 import type { DerivedInfo } from '@/lib/api/types';
 import { formatNumber, formatPercent, formatRate } from '@/lib/format';
+import type { Thresholds } from '@/lib/health-targets';
 import { Panel } from '@/components/ui/panel';
 import { Stat, StatList } from '@/components/ui/stat';
 import { judgeHitRatio } from './targets';
 
-export function StatsPanel({ stats }: { stats: DerivedInfo['stats'] }) {
+export function StatsPanel({ stats, thresholds }: { stats: DerivedInfo['stats']; thresholds: Thresholds }) {
   return (
     <Panel title="Stats" data-testid="stats-panel">
       <StatList>
@@ -14,7 +15,7 @@ export function StatsPanel({ stats }: { stats: DerivedInfo['stats'] }) {
           label="Hit ratio"
           value={formatPercent(stats.hitRatio)}
           hint="since restart"
-          target={judgeHitRatio(stats)}
+          target={judgeHitRatio(stats, thresholds)}
         />
         <Stat label="Keyspace hits" value={formatNumber(stats.keyspaceHits)} hint="since restart" />
         <Stat label="Keyspace misses" value={formatNumber(stats.keyspaceMisses)} hint="since restart" />

@@ -1,8 +1,9 @@
-// Judges live figures against the production targets of SPEC section 2, for the UI.
+// Judges live figures against the thresholds in force (the config file's `thresholds` over the
+// production targets of SPEC section 2), which the info answer carries, for the UI.
 import type { DerivedInfo } from '@/lib/api/types';
 import type { Verdict } from '@/components/ui/target-note';
-import { formatBytes } from '@/lib/format';
-import { TARGETS } from '@/lib/health-targets';
+import { formatBytes, formatPercent } from '@/lib/format';
+import type { Thresholds } from '@/lib/health-targets';
 
 
 export interface Judged {
@@ -10,39 +11,39 @@ export interface Judged {
   verdict: Verdict;
 }
 
-export function judgeHitRatio(stats: DerivedInfo['stats']): Judged {
+export function judgeHitRatio(stats: DerivedInfo['stats'], thresholds: Thresholds): Judged {
   const lookups = stats.keyspaceHits + stats.keyspaceMisses;
   const verdict: Verdict =
-    stats.hitRatio === null || lookups < TARGETS.hitRatioMinLookups
+    stats.hitRatio === null || lookups < thresholds.hitRatioMinLookups
       ? 'unknown'
-      : stats.hitRatio >= TARGETS.hitRatioMin
+      : stats.hitRatio >= thresholds.hitRatioMin
         ? 'ok'
         : 'warn';
-  return { text: `> ${TARGETS.hitRatioMin * 100} %`, verdict };
+  return { text: `> ${formatPercent(thresholds.hitRatioMin)}`, verdict };
 }
 
-export function judgeClients(connected: number): Judged {
-  return { text: `< ${TARGETS.clientsMax}`, verdict: connected <= TARGETS.clientsMax ? 'ok' : 'warn' };
+export function judgeClients(connected: number, thresholds: Thresholds): Judged {
+  return { text: `< ${thresholds.clientsMax}`, verdict: connected <= thresholds.clientsMax ? 'ok' : 'warn' };
 }
 
 /** Against maxmemory; with no limit there is nothing to judge here (the health rules say so). */
-export function judgeMemory(usedRatio: number | null): Judged {
-  const verdict: Verdict = usedRatio === null ? 'unknown' : usedRatio <= TARGETS.memoryUsedRatioMax ? 'ok' : 'warn';
-  return { text: `< ${TARGETS.memoryUsedRatioMax * 100} % of maxmemory`, verdict };
+export function judgeMemory(usedRatio: number | null, thresholds: Thresholds): Judged {
+  const verdict: Verdict = usedRatio === null ? 'unknown' : usedRatio <= thresholds.memoryUsedRatioMax ? 'ok' : 'warn';
+  return { text: `< ${formatPercent(thresholds.memoryUsedRatioMax)} of maxmemory`, verdict };
 }
 
-export function judgeFragmentation(memory: DerivedInfo['memory']): Judged {
+export function judgeFragmentation(memory: DerivedInfo['memory'], thresholds: Thresholds): Judged {
   const high =
-    memory.fragmentationRatio > TARGETS.fragmentationRatioMax &&
-    memory.fragmentationBytes > TARGETS.fragmentationBytesMin;
-  return { text: `< ${TARGETS.fragmentationRatioMax}`, verdict: high ? 'warn' : 'ok' };
+    memory.fragmentationRatio > thresholds.fragmentationRatioMax &&
+    memory.fragmentationBytes > thresholds.fragmentationBytesMin;
+  return { text: `< ${thresholds.fragmentationRatioMax}`, verdict: high ? 'warn' : 'ok' };
 }
 
 /** Why a ratio above target still reads "ok": too few bytes are fragmented to matter. */
-export function fragmentationNote(memory: DerivedInfo['memory']): string {
+export function fragmentationNote(memory: DerivedInfo['memory'], thresholds: Thresholds): string {
   const fragmented = `${formatBytes(memory.fragmentationBytes)} fragmented`;
   const ignored =
-    memory.fragmentationRatio > TARGETS.fragmentationRatioMax &&
-    memory.fragmentationBytes <= TARGETS.fragmentationBytesMin;
-  return ignored ? `${fragmented} (ratio ignored under ${formatBytes(TARGETS.fragmentationBytesMin)})` : fragmented;
+    memory.fragmentationRatio > thresholds.fragmentationRatioMax &&
+    memory.fragmentationBytes <= thresholds.fragmentationBytesMin;
+  return ignored ? `${fragmented} (ratio ignored under ${formatBytes(thresholds.fragmentationBytesMin)})` : fragmented;
 }

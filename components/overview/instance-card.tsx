@@ -89,7 +89,7 @@ function CardBody({ info, name }: { info: UseQueryResult<InfoResponse>; name: st
       ) : null}
       {info.data ? (
         <div className={info.isError ? 'opacity-50 grayscale' : undefined}>
-          <InstanceCardFigures derived={info.data.derived} />
+          <InstanceCardFigures derived={info.data.derived} thresholds={info.data.thresholds} />
         </div>
       ) : null}
     </>

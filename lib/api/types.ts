@@ -1,5 +1,6 @@
 // Shapes of the HTTP API's JSON replies, shared by route handlers and the browser.
 // No server imports here.
+import type { Thresholds } from '@/lib/health-targets';
 
 export type InstanceStatus = 'up' | 'down';
 
@@ -94,12 +95,19 @@ export interface DerivedInfo {
   totalKeys: number;
 }
 
-export interface InfoResponse {
+/** What INFO answered for one instance (lib/redis/info.ts). */
+export interface InstanceInfo {
   instance: { id: string; name: string };
   sections: InfoSections;
   derived: DerivedInfo;
   /** When Redis answered, ISO 8601. */
   fetchedAt: string;
+}
+
+/** GET /api/instances/{id}/info: INFO, with the thresholds its figures are judged by. */
+export interface InfoResponse extends InstanceInfo {
+  /** The health thresholds in force (the config file's over the defaults), for the target notes. */
+  thresholds: Thresholds;
 }
 
 /** Redlens's own store (GET /api/store, admins only): ok, or what is wrong and since when. */

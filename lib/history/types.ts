@@ -2,6 +2,7 @@
 // No server imports.
 import { z } from 'zod';
 import type { FindingEvent } from '@/lib/health/types';
+import type { Thresholds } from '@/lib/health-targets';
 import { DEFAULT_HISTORY_RANGE, HISTORY_RANGES, type HistoryRange } from '@/lib/time-range';
 
 /** Series the sampler records for every instance, in the order charts list them. */
@@ -49,4 +50,6 @@ export interface MetricsResponse {
   series: Record<Metric, Point[]>;
   /** Findings active at some point of the range, for marking charts. */
   findings: FindingEvent[];
+  /** The health thresholds in force (the config file's over the defaults): the charts' target lines. */
+  thresholds: Thresholds;
 }

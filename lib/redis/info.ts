@@ -4,7 +4,7 @@
 // and INFO persistence while Redis loads (registry.ts).
 import 'server-only';
 import type Redis from 'ioredis';
-import type { InfoResponse, InfoSections } from '@/lib/api/types';
+import type { InfoSections, InstanceInfo } from '@/lib/api/types';
 import { deriveInfo } from './derive-info';
 import { parseInfo } from './parse/parse-info';
 import type { RedisInstance } from './registry';
@@ -14,7 +14,7 @@ export async function readInfo(client: Redis, section = 'everything'): Promise<I
   return parseInfo(await client.info(section));
 }
 
-export async function fetchInfo(instance: RedisInstance): Promise<InfoResponse> {
+export async function fetchInfo(instance: RedisInstance): Promise<InstanceInfo> {
   return instance.runShared('info', async (client) => {
     const sections = await readInfo(client);
     return {

@@ -1,6 +1,13 @@
+import 'server-only';
+import type { InfoResponse } from '@/lib/api/types';
 import { instanceRoute } from '@/lib/http/route';
 import { fetchInfo } from '@/lib/redis/info';
+import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({ role: 'viewer' }, ({ instance }) => fetchInfo(instance));
+// The thresholds ride along so the page judges its figures by the ones the health rules use.
+export const GET = instanceRoute({ role: 'viewer' }, async ({ instance }): Promise<InfoResponse> => ({
+  ...(await fetchInfo(instance)),
+  thresholds: server().config.thresholds,
+}));

@@ -7,4 +7,4 @@ import { server } from '@/lib/server/root';
 export const dynamic = 'force-dynamic';
 
 export const GET = instanceRoute({ role: 'viewer', query: metricsQuerySchema }, ({ instance, query }) =>
-  metricsOf(server(), instance.id, query.range, Date.now(), server().config.sampleIntervalSeconds));
+  metricsOf(server(), instance.id, query.range, Date.now(), server().config));
