@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabasesReply, KeyDetail, KeysPage } from '@/lib/keys/types';
 import { call, useAppEnv } from './app-env';
+import { listAllPages } from './key-pages';
 import { eventually, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
 const TOKEN = 'key-browser-limits-token-0123456789';
@@ -53,16 +54,7 @@ async function blockRedis(seconds: number): Promise<void> {
 }
 
 async function listAll(query: string): Promise<KeysPage[]> {
-  const pages: KeysPage[] = [];
-  let cursor = '0';
-  do {
-    const response = await listPage(`${query}&cursor=${cursor}`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as KeysPage;
-    pages.push(page);
-    cursor = page.cursor;
-  } while (!pages.at(-1)!.done);
-  return pages;
+  return listAllPages(listPage, query);
 }
 
 // First in the file: after the 429 test below, the same dangling promise was not reported in

@@ -7,6 +7,7 @@ import type { DatabasesReply, KeyDetail, KeysPage } from '@/lib/keys/types';
 import { escapeGlob } from '@/lib/keys/glob';
 import { freePort } from '../scripts/lib/redis-server.mjs';
 import { call, cookieOf, useAppEnv } from './app-env';
+import { listAllPages } from './key-pages';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
 const TOKEN = 'key-browser-token-0123456789';
@@ -48,15 +49,7 @@ const listPage = async (query: string, id = 'k') =>
 const getKey = (query: string, id = 'k') => call(keyRoute.GET, 'GET', `/api/instances/${id}/key?${query}`, { ...asToken, params: { id } });
 
 async function listAll(query: string): Promise<{ pages: KeysPage[]; keys: KeysPage['keys'] }> {
-  const pages: KeysPage[] = [];
-  let cursor = '0';
-  do {
-    const response = await listPage(`${query}&cursor=${cursor}`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as KeysPage;
-    pages.push(page);
-    cursor = page.cursor;
-  } while (!pages.at(-1)!.done);
+  const pages = await listAllPages(listPage, query);
   return { pages, keys: pages.flatMap((page) => page.keys) };
 }
 
