@@ -38,15 +38,36 @@ function capped(entry: NewAuditEntry) {
   };
 }
 
-/** Writes one entry; returns its id. Throws when the store cannot be written. */
-export function recordAudit(store: Store, entry: NewAuditEntry): number {
-  const result = store
-    .prepare(
+// The audit's write statements, prepared once per store: every change writes two rows' worth.
+const statements = new WeakMap<Store, ReturnType<typeof prepareStatements>>();
+
+function prepareStatements(store: Store) {
+  return {
+    insert: store.prepare(
       `INSERT INTO audit (at, actor, role, address, instance, action, target, outcome, detail)
        VALUES (@at, @actor, @role, @address, @instance, @action, @target, @outcome, @detail)`,
-    )
-    .run(capped(entry));
-  return Number(result.lastInsertRowid);
+    ),
+    finish: store.prepare('UPDATE audit SET outcome = @outcome, target = @target, detail = @detail WHERE id = @id'),
+    addRepeats: store.prepare('UPDATE audit SET count = count + ? WHERE id = ?'),
+  };
+}
+
+function statementsOf(store: Store) {
+  let prepared = statements.get(store);
+  if (!prepared) {
+    prepared = prepareStatements(store);
+    statements.set(store, prepared);
+  }
+  return prepared;
+}
+
+function insertRow(store: Store, row: ReturnType<typeof capped>): number {
+  return Number(statementsOf(store).insert.run(row).lastInsertRowid);
+}
+
+/** Writes one entry; returns its id. Throws when the store cannot be written. */
+export function recordAudit(store: Store, entry: NewAuditEntry): number {
+  return insertRow(store, capped(entry));
 }
 
 /** How a pending entry (written before the change) turned out. */
@@ -55,9 +76,7 @@ export function finishAudit(
   id: number,
   result: { outcome: Exclude<AuditOutcome, 'pending'>; target: string | null; detail: string | null },
 ): void {
-  store
-    .prepare('UPDATE audit SET outcome = @outcome, target = @target, detail = @detail WHERE id = @id')
-    .run({ id, outcome: result.outcome, target: capText(result.target, AUDIT_LONG_TEXT_MAX), detail: capText(result.detail, AUDIT_LONG_TEXT_MAX) });
+  statementsOf(store).finish.run({ id, outcome: result.outcome, target: capText(result.target, AUDIT_LONG_TEXT_MAX), detail: capText(result.detail, AUDIT_LONG_TEXT_MAX) });
 }
 
 /** Repeats of an aggregated entry are written at most this often (a flood is one write a second). */
@@ -80,7 +99,7 @@ function flush(store: Store, aggregate: Aggregate, now: number): void {
   aggregate.unflushed = 0;
   aggregate.flushedAt = now;
   // A row pruned meanwhile (retention) loses its late repeats, nothing else.
-  store.prepare('UPDATE audit SET count = count + ? WHERE id = ?').run(added, aggregate.id);
+  statementsOf(store).addRepeats.run(added, aggregate.id);
 }
 
 function flushAll(store: Store, rows: Map<string, Aggregate>, now: number): void {
@@ -109,7 +128,8 @@ export function recordRepeatedAudit(store: Store, entry: NewAuditEntry, onLateFa
   const key = [row.action, row.outcome, row.actor, row.address].join('\u0000');
   const aggregate = current.rows.get(key);
   if (!aggregate) {
-    current.rows.set(key, { id: recordAudit(store, entry), unflushed: 0, flushedAt: row.at });
+    // The row as capped and stamped above, so its time is the minute it is grouped under.
+    current.rows.set(key, { id: insertRow(store, row), unflushed: 0, flushedAt: row.at });
     return;
   }
   aggregate.unflushed += 1;

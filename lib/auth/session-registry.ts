@@ -29,14 +29,26 @@ export class StoredSessions implements SessionRegistry {
   // Revocations this process made, consulted first: a sign-out holds even when the store
   // could not record it. Ids are random and sessions expire, so the map stays small.
   private readonly revoked = new Map<string, number>();
+  // Prepared once: isLive runs on every signed-in request and page.
+  private readonly purgeExpired;
+  private readonly insert;
+  private readonly select;
+  private readonly markRevoked;
 
-  constructor(private readonly db: Store) {}
+  constructor(private readonly db: Store) {
+    this.purgeExpired = db.prepare('DELETE FROM sessions WHERE expires_at < ?');
+    this.insert = db.prepare('INSERT INTO sessions (id, username, expires_at) VALUES (?, ?, ?)');
+    this.select = db.prepare<[string], { username: string; expiresAt: number; revokedAt: number | null }>(
+      'SELECT username, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?',
+    );
+    this.markRevoked = db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  }
 
   open(username: string, expiresAt: number, now = Date.now()): string {
     const id = newId();
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
-      this.db.prepare('INSERT INTO sessions (id, username, expires_at) VALUES (?, ?, ?)').run(id, username, expiresAt);
+      this.purgeExpired.run(now);
+      this.insert.run(id, username, expiresAt);
     })();
     for (const [revokedId, at] of this.revoked) if (at < now - SESSION_MEMORY_MS) this.revoked.delete(revokedId);
     return id;
@@ -44,15 +56,13 @@ export class StoredSessions implements SessionRegistry {
 
   isLive(id: string, username: string, now = Date.now()): boolean {
     if (this.revoked.has(id)) return false;
-    const row = this.db.prepare('SELECT username, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE id = ?').get(id) as
-      | { username: string; expiresAt: number; revokedAt: number | null }
-      | undefined;
+    const row = this.select.get(id);
     return row !== undefined && row.username === username && row.revokedAt === null && row.expiresAt > now;
   }
 
   revoke(id: string, now = Date.now()): void {
     this.revoked.set(id, now);
-    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+    this.markRevoked.run(now, id);
   }
 }
 
