@@ -35,6 +35,8 @@ describe('redisErrorToApiError', () => {
     ['BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.', 'REDIS_TIMEOUT', 504],
     ["NOPERM User redlens has no permissions to run the 'slowlog|reset' command", 'REDIS_COMMAND_DENIED', 502],
     ["ERR unknown command 'CONFIG', with args beginning with: 'GET' 'maxmemory'", 'REDIS_COMMAND_DENIED', 502],
+    // Redis 6.2 quotes the command with backticks.
+    ['ERR unknown command `INFO`, with args beginning with: `everything`, ', 'REDIS_COMMAND_DENIED', 502],
     ['WRONGPASS invalid username-password pair or user is disabled.', 'REDIS_UNAVAILABLE', 503],
     ['NOAUTH Authentication required.', 'REDIS_UNAVAILABLE', 503],
     ['LOADING Redis is loading the dataset in memory', 'REDIS_UNAVAILABLE', 503],

@@ -14,7 +14,8 @@ export class RedisNotReadyError extends Error {
 const UNAVAILABLE_NETWORK = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE|Connection is closed|Stream isn't writeable|connect ETIMEDOUT|Reached the max retries|MaxRetriesPerRequest/i;
 
 // Redis answers a renamed or disabled command (rename-command X "") as if it did not exist.
-const UNKNOWN_COMMAND = /^ERR unknown command '([^']*)'/i;
+// Redis 7 quotes the name 'INFO', Redis 6 `INFO`.
+const UNKNOWN_COMMAND = /^ERR unknown command [`']([^`']*)[`']/i;
 
 function firstWord(message: string): string {
   return message.split(/\s/, 1)[0] ?? '';

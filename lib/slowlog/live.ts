@@ -84,7 +84,9 @@ export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive
     }
     const after = await instance.run(readAndResetSlowlog);
     // Ids only grow within one run; after a restart in between, every entry is new.
-    const seen = after.runId === before.runId ? Math.max(-1, ...before.entries.map((entry) => entry.id)) : -1;
+    // SLOWLOG GET answers newest first, so the first id is the highest (no spread over every
+    // entry: a long slow log would overflow the call stack here, after Redis was emptied).
+    const seen = after.runId === before.runId ? (before.entries[0]?.id ?? -1) : -1;
     const fresh = after.entries.filter((entry) => entry.id > seen);
     try {
       archive.writeDurably(() => {
