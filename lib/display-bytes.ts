@@ -28,6 +28,10 @@ function firstInvalid(bytes: Uint8Array, from: number): number {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
+    if (length === 1) {
+      i += 1; // ASCII is always valid: no decode per byte
+      continue;
+    }
     try {
       strict.decode(bytes.subarray(i, i + length)); // rejects overlongs and surrogates
     } catch {

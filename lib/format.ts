@@ -148,12 +148,12 @@ export function formatMetricValue(kind: ValueKind, value: number | null | undefi
     case 'percent':
       return formatPercent(v);
     case 'rate':
-      return `${formatNumber(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2)} ${unit}`;
+      return formatRate(v, unit, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
     case 'count':
       return formatNumber(v, Number.isInteger(v) ? 0 : 1);
     case 'ratio':
       return formatNumber(v, 2);
     case 'ms':
-      return `${formatNumber(v, v >= 10 ? 1 : v >= 1 ? 2 : 3)} ms`;
+      return formatRate(v, 'ms', v >= 10 ? 1 : v >= 1 ? 2 : 3);
   }
 }

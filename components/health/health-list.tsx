@@ -1,8 +1,8 @@
 'use client';
 // The health findings of one instance: what fired, the evidence, the threshold and what to do.
-import type { Finding, HealthResponse, Severity } from '@/lib/health/types';
+import { SEVERITY_RANK, type Finding, type HealthResponse } from '@/lib/health/types';
 import { formatFindingFigure } from './model/finding-figures';
-import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useHealth } from '@/lib/queries/history';
 import { POLL_HEALTH_MS } from '@/lib/queries/poll';
 import { formatDateTime } from '@/lib/format';
@@ -21,7 +21,7 @@ export function HealthList({ id }: { id: string }) {
         <>
           {health.isError ? (
             <p className="mb-2 text-sm text-red-800">
-              Could not refresh the findings{health.error instanceof ApiRequestError ? ` (${health.error.code})` : ''};
+              Could not refresh the findings{errorCodeOf(health.error) ? ` (${errorCodeOf(health.error)})` : ''};
               showing the last ones read. Retrying automatically.
             </p>
           ) : null}
@@ -48,7 +48,6 @@ export function HealthList({ id }: { id: string }) {
   );
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /** Rendering only: the list for a health reply, worst first, then oldest first. */
 export function HealthFindings({ health }: { health: HealthResponse }) {

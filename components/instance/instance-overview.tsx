@@ -2,7 +2,7 @@
 // One instance in depth: fetches INFO (and the list, for name/address/status) and picks the state.
 // Health findings and history come from Redlens' own store, so they show while Redis is down too.
 import { useInfo, useInstances } from '@/lib/queries/instances';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { formatClock } from '@/lib/format';
 import { HistorySection } from '@/components/charts/history-section';
 import { HealthList } from '@/components/health/health-list';
@@ -17,7 +17,7 @@ export function InstanceOverview({ id }: { id: string }) {
   const instances = useInstances();
   const summary = instances.data?.instances.find((instance) => instance.id === id);
 
-  if (info.error instanceof ApiRequestError && info.error.code === 'NOT_FOUND') {
+  if (errorCodeOf(info.error) === 'NOT_FOUND') {
     return <InstanceNotFound id={id} />;
   }
 

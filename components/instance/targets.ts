@@ -4,6 +4,7 @@ import type { DerivedInfo } from '@/lib/api/types';
 import type { Verdict } from '@/components/ui/target-note';
 import { formatBytes, formatPercent } from '@/lib/format';
 import type { Thresholds } from '@/lib/health-targets';
+import { hitRatio } from '@/lib/hit-ratio';
 
 
 export interface Judged {
@@ -12,13 +13,9 @@ export interface Judged {
 }
 
 export function judgeHitRatio(stats: DerivedInfo['stats'], thresholds: Thresholds): Judged {
-  const lookups = stats.keyspaceHits + stats.keyspaceMisses;
-  const verdict: Verdict =
-    stats.hitRatio === null || lookups < thresholds.hitRatioMinLookups
-      ? 'unknown'
-      : stats.hitRatio >= thresholds.hitRatioMin
-        ? 'ok'
-        : 'warn';
+  // Too few lookups to judge: the rule's own minimum, through the one hit-ratio definition.
+  const ratio = hitRatio(stats.keyspaceHits, stats.keyspaceMisses, thresholds.hitRatioMinLookups);
+  const verdict: Verdict = ratio === null ? 'unknown' : ratio >= thresholds.hitRatioMin ? 'ok' : 'warn';
   return { text: `> ${formatPercent(thresholds.hitRatioMin)}`, verdict };
 }
 

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { KeyDetail } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
-import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import type { ValueOptions } from '@/lib/queries/filters';
 import { useKeyDetail } from '@/lib/queries/keys-browser';
 import { AdminOnly } from '@/components/auth/admin-only';
@@ -46,7 +46,7 @@ export function KeyDetailPanel({ id, db, keyB64, replica, onClose }: KeyDetailPa
   const first = detail.data?.pages[0];
 
   if (detail.isError && !first) {
-    const gone = detail.error instanceof ApiRequestError && detail.error.code === 'NOT_FOUND';
+    const gone = errorCodeOf(detail.error) === 'NOT_FOUND';
     return (
       <div className="space-y-2" data-testid="key-detail">
         {gone ? (

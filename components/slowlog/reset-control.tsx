@@ -5,7 +5,7 @@
 import { useId, useRef } from 'react';
 import { plural } from '@/lib/format';
 import { describeResetFailure } from './model/reset-failure';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import { useSlowlogReset } from '@/lib/queries/slowlog';
 import { Button } from '@/components/ui/button';
 
@@ -47,7 +47,7 @@ export function ResetControl({ id, instanceName, length }: ResetControlProps) {
 
   const failure = reset.error
     ? describeResetFailure(
-      reset.error instanceof ApiRequestError ? reset.error.code : 'INTERNAL',
+      errorCodeOf(reset.error) ?? 'INTERNAL',
       reset.error.message,
       reset.error instanceof ApiRequestError && typeof reset.error.details.redisReset === 'boolean' ? reset.error.details.redisReset : undefined,
     )

@@ -7,7 +7,7 @@ import { useSearchParams } from 'next/navigation';
 import { useId, type KeyboardEvent } from 'react';
 import { withParams } from '@/lib/form-params';
 import { parseSlowlogTab, type SlowlogTab } from './model/tabs';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useInstances } from '@/lib/queries/instances';
 import { useHydrated } from '@/lib/queries/use-hydrated';
 import { useSlowlog } from '@/lib/queries/slowlog';
@@ -30,7 +30,7 @@ export function SlowlogView({ id }: { id: string }) {
   const summary = instances.data?.instances.find((instance) => instance.id === id);
   const name = (hydrated && summary?.name) || id;
 
-  if (live.error instanceof ApiRequestError && live.error.code === 'NOT_FOUND') {
+  if (errorCodeOf(live.error) === 'NOT_FOUND') {
     return <InstanceNotFound id={id} />;
   }
 

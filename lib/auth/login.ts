@@ -11,12 +11,6 @@ import { UNUSABLE_HASH, verifyPassword } from './password';
 import type { Me } from '@/lib/api/roles';
 import { sessionExpiry } from './session';
 
-export class ThrottledError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Too many wrong passwords: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
-  }
-}
-
 /** A refused attempt is refused whether or not its audit row could be written; the failure is logged. */
 function auditRefusal(write: () => void): void {
   try {
@@ -39,7 +33,8 @@ export async function signIn(auth: AuthContext, store: Store, body: LoginBody, a
     auditRefusal(() => recordRepeatedAudit(store, entry('throttled', null, detail), (error) => {
       storeWriteFailed(error, 'audit count of throttled sign-ins');
     }));
-    throw new ThrottledError(verdict.retryAfterSeconds);
+    const { retryAfterSeconds } = verdict;
+    throw new ApiError('TOO_MANY_REQUESTS', `Too many wrong passwords: try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
   const user = auth.users.get(username);
   // Unknown users cost one scrypt too, so timing does not tell which usernames exist.

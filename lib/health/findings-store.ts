@@ -52,11 +52,7 @@ export class FindingsStore {
     return rows.map((row) => ({ id: row.rule, severity: row.severity, title: row.title, startedAt: row.started_at, endedAt: row.ended_at }));
   }
 
-  prune(olderThan: number): number {
-    return this.db.prepare('DELETE FROM findings WHERE ended_at IS NOT NULL AND ended_at < ?').run(olderThan).changes;
-  }
-
-  /** Like prune, at most `maxRows` rows at a time (lib/store/retention.ts runs it in chunks). */
+  /** Deletes findings that ended before `olderThan`, at most `maxRows` at a time (lib/store/retention.ts runs it in chunks). */
   pruneSome(olderThan: number, maxRows: number): number {
     return this.db.prepare('DELETE FROM findings WHERE ended_at IS NOT NULL AND ended_at < ? LIMIT ?').run(olderThan, maxRows).changes;
   }

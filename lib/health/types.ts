@@ -3,6 +3,9 @@
 
 export type Severity = 'info' | 'warning' | 'critical';
 
+/** Most severe first, for sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
 export interface FindingEvent {
   id: string;
   severity: Severity;

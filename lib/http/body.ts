@@ -6,8 +6,8 @@ import { ApiError } from '@/lib/api/errors';
 /** The largest JSON body any route accepts. Every body the API takes is a few small fields. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export const tooLarge = (limit: number) =>
-  new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024} KiB, the most Redlens accepts.`);
+const tooLarge = () =>
+  new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB, the most Redlens accepts.`);
 
 /**
  * The declared length when the request says one. A length that is not a plain decimal is refused
@@ -20,12 +20,12 @@ function declaredLength(request: Request): number | null {
   return Number(header.trim());
 }
 
-/** The body's bytes, at most `limit` of them; 413 as soon as there would be more. */
-export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
+/** The body's bytes, at most MAX_BODY_BYTES of them; 413 as soon as there would be more. */
+async function readBodyBytes(request: Request): Promise<Buffer> {
   const declared = declaredLength(request);
-  if (declared !== null && declared > limit) {
+  if (declared !== null && declared > MAX_BODY_BYTES) {
     // Not a byte read: the server's own drain (or close) deals with what the client still sends.
-    throw tooLarge(limit);
+    throw tooLarge();
   }
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
@@ -35,10 +35,10 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
+    if (total > MAX_BODY_BYTES) {
       // Stop the upload here rather than read (and discard) the rest of a 100 MB stream.
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -50,8 +50,8 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
  * with `curl -X POST` (no body) as well as with `{}`; a route that needs fields still gets 400
  * from its schema.
  */
-export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const bytes = await readBodyBytes(request, limit);
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const bytes = await readBodyBytes(request);
   const text = bytes.toString('utf8');
   if (text.trim() === '') return {};
   try {

@@ -1,7 +1,7 @@
 // Runs when the server starts: a bad configuration stops the start with a message that names
 // the field, and a generated admin password is printed, once, before anyone needs it.
 import 'server-only';
-import { ConfigError, loadConfig } from '@/lib/config/load';
+import { ConfigError } from '@/lib/config/load';
 import { server } from './root';
 
 function announceGeneratedPassword(password: string): void {
@@ -14,7 +14,8 @@ function announceGeneratedPassword(password: string): void {
 
 export async function checkConfigAtStart(): Promise<void> {
   try {
-    const config = loadConfig(process.env);
+    // The root's config (read once, kept only when valid), not a second load of the environment.
+    const config = server().config;
     console.log(`[redlens] ${config.instances.length} Redis instance(s) configured: ${config.instances.map((i) => i.id).join(', ')}`);
     if (config.readOnly) console.log('[redlens] read-only mode: no change to Redis is offered or accepted');
     await server().auth(announceGeneratedPassword);

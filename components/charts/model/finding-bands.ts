@@ -1,5 +1,5 @@
 // Health findings as shaded bands on the history charts, clipped to the range shown.
-import type { FindingEvent, Severity } from '@/lib/health/types';
+import { SEVERITY_RANK, type FindingEvent, type Severity } from '@/lib/health/types';
 
 export interface FindingBand {
   /** Unique within a response: one rule can fire several times in a range. */
@@ -16,7 +16,6 @@ export interface FindingBand {
   startsInRange: boolean;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
 /**
  * Findings that overlap [from, to], clipped to it, oldest first; an active finding (no end) runs
@@ -36,5 +35,5 @@ export function findingBands(findings: readonly FindingEvent[], from: number, to
       x2: Math.min(finding.endedAt ?? to, to),
       startsInRange: finding.startedAt >= from,
     }))
-    .sort((a, b) => a.startedAt - b.startedAt || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    .sort((a, b) => a.startedAt - b.startedAt || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
