@@ -2,6 +2,7 @@
 // Redis restarts, with the gaps where entries rotated out before they could be read. Writes keep
 // the per-minute rollups the charts read (rollup.ts); reads are bounded (archive-query.ts).
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+import { rowsOverCap } from '@/lib/store/retention';
 import type { Store } from '@/lib/store/sqlite';
 import { ArchiveReader, type ArchiveFilter } from './archive-query';
 import { fingerprint } from './fingerprint';
@@ -12,7 +13,6 @@ import { warningFor } from './warnings';
 export type { ArchiveFilter } from './archive-query';
 
 const DAY = 86_400_000;
-const MiB = 1024 * 1024;
 
 /** The retention settings of the archive (config.retention). */
 export interface ArchiveRetention {
@@ -23,7 +23,18 @@ export interface ArchiveRetention {
 export class SlowlogArchive {
   private readonly rollup: SlowlogRollup;
   private readonly reader: ArchiveReader;
+  // Prepared once: the sampler writes every sample, retention runs in many small chunks.
   private readonly insert;
+  private readonly insertReset;
+  private readonly maxId;
+  private readonly resetBetween;
+  private readonly countBetween;
+  private readonly insertGap;
+  private readonly deleteAged;
+  private readonly deleteOldest;
+  private readonly deleteAgedGaps;
+  private readonly deleteAgedResets;
+  private readonly oldestTs;
 
   constructor(private readonly db: Store) {
     this.rollup = new SlowlogRollup(db);
@@ -32,17 +43,26 @@ export class SlowlogArchive {
       `INSERT OR IGNORE INTO slowlog_archive (instance, run_id, id, ts, duration_us, args, client, client_name, line, fingerprint)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.insertReset = db.prepare('INSERT OR REPLACE INTO slowlog_resets (instance, run_id, last_id, at) VALUES (?, ?, ?, ?)');
+    this.maxId = db.prepare('SELECT max(id) FROM slowlog_archive WHERE instance = ? AND run_id = ?').pluck();
+    this.resetBetween = db.prepare('SELECT max(last_id) FROM slowlog_resets WHERE instance = ? AND run_id = ? AND last_id >= ? AND last_id < ?').pluck();
+    this.countBetween = db.prepare('SELECT count(*) FROM slowlog_archive WHERE instance = ? AND run_id = ? AND id > ? AND id < ?').pluck();
+    this.insertGap = db.prepare('INSERT OR REPLACE INTO slowlog_gaps (instance, run_id, after_id, missed, recorded_at) VALUES (?, ?, ?, ?, ?)');
+    this.deleteAged = db.prepare('DELETE FROM slowlog_archive WHERE instance = ? AND ts < ? ORDER BY ts LIMIT ?');
+    this.deleteOldest = db.prepare('DELETE FROM slowlog_archive WHERE instance = ? ORDER BY ts LIMIT ?');
+    this.deleteAgedGaps = db.prepare('DELETE FROM slowlog_gaps WHERE instance = ? AND recorded_at < ? ORDER BY recorded_at LIMIT ?');
+    this.deleteAgedResets = db.prepare('DELETE FROM slowlog_resets WHERE at < ?');
+    this.oldestTs = db.prepare('SELECT min(ts) FROM slowlog_archive WHERE instance = ?').pluck();
   }
 
   /** Remembers a reset Redlens did, so the ids it emptied are not counted as rotated out. */
   recordReset(instance: string, runId: string, lastId: number, now = Date.now()): void {
-    this.db.prepare('INSERT OR REPLACE INTO slowlog_resets (instance, run_id, last_id, at) VALUES (?, ?, ?, ?)').run(instance, runId, lastId, now);
+    this.insertReset.run(instance, runId, lastId, now);
   }
 
   /** The highest id archived for this Redis run, or null when none is. */
   lastId(instance: string, runId: string): number | null {
-    const row = this.db.prepare('SELECT max(id) AS id FROM slowlog_archive WHERE instance = ? AND run_id = ?').get(instance, runId) as { id: number | null };
-    return row.id;
+    return this.maxId.get(instance, runId) as number | null;
   }
 
   /**
@@ -85,21 +105,12 @@ export class SlowlogArchive {
     if (afterId === null || entries.length === 0) return 0;
     const oldest = entries.reduce((min, entry) => Math.min(min, entry.id), Infinity);
     // After a reset by Redlens, ids past what it archived were the reset's own commands.
-    const reset = this.db
-      .prepare('SELECT max(last_id) AS lastId FROM slowlog_resets WHERE instance = ? AND run_id = ? AND last_id >= ? AND last_id < ?')
-      .get(instance, runId, afterId, oldest) as { lastId: number | null };
-    const end = reset.lastId !== null ? reset.lastId + 1 : oldest;
+    const resetLastId = this.resetBetween.get(instance, runId, afterId, oldest) as number | null;
+    const end = resetLastId !== null ? resetLastId + 1 : oldest;
     const between = end - afterId - 1;
     if (between <= 0) return 0;
-    const { known } = this.db
-      .prepare('SELECT count(*) AS known FROM slowlog_archive WHERE instance = ? AND run_id = ? AND id > ? AND id < ?')
-      .get(instance, runId, afterId, end) as { known: number };
-    const missed = between - known;
-    if (missed > 0) {
-      this.db
-        .prepare('INSERT OR REPLACE INTO slowlog_gaps (instance, run_id, after_id, missed, recorded_at) VALUES (?, ?, ?, ?, ?)')
-        .run(instance, runId, afterId, missed, now);
-    }
+    const missed = between - (this.countBetween.get(instance, runId, afterId, end) as number);
+    if (missed > 0) this.insertGap.run(instance, runId, afterId, missed, now);
     return Math.max(0, missed);
   }
 
@@ -124,57 +135,38 @@ export class SlowlogArchive {
     return this.db.transaction(() => {
       const instances = this.instances();
       for (const instance of instances) {
-        const deleted = this.db
-          .prepare('DELETE FROM slowlog_archive WHERE instance = ? AND ts < ? ORDER BY ts LIMIT ?')
-          .run(instance, cutoff, maxRows).changes;
+        const deleted = this.deleteAged.run(instance, cutoff, maxRows).changes;
         if (deleted > 0) return deleted + this.pruneRollups(instance, now, maxRows);
       }
-      const over = this.bytesOverCap(retention);
+      const over = rowsOverCap(this.db, 'slowlog_archive', retention.slowlogMaxMiB);
       if (over > 0) {
         const oldest = this.oldestInstance(instances);
         if (oldest !== null) {
-          const deleted = this.db
-            .prepare('DELETE FROM slowlog_archive WHERE instance = ? ORDER BY ts LIMIT ?')
-            .run(oldest, Math.min(maxRows, over)).changes;
+          const deleted = this.deleteOldest.run(oldest, Math.min(maxRows, over)).changes;
           return deleted + this.pruneRollups(oldest, now, maxRows);
         }
       }
       let deleted = 0;
       for (const instance of instances) {
         deleted += this.pruneRollups(instance, now, maxRows);
-        deleted += this.db
-          .prepare('DELETE FROM slowlog_gaps WHERE instance = ? AND recorded_at < ? ORDER BY recorded_at LIMIT ?')
-          .run(instance, cutoff * 1000, maxRows).changes;
+        deleted += this.deleteAgedGaps.run(instance, cutoff * 1000, maxRows).changes;
         if (deleted > 0) return deleted;
       }
-      return this.db.prepare('DELETE FROM slowlog_resets WHERE at < ?').run(cutoff * 1000).changes;
+      return this.deleteAgedResets.run(cutoff * 1000).changes;
     })();
-  }
-
-  /** Bytes the archive takes (store_usage, kept by triggers: see lib/store/migrations.ts). */
-  usage(): { rows: number; bytes: number } {
-    return (this.db.prepare("SELECT rows, bytes FROM store_usage WHERE name = 'slowlog_archive'").get() as { rows: number; bytes: number } | undefined) ?? { rows: 0, bytes: 0 };
-  }
-
-  /** About how many of the oldest rows must go for the archive to fit its size cap. */
-  private bytesOverCap(retention: ArchiveRetention): number {
-    const { rows, bytes } = this.usage();
-    const over = bytes - retention.slowlogMaxMiB * MiB;
-    return over > 0 && rows > 0 ? Math.ceil(over / (bytes / rows)) : 0;
   }
 
   /** Rollup rows older than the instance's oldest archived entry describe nothing kept. */
   private pruneRollups(instance: string, now: number, maxRows: number): number {
-    const oldest = this.db.prepare('SELECT min(ts) FROM slowlog_archive WHERE instance = ?').pluck().get(instance) as number | null;
+    const oldest = this.oldestTs.get(instance) as number | null;
     return this.rollup.pruneBefore(instance, oldest === null ? now : oldest * 1000, maxRows);
   }
 
   /** The instance whose oldest archived entry is the oldest of all. */
   private oldestInstance(instances: string[]): string | null {
     let best: { instance: string; ts: number } | null = null;
-    const oldest = this.db.prepare('SELECT min(ts) FROM slowlog_archive WHERE instance = ?').pluck();
     for (const instance of instances) {
-      const ts = oldest.get(instance) as number | null;
+      const ts = this.oldestTs.get(instance) as number | null;
       if (ts !== null && (best === null || ts < best.ts)) best = { instance, ts };
     }
     return best?.instance ?? null;

@@ -61,6 +61,13 @@ export function tableUsage(db: Store, table: string): { rows: number; bytes: num
   return (db.prepare('SELECT rows, bytes FROM store_usage WHERE name = ?').get(table) as { rows: number; bytes: number } | undefined) ?? { rows: 0, bytes: 0 };
 }
 
+/** About how many of a table's oldest rows must go for it to fit `maxMiB` (0 when it fits). */
+export function rowsOverCap(db: Store, table: string, maxMiB: number): number {
+  const { rows, bytes } = tableUsage(db, table);
+  const over = bytes - maxMiB * MiB;
+  return over > 0 && rows > 0 ? Math.ceil(over / (bytes / rows)) : 0;
+}
+
 /**
  * The audit log's retention: rows older than `auditDays`, then the oldest while it takes more
  * than `auditMaxMiB` (bytes as store_usage counts them: what the columns hold plus a fixed
@@ -74,10 +81,8 @@ export function auditRetention(db: Store, retention: { auditDays: number; auditM
     pruneSome(now, maxRows) {
       const aged = byAge.run(now - retention.auditDays * DAY, maxRows).changes;
       if (aged > 0) return aged;
-      const { rows, bytes } = tableUsage(db, 'audit');
-      const over = bytes - retention.auditMaxMiB * MiB;
-      if (over <= 0 || rows === 0) return 0;
-      return oldest.run(Math.min(maxRows, Math.ceil(over / (bytes / rows)))).changes;
+      const over = rowsOverCap(db, 'audit', retention.auditMaxMiB);
+      return over > 0 ? oldest.run(Math.min(maxRows, over)).changes : 0;
     },
   };
 }
