@@ -180,6 +180,13 @@ export async function listDatabases(instance: RedisInstance): Promise<DatabasesR
   return value;
 }
 
+/** The db a request names, or the instance URL's /db when it names none, checked (400 when absent). */
+export async function checkedDb(instance: RedisInstance, requested: number | undefined): Promise<number> {
+  const db = requested ?? instance.defaultDb;
+  await checkDb(instance, db);
+  return db;
+}
+
 /** 400 for a db index the server does not have (SPEC section 5). */
 export async function checkDb(instance: RedisInstance, db: number): Promise<void> {
   if (db === 0) return; // every Redis has db 0: no lookup needed

@@ -10,7 +10,7 @@ import type { KeysQueryInput } from '@/lib/keys/schemas';
 import { MAX_COUNT, MEMORY_SAMPLES, SCAN_MAX_CALLS, SCAN_MAX_MS, TTL_GONE, TTL_NONE } from '@/lib/keys/constants';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { displayBytes, displayName } from '@/lib/display-bytes';
-import { checkDb, onDb, type DbConnection } from './db-connections';
+import { checkDb, checkedDb, onDb, type DbConnection } from './db-connections';
 import { keyBrowserLimits } from './key-browser-limits';
 import { RespError } from './parse/resp';
 import type { RedisTimeBudget } from './redis-time-budget';
@@ -108,8 +108,7 @@ const TOO_MANY_LISTINGS = 'Too many key listings are running on this instance at
  * listings per instance run at once; the rest wait in line, then get a 429 with Retry-After.
  */
 export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): Promise<KeysPage> {
-  const db = query.db ?? instance.defaultDb;
-  await checkDb(instance, db);
+  const db = await checkedDb(instance, query.db);
   if (query.match !== undefined && isExactPattern(query.match)) {
     const match = query.match;
     return onDb(instance, db, ({ client, pipe }) => exactLookup(client, pipe, db, query, match));

@@ -11,7 +11,7 @@ import type { KeyQueryInput } from '@/lib/keys/schemas';
 import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
 import { notFound } from '@/lib/api/errors';
 import { displayBytes } from '@/lib/display-bytes';
-import { checkDb, onDb } from './db-connections';
+import { checkedDb, onDb } from './db-connections';
 import { keyName } from './keys';
 import { parseXinfoGroups } from './parse/parse-xinfo-groups';
 import { RespError, type RespReply } from './parse/resp';
@@ -227,8 +227,7 @@ async function readOnce(pipe: RespPipe, db: number, key: Buffer, query: KeyQuery
  * never reaches the dashboard's memory, and the shared client stays free for other requests.
  */
 export async function readKey(instance: RedisInstance, key: Buffer, query: KeyQueryInput): Promise<KeyDetail> {
-  const db = query.db ?? instance.defaultDb;
-  await checkDb(instance, db);
+  const db = await checkedDb(instance, query.db);
   return onDb(instance, db, async ({ values }) => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const detail = await readOnce(values, db, key, query);

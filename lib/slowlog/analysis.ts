@@ -1,4 +1,5 @@
 // Slow log analysis: fingerprints ranked by time, entries per minute, time by fingerprint. Pure.
+import { bucketStepMs } from './buckets';
 import type { FingerprintStat, SlowlogArchiveResponse, SlowlogEntryView } from './types';
 
 /** Fingerprints by total time spent, most first. */
@@ -15,7 +16,6 @@ export function rankFingerprints(entries: SlowlogEntryView[]): FingerprintStat[]
 }
 
 const TOP_FINGERPRINTS = 8;
-const MAX_BUCKETS = 300;
 
 /** The charts and ranking of a list of entries (a search's matches); a whole range reads the rollups instead. */
 export function analyseEntries(entries: SlowlogEntryView[]): Omit<SlowlogArchiveResponse['analysis'], 'basis'> {
@@ -27,12 +27,12 @@ export function analyseEntries(entries: SlowlogEntryView[]): Omit<SlowlogArchive
   }
   const perMinute = [...perMinuteMap].sort((a, b) => a[0] - b[0]);
 
-  // Time by fingerprint in at most MAX_BUCKETS buckets; fingerprints beyond the top few go to "other".
+  // Time by fingerprint in the buckets the page draws (buckets.ts); fingerprints beyond the top few go to "other".
   const top = fingerprints.slice(0, TOP_FINGERPRINTS).map((stat) => stat.fingerprint);
   const first = entries.reduce((min, entry) => Math.min(min, entry.timestamp), Infinity);
   const last = entries.reduce((max, entry) => Math.max(max, entry.timestamp), -Infinity);
   const span = entries.length > 0 ? last - first : 0;
-  const stepSeconds = Math.max(60, Math.ceil(span / MAX_BUCKETS / 60) * 60);
+  const stepSeconds = bucketStepMs(span * 1000) / 1000;
   const buckets = new Map<number, Record<string, number>>();
   for (const entry of entries) {
     const ts = Math.floor(entry.timestamp / stepSeconds) * stepSeconds * 1000;
