@@ -79,6 +79,9 @@ const SERVER_FOLDERS = {
   slowlog: ['types', 'buckets'],
   history: ['types'],
   health: ['types'],
+  events: ['types'],
+  changes: ['types'],
+  fleet: ['types'],
   metrics: [],
 };
 

@@ -19,6 +19,12 @@ export const TARGETS = {
   replicationLagSecondsMax: 10,
   /** How far back slow-commands looks at the slow log. */
   slowCommandsWindowMinutes: 15,
+  /** A finding opens after its condition held this many samples in a row ... */
+  findingOpenSamples: 2,
+  /** ... and closes after it was clear this many (samples while Redis is down count for neither). */
+  findingCloseSamples: 3,
+  /** data-loss (event) and data-loss-on-restart (finding) need at least this many keys before. */
+  dataLossKeysMin: 1000,
 } as const;
 
 /** The health thresholds in force: TARGETS, with the config file's `thresholds` over them. */

@@ -10,11 +10,38 @@ interface OpenRow {
   started_at: number;
 }
 
+/** How one sample's rule results are taken: see SPEC section 2 on findings that hold. */
+export interface SyncOptions {
+  /** Redis was down or refused INFO this sample: nothing opens or closes (but instance-down). */
+  frozen: boolean;
+  /** Samples in a row a condition must hold before its finding opens. */
+  openAfter: number;
+  /** Clear samples in a row before a finding closes. */
+  closeAfter: number;
+}
+
+export interface SyncResult {
+  /** The findings active now, with `since`. */
+  active: Finding[];
+  /** Opened by this sample. */
+  opened: Finding[];
+  /** Closed by this sample (endedAt set). */
+  closed: FindingEvent[];
+}
+
 export class FindingsStore {
   constructor(private readonly db: Store) {}
 
   /** Opens new findings, closes those that cleared, and returns the active ones with `since`. */
-  sync(instance: string, now: number, results: RuleResult[]): Finding[] {
+  sync(instance: string, now: number, results: RuleResult[], options: SyncOptions): SyncResult {
+    void options; // TODO(issue 11, findings helper): hold findings per options
+    const closed: FindingEvent[] = [];
+    const opened: Finding[] = [];
+    const active = this.syncNow(instance, now, results, opened, closed);
+    return { active, opened, closed };
+  }
+
+  private syncNow(instance: string, now: number, results: RuleResult[], opened: Finding[], closed: FindingEvent[]): Finding[] {
     return this.db.transaction(() => {
       const open = this.db
         .prepare('SELECT id, rule, started_at FROM findings WHERE instance = ? AND ended_at IS NULL')
@@ -22,7 +49,11 @@ export class FindingsStore {
       const openByRule = new Map(open.map((row) => [row.rule, row]));
       const active = new Set(results.map((result) => result.id));
       const close = this.db.prepare('UPDATE findings SET ended_at = ? WHERE id = ?');
-      for (const row of open) if (!active.has(row.rule)) close.run(now, row.id);
+      for (const row of open) {
+        if (active.has(row.rule)) continue;
+        close.run(now, row.id);
+        closed.push({ id: row.rule, severity: 'info', title: row.rule, startedAt: row.started_at, endedAt: now });
+      }
 
       const insert = this.db.prepare(
         'INSERT INTO findings (instance, rule, severity, title, detail, started_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -35,6 +66,7 @@ export class FindingsStore {
           return { ...result, since: existing.started_at };
         }
         insert.run(instance, result.id, result.severity, result.title, result.detail, now);
+        opened.push({ ...result, since: now });
         return { ...result, since: now };
       });
     })();

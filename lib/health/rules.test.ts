@@ -8,7 +8,7 @@ import { TARGETS } from '@/lib/health-targets';
 
 const fixture = (name: string) =>
   deriveInfo(parseInfo(readFileSync(path.join(import.meta.dirname, '../redis/parse/fixtures', name), 'utf8')));
-const quiet: HealthInput = { down: null, info: null, window: null, pingP95Ms: null, blockedHistory: [], slowEntries: [] };
+const quiet: HealthInput = { down: null, info: null, window: null, pingP95Ms: null, blockedHistory: [], slowEntries: [], recentEvents: [] };
 const ids = (input: Partial<HealthInput>) => evaluateHealth({ ...quiet, ...input }, { ...TARGETS }).map((r) => r.id);
 
 describe('evaluateHealth', () => {
@@ -29,7 +29,7 @@ describe('evaluateHealth', () => {
   });
 
   it('needs enough lookups before judging the hit ratio', () => {
-    const window = { seconds: 60, commands: 0, hits: 10, misses: 80, evicted: 0, expired: 0, netInput: 0, netOutput: 0 };
+    const window = { seconds: 60, commands: 0, hits: 10, misses: 80, commandsRaw: 0, hitsRaw: 10, missesRaw: 80, evicted: 0, expired: 0, netInput: 0, netOutput: 0, oomErrors: 0, rejectedConnections: 0 };
     expect(ids({ window })).not.toContain('hit-ratio-low');
     expect(ids({ window: { ...window, misses: 90 } })).toContain('hit-ratio-low');
   });

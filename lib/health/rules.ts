@@ -1,6 +1,7 @@
 // The health rules of SPEC section 2, evaluated on each sample. Pure: the sampler gathers the
 // input, this decides what is wrong, how badly, and what to do about it.
 import type { DerivedInfo } from '@/lib/api/types';
+import type { InstanceEvent } from '@/lib/events/types';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import { warningFor } from '@/lib/slowlog/warnings';
 import type { Thresholds } from '@/lib/health-targets';
@@ -19,6 +20,8 @@ export interface HealthInput {
   blockedHistory: number[];
   /** Slow log entries that ran within the slow-commands window. */
   slowEntries: SlowlogEntry[];
+  /** Events of the last hour, oldest first (restarts, config changes: lib/events). */
+  recentEvents: InstanceEvent[];
 }
 
 export type RuleResult = Omit<Finding, 'since'>;

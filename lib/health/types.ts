@@ -36,12 +36,21 @@ export interface HealthResponse {
   evaluatedAt: number | null;
 }
 
-/** How much each INFO counter grew over `seconds` (between two samples, or over a rule's window). */
+/**
+ * How much each INFO counter grew over `seconds` (between two samples, or over a rule's window).
+ * `commands`, `hits` and `misses` are the application's: Redlens's own taken out (SPEC section 8);
+ * the `...Raw` ones are INFO's.
+ */
 export interface CounterDelta {
   seconds: number;
   commands: number;
   hits: number;
   misses: number;
+  commandsRaw: number;
+  hitsRaw: number;
+  missesRaw: number;
+  oomErrors: number;
+  rejectedConnections: number;
   evicted: number;
   expired: number;
   netInput: number;

@@ -22,6 +22,13 @@ export const METRICS = [
   'netInputBytesPerSec',
   'netOutputBytesPerSec',
   'pingP95Ms', // p95 of the sampler's PING round trips, ms
+  'keys', // keys of every db
+  // The rates above are the application's (Redlens's own commands and lookups taken out, SPEC
+  // section 8); these are INFO's, with Redlens's traffic in.
+  'opsPerSec_raw',
+  'hitRatio_raw',
+  'hitsPerSec_raw',
+  'missesPerSec_raw',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -52,4 +59,14 @@ export interface MetricsResponse {
   findings: FindingEvent[];
   /** The health thresholds in force (the config file's over the defaults): the charts' target lines. */
   thresholds: Thresholds;
+}
+
+/** Rates over the rule window; what the fleet card and the instance header show (lib/sampler Sampler.recentRates). */
+export interface RecentRates {
+  windowSeconds: number;
+  /** 0..1; null without lookups. */
+  hitRatio: number | null;
+  lookups: number;
+  opsPerSec: number;
+  evictedPerSec: number;
 }

@@ -14,6 +14,7 @@ import { configGet } from './config';
 import { redisErrorToApiError } from './errors';
 import { readInfo } from './info';
 import { keyspaceOf } from './parse/parse-info';
+import { countOwnTraffic } from './own-traffic';
 import { nextReady } from './ready-event';
 import type { RedisInstance } from './registry';
 import { RespPipe } from './resp-pipe';
@@ -53,7 +54,7 @@ function stateOf(instance: RedisInstance): InstanceState {
   return state;
 }
 
-function pipeFor(shared: Redis, db: number, maxReplyBytes?: number): RespPipe {
+function pipeFor(instance: RedisInstance, shared: Redis, db: number, maxReplyBytes?: number): RespPipe {
   const options = shared.options;
   return new RespPipe({
     ...(maxReplyBytes !== undefined && { maxReplyBytes }),
@@ -65,6 +66,7 @@ function pipeFor(shared: Redis, db: number, maxReplyBytes?: number): RespPipe {
     ...(options.tls != null && { tls: options.tls }),
     db,
     connectionName: 'redlens-keys',
+    onReply: (command, reply) => instance.traffic.note(String(command[0]), command.slice(1), reply),
   });
 }
 
@@ -98,9 +100,10 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
   let client = shared;
   if (db !== 0) {
     client = shared.duplicate();
+    countOwnTraffic(client, instance.traffic);
     client.on('error', () => undefined); // failures reach the caller through the command
   }
-  const connection: DbConnection = { db, client, pipe: pipeFor(shared, db), values: pipeFor(shared, db, VALUE_REPLY_MAX_BYTES) };
+  const connection: DbConnection = { db, client, pipe: pipeFor(instance, shared, db), values: pipeFor(instance, shared, db, VALUE_REPLY_MAX_BYTES) };
   dbs.set(db, connection);
   for (const [oldDb, old] of dbs) {
     if (dbs.size <= MAX_DBS_PER_INSTANCE) break;

@@ -7,6 +7,7 @@ import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
 import { clientOptions } from './client-options';
 import { Coalescer } from './coalesce';
 import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError } from './errors';
+import { countOwnTraffic, OwnTraffic } from './own-traffic';
 import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
@@ -52,6 +53,8 @@ export class RedisInstance {
   private client: Redis | null = null;
   private lastError: string | undefined;
   private readonly shared = new Coalescer(PAGE_TRAFFIC_SHARE_MS);
+  /** Every command Redlens sends this Redis, on any connection: taken out of the figures (SPEC 8). */
+  readonly traffic = new OwnTraffic();
 
   constructor(config: InstanceConfig) {
     this.id = config.id;
@@ -71,6 +74,7 @@ export class RedisInstance {
   private connection(): Redis {
     if (!this.client) {
       const client = new Redis(clientOptions(this.endpoint));
+      countOwnTraffic(client, this.traffic);
       // Without a listener ioredis prints every reconnect failure; we keep the last one as status.
       client.on('error', (error: Error) => {
         this.lastError = redisErrorToApiError(error)?.message ?? error.message;

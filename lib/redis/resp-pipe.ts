@@ -23,6 +23,8 @@ export interface RespPipeOptions {
   connectionName: string;
   /** Past this many bytes of one batch's replies, the batch fails with ReplyTooLargeError. */
   maxReplyBytes?: number;
+  /** Told of every reply with the command it answers (Redlens counts its own traffic, SPEC 8). */
+  onReply?: (command: Command, reply: RespReply) => void;
 }
 
 /** Recognised by its code, not instanceof: pipes are shared by route chunks through globalThis. */
@@ -41,6 +43,7 @@ export const isReplyTooLarge = (error: unknown): error is ReplyTooLargeError =>
   error instanceof Error && (error as Partial<ReplyTooLargeError>).code === REPLY_TOO_LARGE;
 
 interface Batch {
+  commands: Command[];
   expected: number;
   replies: RespReply[];
   resolve: (replies: RespReply[]) => void;
@@ -91,7 +94,7 @@ export class RespPipe {
         // A reply that is late would be read as the answer of the next batch: drop the connection.
         this.fail(new Error('Command timed out'));
       }, COMMAND_TIMEOUT_MS);
-      this.batches.push({ expected: commands.length, replies: [], resolve, reject, timer });
+      this.batches.push({ commands, expected: commands.length, replies: [], resolve, reject, timer });
       socket.write(bytes);
     });
   }
@@ -168,6 +171,7 @@ export class RespPipe {
         this.fail(new Error('Redis sent a reply nobody asked for'));
         return;
       }
+      this.options.onReply?.(batch.commands[batch.replies.length]!, reply);
       batch.replies.push(reply);
       if (batch.replies.length === batch.expected) {
         this.batches.shift();

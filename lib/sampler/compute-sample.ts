@@ -1,10 +1,13 @@
 // Turns one INFO reply (and the previous one) into a history row: gauges as read, counters as
-// rates over the time between the two replies. Pure.
+// rates over the time between the two replies, with Redlens's own commands and lookups taken out
+// (SPEC section 8; the raw rates are kept as the `_raw` series). Pure.
 import type { InfoSections } from '@/lib/api/types';
 import type { CounterDelta } from '@/lib/health/types';
 import type { Metric, MetricValues, SampleRow } from '@/lib/history/types';
 import { hitRatio } from '@/lib/hit-ratio';
 import { deriveInfo } from '@/lib/redis/derive-info';
+import { errorstatsOf } from '@/lib/redis/parse/parse-info';
+import type { OwnEffect } from '@/lib/redis/parse/own-lookups';
 
 /** The counters of one INFO reply that rates are computed from. */
 export interface CounterSnapshot {
@@ -18,14 +21,21 @@ export interface CounterSnapshot {
   expired: number;
   netInput: number;
   netOutput: number;
+  /** errorstat_OOM: writes refused for lack of memory (0 before Redis 6.2, which has no errorstats). */
+  oomErrors: number;
+  rejectedConnections: number;
+  /** What Redlens itself had sent this Redis when the INFO reply arrived (lib/redis/own-traffic.ts). */
+  own: OwnEffect;
 }
+
+const NO_OWN: OwnEffect = { commands: 0, hits: 0, misses: 0 };
 
 function field(sections: InfoSections, section: string, name: string): number {
   const value = sections[section]?.[name];
   return typeof value === 'number' ? value : 0;
 }
 
-export function countersOf(sections: InfoSections, fallbackTimeMs: number): CounterSnapshot {
+export function countersOf(sections: InfoSections, fallbackTimeMs: number, own: OwnEffect = NO_OWN): CounterSnapshot {
   const serverTimeUsec = field(sections, 'server', 'server_time_usec');
   return {
     runId: String(sections.server?.run_id ?? ''),
@@ -37,6 +47,9 @@ export function countersOf(sections: InfoSections, fallbackTimeMs: number): Coun
     expired: field(sections, 'stats', 'expired_keys'),
     netInput: field(sections, 'stats', 'total_net_input_bytes'),
     netOutput: field(sections, 'stats', 'total_net_output_bytes'),
+    oomErrors: errorstatsOf(sections).OOM ?? 0,
+    rejectedConnections: field(sections, 'stats', 'rejected_connections'),
+    own,
   };
 }
 
@@ -45,18 +58,29 @@ export function deltaBetween(previous: CounterSnapshot | null, current: CounterS
   if (!previous || previous.runId !== current.runId) return null;
   const seconds = (current.serverTimeMs - previous.serverTimeMs) / 1000;
   if (!(seconds > 0)) return null;
-  const delta = {
+  const raw = {
     seconds,
-    commands: current.totalCommands - previous.totalCommands,
-    hits: current.hits - previous.hits,
-    misses: current.misses - previous.misses,
+    commandsRaw: current.totalCommands - previous.totalCommands,
+    hitsRaw: current.hits - previous.hits,
+    missesRaw: current.misses - previous.misses,
     evicted: current.evicted - previous.evicted,
     expired: current.expired - previous.expired,
     netInput: current.netInput - previous.netInput,
     netOutput: current.netOutput - previous.netOutput,
+    oomErrors: current.oomErrors - previous.oomErrors,
+    rejectedConnections: current.rejectedConnections - previous.rejectedConnections,
   };
   // CONFIG RESETSTAT zeroes counters without a new run_id: a gap, never a negative rate.
-  return Object.values(delta).every((value) => value >= 0) ? delta : null;
+  if (!Object.values(raw).every((value) => value >= 0)) return null;
+  // A command of ours whose reply arrived just after INFO's may have run just before it: then it
+  // is in Redis's count now and in ours next time. Never below zero; it evens out next sample.
+  const less = (total: number, own: number) => Math.max(0, total - own);
+  return {
+    ...raw,
+    commands: less(raw.commandsRaw, current.own.commands - previous.own.commands),
+    hits: less(raw.hitsRaw, current.own.hits - previous.own.hits),
+    misses: less(raw.missesRaw, current.own.misses - previous.own.misses),
+  };
 }
 
 /** Nearest-rank percentile of a few round trips; null without any. */
@@ -85,6 +109,11 @@ export function sampleRow(instance: string, ts: number, sections: InfoSections, 
       hitRatio: delta ? hitRatio(delta.hits, delta.misses) : null,
       hitsPerSec: rate(delta?.hits),
       missesPerSec: rate(delta?.misses),
+      opsPerSec_raw: rate(delta?.commandsRaw),
+      hitRatio_raw: delta ? hitRatio(delta.hitsRaw, delta.missesRaw) : null,
+      hitsPerSec_raw: rate(delta?.hitsRaw),
+      missesPerSec_raw: rate(delta?.missesRaw),
+      keys: derived.totalKeys,
       evictedPerSec: rate(delta?.evicted),
       expiredPerSec: rate(delta?.expired),
       netInputBytesPerSec: rate(delta?.netInput),

@@ -6,16 +6,19 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Redis from 'ioredis';
 import type { InfoSections } from '@/lib/api/types';
 import type { RedlensConfig } from '@/lib/config/schema';
+import type { InstanceEvent } from '@/lib/events/types';
 import type { FindingsStore } from '@/lib/health/findings-store';
 import { evaluateHealth, overallStatus } from '@/lib/health/rules';
 import type { HistoryStore } from '@/lib/history/history-store';
-import type { HealthResponse } from '@/lib/health/types';
-import { METRICS, type SampleRow } from '@/lib/history/types';
+import type { CounterDelta, HealthResponse } from '@/lib/health/types';
+import { hitRatio } from '@/lib/hit-ratio';
+import { METRICS, type RecentRates, type SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
 import { readInfo } from '@/lib/redis/info';
 import { pingRoundTrips } from '@/lib/redis/latency';
 import { runIdOf } from '@/lib/redis/parse/parse-info';
 import { SlowlogParseError, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+import type { OwnCounts, OwnTraffic } from '@/lib/redis/own-traffic';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { readNewSlowlog } from '@/lib/redis/slowlog';
 import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot } from './compute-sample';
@@ -32,11 +35,18 @@ export const SLOWLOG_READ_MAX = 10_000;
 /** Entries one archive transaction writes at most. */
 const SLOWLOG_WRITE_SLICE = 1000;
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** Events the rules may look back on (data-loss-on-restart and config-changed last an hour). */
+const RECENT_EVENTS_MS = 60 * 60_000;
 
 /** Where new slow log entries go (the archive); see lib/slowlog/archive.ts. */
 export interface SlowlogSink {
   lastId(instance: string, runId: string): number | null;
   write(instance: string, runId: string, entries: SlowlogEntry[], afterId: number | null): unknown;
+}
+
+/** Where events go (lib/events/events-store.ts). */
+export interface EventSink {
+  record(instance: string, events: InstanceEvent[]): void;
 }
 
 interface InstanceState {
@@ -49,6 +59,8 @@ interface InstanceState {
   infoUnavailable: boolean;
   row: SampleRow | null;
   health: HealthResponse | null;
+  /** Events of the last RECENT_EVENTS_MS, oldest first, for the rules that last after one. */
+  recentEvents: InstanceEvent[];
 }
 
 export interface SamplerDeps {
@@ -58,6 +70,7 @@ export interface SamplerDeps {
   config: Pick<RedlensConfig, 'sampleIntervalSeconds' | 'thresholds' | 'retention'>;
   now?: () => number;
   slowlog?: SlowlogSink;
+  events?: EventSink;
   /** Prunes the store every PRUNE_EVERY_MS (history, findings, slow log archive, audit). */
   retention: { run(now: number): Promise<unknown> };
 }
@@ -68,24 +81,26 @@ interface SlowlogCursor {
   lastId: number;
 }
 
-async function readInstance(client: Redis, seen: SlowlogCursor) {
+async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraffic) {
   // INFO renamed (`rename-command INFO ""`) or denied by ACL: Redis is up all the same.
   const sections = await readInfo(client).catch((error: unknown) => {
     if (isInfoUnavailable(error)) return null;
     throw error;
   });
+  // Our own commands as of INFO's reply: what INFO counted of ours, give or take those in flight.
+  const own = traffic.snapshot();
   const pings = await pingRoundTrips(client, PINGS_PER_SAMPLE);
   // Without INFO there is no run_id to key the archive by (ids start again after a restart),
   // so the slow log waits for INFO. A least-privilege user may lack SLOWLOG: the rest of the
   // sample still counts. After a restart (new run_id) the cursor only counts for the same run.
-  if (sections === null) return { sections, pings, slowlog: null };
+  if (sections === null) return { sections, own, pings, slowlog: null };
   const sameRun = runIdOf(sections) === seen.runId;
   const slowlog = await readNewSlowlog(client, sameRun ? seen.lastId : -1, SLOWLOG_READ_MAX).catch((error: unknown) => {
     // Not a refusal but a reply that does not parse: say so, and sample the rest.
     if (error instanceof SlowlogParseError) console.error('[redlens] the slow log reply does not parse:', error);
     return null;
   });
-  return { sections, pings, slowlog };
+  return { sections, own, pings, slowlog };
 }
 
 export class Sampler {
@@ -130,7 +145,10 @@ export class Sampler {
   private state(id: string): InstanceState {
     let state = this.states.get(id);
     if (!state) {
-      state = { busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] }, sections: null, infoUnavailable: false, row: null, health: null };
+      state = {
+        busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] },
+        sections: null, infoUnavailable: false, row: null, health: null, recentEvents: [],
+      };
       this.states.set(id, state);
     }
     return state;
@@ -149,19 +167,21 @@ export class Sampler {
       let down: string | null = null;
       let infoUnavailable = false;
       let sections: InfoSections | null = null;
+      let own: OwnCounts = instance.traffic.snapshot();
       let pings: number[] = [];
       let slowlog: SlowlogEntry[] | null = null;
       try {
-        const reply = await instance.run((client) => readInstance(client, state.slow));
+        const reply = await instance.run((client) => readInstance(client, state.slow, instance.traffic));
         infoUnavailable = reply.sections === null;
         sections = reply.sections;
+        own = reply.own;
         pings = reply.pings;
         slowlog = reply.slowlog;
       } catch (error) {
         down = error instanceof Error ? error.message : 'Redis did not answer';
       }
       const row = sections
-        ? this.upRow(instance.id, ts, sections, pings, state)
+        ? this.upRow(instance.id, ts, sections, own, pings, state)
         : infoUnavailable
           ? infoUnavailableRow(instance.id, ts, METRICS, pings)
           : downRow(instance.id, ts, METRICS);
@@ -177,8 +197,8 @@ export class Sampler {
     }
   }
 
-  private upRow(id: string, ts: number, sections: InfoSections, pings: number[], state: InstanceState): SampleRow {
-    const counters = countersOf(sections, ts);
+  private upRow(id: string, ts: number, sections: InfoSections, own: OwnCounts, pings: number[], state: InstanceState): SampleRow {
+    const counters = countersOf(sections, ts, own);
     const previous = state.snapshots[state.snapshots.length - 1];
     const row = sampleRow(id, ts, sections, deltaBetween(previous?.counters ?? null, counters), pings);
     state.snapshots.push({ ts, counters, pings });
@@ -205,10 +225,15 @@ export class Sampler {
     state.slow.recent = [...state.slow.recent, ...fresh].filter((entry) => entry.timestamp >= windowStart).slice(-1000);
   }
 
-  private evaluate(id: string, ts: number, down: string | null, sections: InfoSections | null, state: InstanceState): void {
+  /** Counter deltas over the rule window (about the last minute), own traffic out; null without two samples. */
+  private windowOf(state: InstanceState): CounterDelta | null {
     const first = state.snapshots[0];
     const last = state.snapshots[state.snapshots.length - 1];
-    const window = first && last && first !== last ? deltaBetween(first.counters, last.counters) : null;
+    return first && last && first !== last ? deltaBetween(first.counters, last.counters) : null;
+  }
+
+  private evaluate(id: string, ts: number, down: string | null, sections: InfoSections | null, state: InstanceState): void {
+    const window = this.windowOf(state);
     const results = evaluateHealth(
       {
         down,
@@ -218,13 +243,47 @@ export class Sampler {
         pingP95Ms: percentile((window ? state.snapshots.slice(1) : state.snapshots).flatMap((s) => s.pings), 0.95),
         blockedHistory: state.blocked,
         slowEntries: state.slow.recent,
+        recentEvents: state.recentEvents,
       },
       this.deps.config.thresholds,
     );
     // Not a health rule of INFO figures (there are none): the sampler itself could not read them.
     if (state.infoUnavailable) results.push(INFO_UNAVAILABLE_FINDING);
-    const findings = this.deps.findings.sync(id, ts, results);
-    state.health = { status: overallStatus(findings), findings, evaluatedAt: ts };
+    const { findingOpenSamples, findingCloseSamples } = this.deps.config.thresholds;
+    const { active, opened, closed } = this.deps.findings.sync(id, ts, results, {
+      frozen: down !== null || state.infoUnavailable,
+      openAfter: findingOpenSamples,
+      closeAfter: findingCloseSamples,
+    });
+    this.noteEvents(id, ts, [
+      ...opened.map((f): InstanceEvent => ({ at: ts, kind: 'finding-opened', title: `Opened: ${f.title}`, detail: f.detail })),
+      ...closed.map((f): InstanceEvent => ({ at: ts, kind: 'finding-closed', title: `Closed: ${f.title}`, detail: `Active from ${new Date(f.startedAt).toISOString()}.` })),
+    ]);
+    state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
+  }
+
+  /** Stores events and keeps the last hour's for the rules. */
+  private noteEvents(id: string, now: number, events: InstanceEvent[]): void {
+    const state = this.state(id);
+    if (events.length > 0) this.deps.events?.record(id, events);
+    state.recentEvents = [...state.recentEvents, ...events].filter((event) => event.at > now - RECENT_EVENTS_MS);
+  }
+
+  /**
+   * The application's rates over the rule window (about the last minute; own traffic out): what
+   * the fleet card and the instance header show, beside how long the window was.
+   */
+  recentRates(id: string): RecentRates | null {
+    const state = this.states.get(id);
+    const window = state ? this.windowOf(state) : null;
+    if (!window) return null;
+    return {
+      windowSeconds: window.seconds,
+      hitRatio: hitRatio(window.hits, window.misses),
+      lookups: window.hits + window.misses,
+      opsPerSec: window.commands / window.seconds,
+      evictedPerSec: window.evicted / window.seconds,
+    };
   }
 
   health(id: string): HealthResponse {

@@ -20,6 +20,9 @@ const ROLLUP_METRICS = [
   'ping_p95_ms',
 ];
 
+/** Metric columns added by migration 7 (lib/history/types.ts METRICS after ping_p95_ms), written out. */
+const MIGRATION_7_METRICS = ['keys', 'ops_per_sec_raw', 'hit_ratio_raw', 'hits_per_sec_raw', 'misses_per_sec_raw'];
+
 /** A rollup table: per instance and bucket, the sample counts and min/avg/max of each metric. */
 function rollupTable(name: string): string {
   const columns = ROLLUP_METRICS.map((m) => `${m}_min REAL, ${m}_avg REAL, ${m}_max REAL`).join(',\n     ');
@@ -185,4 +188,26 @@ export const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    ${usageTriggers('slowlog_archive', SLOWLOG_ROW_BYTES)}
    ${usageTriggers('audit', AUDIT_ROW_BYTES)}`,
+  // Figures with Redlens's own traffic taken out (SPEC section 8): the rates kept so far become
+  // the application's, INFO's are kept beside them as *_raw; the total keys (for "what changed"
+  // and data loss). Events (SPEC section 9). A finding keeps its whole rule result (value,
+  // threshold, remediation) as JSON, so one held open while its condition clears, or across a
+  // restart of Redlens, still says everything.
+  `${[...MIGRATION_7_METRICS.map((m) => `ALTER TABLE samples_raw ADD COLUMN ${m} REAL;`),
+    ...['rollup_1m', 'rollup_1h'].flatMap((table) =>
+      MIGRATION_7_METRICS.flatMap((m) => ['min', 'avg', 'max'].map((agg) => `ALTER TABLE ${table} ADD COLUMN ${m}_${agg} REAL;`))),
+  ].join('\n   ')}
+   ALTER TABLE findings ADD COLUMN result TEXT;
+   CREATE TABLE events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     instance TEXT NOT NULL,
+     at INTEGER NOT NULL,            -- unix ms
+     kind TEXT NOT NULL,             -- lib/events/types.ts EVENT_KINDS
+     title TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     before TEXT,                    -- JSON, where there is such a value
+     after TEXT,                     -- JSON
+     actor TEXT                      -- who, for what Redlens did on someone's behalf
+   );
+   CREATE INDEX events_at ON events (instance, at);`,
 ];
