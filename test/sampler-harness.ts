@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_RETENTION } from '@/lib/config/schema';
+import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { TARGETS, type Thresholds } from '@/lib/health-targets';
 import { HistoryStore } from '@/lib/history/history-store';
@@ -20,11 +21,12 @@ export function samplerHarness(urls: Record<string, string>, thresholds: Partial
   const config = { sampleIntervalSeconds: 10, retention: DEFAULT_RETENTION, thresholds: { ...TARGETS, ...thresholds } };
   const history = new HistoryStore(db, DEFAULT_RETENTION);
   const findings = new FindingsStore(db);
+  const events = new EventsStore(db);
   const slowlog = new SlowlogArchive(db);
-  const retention = storeRetention(db, { history, findings, slowlog }, DEFAULT_RETENTION);
-  const sampler = new Sampler({ instances: () => registry.list(), history, findings, slowlog, config, retention, now: () => clock.now });
+  const retention = storeRetention(db, { history, findings, events, slowlog }, DEFAULT_RETENTION);
+  const sampler = new Sampler({ instances: () => registry.list(), history, findings, events, slowlog, config, retention, now: () => clock.now });
   return {
-    db, dataDir, registry, history, findings, slowlog, sampler, config, clock, retention,
+    db, dataDir, registry, history, findings, events, slowlog, sampler, config, clock, retention,
     /** Moves the clock past the rule window and samples `id` once. */
     async step(id: string, advanceMs = 61_000) {
       clock.now += advanceMs;

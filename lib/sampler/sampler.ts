@@ -61,6 +61,8 @@ interface InstanceState {
   health: HealthResponse | null;
   /** Events of the last RECENT_EVENTS_MS, oldest first, for the rules that last after one. */
   recentEvents: InstanceEvent[];
+  /** The application's commands, hits and misses (own traffic out) summed over every delta since Redlens started: Prometheus counters. */
+  appTotals: OwnCounts;
 }
 
 export interface SamplerDeps {
@@ -148,6 +150,7 @@ export class Sampler {
       state = {
         busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] },
         sections: null, infoUnavailable: false, row: null, health: null, recentEvents: [],
+        appTotals: { commands: 0, hits: 0, misses: 0 },
       };
       this.states.set(id, state);
     }
@@ -200,7 +203,13 @@ export class Sampler {
   private upRow(id: string, ts: number, sections: InfoSections, own: OwnCounts, pings: number[], state: InstanceState): SampleRow {
     const counters = countersOf(sections, ts, own);
     const previous = state.snapshots[state.snapshots.length - 1];
-    const row = sampleRow(id, ts, sections, deltaBetween(previous?.counters ?? null, counters), pings);
+    const delta = deltaBetween(previous?.counters ?? null, counters);
+    const row = sampleRow(id, ts, sections, delta, pings);
+    if (delta) {
+      state.appTotals.commands += delta.commands;
+      state.appTotals.hits += delta.hits;
+      state.appTotals.misses += delta.misses;
+    }
     state.snapshots.push({ ts, counters, pings });
     // Keep just over one rule window of snapshots.
     while (state.snapshots.length > 2 && state.snapshots[1]!.ts <= ts - RULE_WINDOW_MS) state.snapshots.shift();
@@ -290,10 +299,16 @@ export class Sampler {
     return this.states.get(id)?.health ?? { status: 'ok', findings: [], evaluatedAt: null };
   }
 
-  /** The latest INFO and row of an instance, for the Prometheus export; `infoUnavailable` when Redis answered without INFO. */
-  latest(id: string): { sections: InfoSections | null; row: SampleRow | null; health: HealthResponse; infoUnavailable: boolean } {
+  /**
+   * The latest INFO and row of an instance, for the Prometheus export; `infoUnavailable` when
+   * Redis answered without INFO; `appTotals` the application's counters (own traffic out).
+   */
+  latest(id: string): { sections: InfoSections | null; row: SampleRow | null; health: HealthResponse; infoUnavailable: boolean; appTotals: OwnCounts } {
     const state = this.states.get(id);
-    return { sections: state?.sections ?? null, row: state?.row ?? null, health: this.health(id), infoUnavailable: state?.infoUnavailable ?? false };
+    return {
+      sections: state?.sections ?? null, row: state?.row ?? null, health: this.health(id),
+      infoUnavailable: state?.infoUnavailable ?? false, appTotals: { ...(state?.appTotals ?? { commands: 0, hits: 0, misses: 0 }) },
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 // The composition root: the server process's long-lived objects (configuration, store, auth,
-// Redis registry, history, findings, slow log archive, sampler), each built once on first use
+// Redis registry, history, findings, events, slow log archive, sampler), each built once on first use
 // (never at module load: `next build` evaluates route modules) and handed out by name.
 // Kept on one globalThis slot so dev-mode reloads reuse them instead of leaking connections.
 // A new long-lived object (a job runner, say) is one more getter here; tests forget them all by
@@ -10,6 +10,7 @@ import { buildAuthContext, type AuthContext } from '@/lib/auth/auth-context';
 import { StoredSessions } from '@/lib/auth/session-registry';
 import { loadConfig } from '@/lib/config/load';
 import type { RedlensConfig } from '@/lib/config/schema';
+import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
 import { Registry } from '@/lib/redis/registry';
@@ -26,6 +27,7 @@ class Server {
   #registry?: Registry;
   #history?: HistoryStore;
   #findings?: FindingsStore;
+  #events?: EventsStore;
   #slowlog?: SlowlogArchive;
   #sampler?: Sampler;
 
@@ -84,6 +86,11 @@ class Server {
     return this.#findings;
   }
 
+  get events(): EventsStore {
+    this.#events ??= new EventsStore(this.store);
+    return this.#events;
+  }
+
   get slowlog(): SlowlogArchive {
     this.#slowlog ??= new SlowlogArchive(this.store);
     return this.#slowlog;
@@ -92,9 +99,9 @@ class Server {
   /** Samples every instance into history, findings and the slow log archive; started once at server start. */
   get sampler(): Sampler {
     if (!this.#sampler) {
-      const { config, store, history, findings, slowlog } = this;
-      const retention = storeRetention(store, { history, findings, slowlog }, config.retention);
-      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, slowlog, config, retention });
+      const { config, store, history, findings, events, slowlog } = this;
+      const retention = storeRetention(store, { history, findings, events, slowlog }, config.retention);
+      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, events, slowlog, config, retention });
     }
     return this.#sampler;
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION } from '@/lib/config/schema';
+import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
@@ -23,7 +24,7 @@ function fresh(retention = DEFAULT_RETENTION) {
   const history = new HistoryStore(db, retention);
   const findings = new FindingsStore(db);
   const slowlog = new SlowlogArchive(db);
-  return { db, slowlog, retention: storeRetention(db, { history, findings, slowlog }, retention) };
+  return { db, slowlog, retention: storeRetention(db, { history, findings, events: new EventsStore(db), slowlog }, retention) };
 }
 
 const entry = (id: number, timestampMs: number): SlowlogEntry => ({
