@@ -76,7 +76,7 @@ const SERVER_FOLDERS = {
   sampler: [],
   auth: [],
   audit: ['types'],
-  slowlog: ['types', 'buckets'],
+  slowlog: ['types', 'buckets', 'own'],
   history: ['types'],
   health: ['types'],
   events: ['types'],

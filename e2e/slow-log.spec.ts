@@ -1,11 +1,16 @@
+import Redis from 'ioredis';
 import { expect, test } from './support/fixtures';
 
 test.describe('slow log', () => {
-  test.beforeEach(async ({ mainRedis }) => {
+  test.beforeEach(async ({ mainRedis, servers }) => {
     await mainRedis.config('SET', 'slowlog-log-slower-than', '0');
     await mainRedis.sadd('e2e:slow:set', 'a', 'b', 'c');
     await mainRedis.keys('e2e:slow:*');
     await mainRedis.smembers('e2e:slow:set');
+    // One of Redlens's own (a connection named redlens…): hidden unless asked for (SPEC section 8).
+    const own = new Redis({ host: '127.0.0.1', port: servers.main.port, connectionName: 'redlens-e2e', maxRetriesPerRequest: 1 });
+    await own.scan('0', 'MATCH', 'e2e:own:*', 'COUNT', '1000');
+    own.disconnect();
     // Back to a realistic threshold: what runs from now on (the sampler, the page) stays out.
     await mainRedis.config('SET', 'slowlog-log-slower-than', '10000');
   });
@@ -20,6 +25,25 @@ test.describe('slow log', () => {
       await expect(live.getByTestId('slowlog-warning').first()).toBeVisible();
       await expect(page.getByTestId('slowlog-settings')).toContainText('10');
       await expect(page.getByTestId('slowlog-reset-button')).toHaveCount(0);
+    });
+
+    test("hides Redlens's own entries until the toggle shows them, each with a badge", async ({ page }) => {
+      await page.goto('/instances/e2e-main/slowlog');
+      const live = page.getByTestId('slowlog-live-table');
+      await expect(live.getByTestId('slowlog-row').filter({ hasText: 'e2e:slow:*' }).first()).toBeVisible();
+      await expect(live.getByTestId('slowlog-row').filter({ hasText: 'e2e:own:*' })).toHaveCount(0);
+      await expect(page.getByTestId('slowlog-own-note')).toContainText('sent by Redlens itself');
+
+      const toggle = page.getByRole('checkbox', { name: 'Show Redlens’s own entries' });
+      await toggle.check();
+      await expect(page).toHaveURL(/[?&]own=show/);
+      const ownRow = live.getByTestId('slowlog-row').filter({ hasText: 'e2e:own:*' }).first();
+      await expect(ownRow).toBeVisible();
+      await expect(ownRow.getByTestId('slowlog-own-badge')).toHaveText('Redlens');
+      await expect(live.getByTestId('slowlog-row').filter({ hasText: 'e2e:slow:*' }).getByTestId('slowlog-own-badge')).toHaveCount(0);
+
+      await toggle.uncheck();
+      await expect(live.getByTestId('slowlog-row').filter({ hasText: 'e2e:own:*' })).toHaveCount(0);
     });
   });
 

@@ -17,6 +17,7 @@ import { ArchiveCharts } from './archive-charts';
 import { ArchiveControls } from './archive-controls';
 import { FingerprintTable } from './fingerprint-table';
 import { GapNotice } from './gap-notice';
+import { OwnToggle } from './own-toggle';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
 import { pushQuery } from './url';
@@ -75,6 +76,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
   if (response.entries.length === 0) {
     return (
       <div className="space-y-3">
+        <OwnToggle own={response.own} where="archive" />
         {response.gaps.length > 0 ? (
           <ul className="space-y-1">
             {response.gaps.map((gap) => (
@@ -96,6 +98,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
   const count = response.entries.length;
   return (
     <div className="space-y-6">
+      <OwnToggle own={response.own} where="archive" />
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-slate-700" data-testid="slowlog-archive-summary">
           {view.before ? 'Older entries: ' : null}
@@ -191,10 +194,10 @@ function ExportLinks({ id, result }: { id: string; result: ArchiveResult }) {
     'inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700';
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <a href={slowlogExportUrl(id, result.span, result.view.q, 'csv')} download={`${base}.csv`} className={link} data-testid="slowlog-export-csv">
+      <a href={slowlogExportUrl(id, result.span, result.view.q, 'csv', result.view.own)} download={`${base}.csv`} className={link} data-testid="slowlog-export-csv">
         Export CSV
       </a>
-      <a href={slowlogExportUrl(id, result.span, result.view.q, 'json')} download={`${base}.json`} className={link} data-testid="slowlog-export-json">
+      <a href={slowlogExportUrl(id, result.span, result.view.q, 'json', result.view.own)} download={`${base}.json`} className={link} data-testid="slowlog-export-json">
         Export JSON
       </a>
       <span className="text-xs text-slate-500">up to {formatNumber(ARCHIVE_EXPORT_LIMIT, 0)} entries, newest first</span>

@@ -5,6 +5,8 @@ import { useId, useState } from 'react';
 import type { FingerprintStat } from '@/lib/slowlog/types';
 import { formatNumber } from '@/lib/format';
 import { formatMicros } from './model/durations';
+import { isOwnFingerprint, unmarkedFingerprint } from '@/lib/slowlog/own';
+import { OwnBadge } from './own-badge';
 import { DEFAULT_FINGERPRINT_SORT, sortFingerprints, type FingerprintSortKey, type Sort } from './model/sorting';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -56,7 +58,8 @@ export function FingerprintTable({ stats, label, ...rest }: FingerprintTableProp
             {shown.map((stat) => (
               <tr key={stat.fingerprint} data-testid="slowlog-fingerprint">
                 <td className={`${TD} max-w-[20rem] font-mono text-xs break-all text-slate-900`}>
-                  {stat.fingerprint}
+                  {unmarkedFingerprint(stat.fingerprint)}
+                  {isOwnFingerprint(stat.fingerprint) ? <> <OwnBadge /></> : null}
                 </td>
                 <td className={`${TD} text-right tabular-nums`}>{formatNumber(stat.count, 0)}</td>
                 <td className={`${TD} text-right font-medium whitespace-nowrap tabular-nums text-slate-900`}>

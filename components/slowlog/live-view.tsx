@@ -4,7 +4,7 @@
 import { useSearchParams } from 'next/navigation';
 import { useId } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { SlowlogResponse } from '@/lib/slowlog/types';
+import type { SlowlogLiveResponse } from '@/lib/slowlog/types';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { POLL_SLOWLOG_MS } from '@/lib/queries/poll';
 import { plural } from '@/lib/format';
@@ -13,6 +13,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { FingerprintTable } from './fingerprint-table';
 import { LiveFilters } from './live-filters';
+import { OwnToggle } from './own-toggle';
 import { SlowlogSettings } from './slowlog-settings';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
@@ -27,7 +28,7 @@ const ERROR_TITLES: Partial<Record<string, string>> = {
   NETWORK: 'The Redlens server is unreachable',
 };
 
-export function LiveView({ live }: { live: UseQueryResult<SlowlogResponse> }) {
+export function LiveView({ live }: { live: UseQueryResult<SlowlogLiveResponse> }) {
   return (
     <div className="space-y-6">
       {/* A failed poll keeps the last entries on screen, under a note that they may be out of date. */}
@@ -43,7 +44,7 @@ export function LiveView({ live }: { live: UseQueryResult<SlowlogResponse> }) {
   );
 }
 
-function LiveBody({ data }: { data: SlowlogResponse }) {
+function LiveBody({ data }: { data: SlowlogLiveResponse }) {
   const searchParams = useSearchParams();
   const filters = parseSlowlogFilters(searchParams);
   const entriesHeadingId = useId();
@@ -62,7 +63,12 @@ function LiveBody({ data }: { data: SlowlogResponse }) {
             In Redis now, refreshed every {POLL_SLOWLOG_MS / 1000} s. Times are Redis&apos; clock in your time zone.
           </p>
         </div>
-        {data.entries.length === 0 ? (
+        <OwnToggle own={data.own} where="live" />
+        {data.entries.length === 0 && data.own.hidden > 0 ? (
+          <EmptyState title="Only Redlens’s own entries are in the slow log">
+            None of the application&apos;s commands is in the slow log now. Show Redlens&apos;s own entries to see them.
+          </EmptyState>
+        ) : data.entries.length === 0 ? (
           <EmptyState title={emptySlowlogText(data.config.slowerThanMicros)}>
             New slow commands show here within {POLL_SLOWLOG_MS / 1000} s. Earlier ones are in the archive.
           </EmptyState>

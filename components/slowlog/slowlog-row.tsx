@@ -4,10 +4,12 @@
 import { Fragment, useId, useState } from 'react';
 import type { SlowlogEntryView } from '@/lib/slowlog/types';
 import { formatDateTime } from '@/lib/format';
+import { isOwnClientName } from '@/lib/slowlog/own';
 import { cutArgs } from './model/cut-args';
 import { formatMicros } from './model/durations';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { TD } from './table-parts';
+import { OwnBadge } from './own-badge';
 import { WarningBadge } from './warning-badge';
 
 interface SlowlogRowProps {
@@ -78,6 +80,7 @@ export function SlowlogRow({ entry, runId }: SlowlogRowProps) {
         <span className="block max-w-[14rem] text-xs break-all text-slate-500">
           {entry.clientName || <span className="italic">no name</span>}
         </span>
+        {isOwnClientName(entry.clientName) ? <OwnBadge /> : null}
       </td>
     </tr>
   );

@@ -5,11 +5,12 @@ import { createElement, type FunctionComponent, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me, Role } from '@/lib/api/roles';
-import type { ArchivedEntry, SlowlogResponse } from '@/lib/slowlog/types';
+import type { ArchivedEntry, OwnEntriesNote, SlowlogLiveResponse } from '@/lib/slowlog/types';
 import { queryKeys } from '@/lib/queries/keys';
-import type { ArchiveResult } from '@/lib/queries/slowlog';
+import { slowlogLiveKey, type ArchiveResult } from '@/lib/queries/slowlog';
 import { MeProvider } from '@/components/auth/me-context';
 import { parseArchiveView } from './model/archive-url';
+import { parseShowOwn } from './model/own-entries';
 import { SlowlogView } from './slowlog-view';
 
 const url = vi.hoisted(() => ({ search: '' }));
@@ -35,13 +36,14 @@ function entry(id: number, args: string[], warning: ArchivedEntry['warning'] = n
 
 const ENTRIES = [entry(3, ['KEYS', 'e2e:slow:*'], KEYS_WARNING), entry(2, ['GET', 'a']), entry(1, ['SET', 'b', 'c'])];
 
-function render({ role, readOnly = false, live }: { role: Role; readOnly?: boolean; live?: Partial<SlowlogResponse> }) {
+function render({ role, readOnly = false, live, own = { shown: false, hidden: 0 } }: { role: Role; readOnly?: boolean; live?: Partial<SlowlogLiveResponse>; own?: OwnEntriesNote }) {
   const client = new QueryClient();
-  client.setQueryData<SlowlogResponse>(queryKeys.slowlog('cache'), {
+  client.setQueryData<SlowlogLiveResponse>(slowlogLiveKey('cache', parseShowOwn(new URLSearchParams(url.search))), {
     entries: ENTRIES,
     length: 3,
     config: { slowerThanMicros: 10_000, maxLen: 128, warnings: [] },
     analysis: [{ fingerprint: 'KEYS', count: 1, totalMicros: 2700, maxMicros: 2700, warning: KEYS_WARNING }],
+    own,
     ...live,
   });
   client.setQueryData(queryKeys.instances(), { instances: [{ id: 'cache', name: 'Meal cache', status: 'up' }] });
@@ -56,6 +58,7 @@ function render({ role, readOnly = false, live }: { role: Role; readOnly?: boole
       total: 3,
       search: null,
       gaps: [{ recordedAt: NOW - 1000, runId: RUN, afterId: 1, missed: 4 }],
+      own,
       analysis: {
         basis: 'range',
         fingerprints: [{ fingerprint: 'KEYS', count: 1, totalMicros: 2700, maxMicros: 2700, warning: KEYS_WARNING }],
@@ -128,5 +131,35 @@ describe('SlowlogView', () => {
     expect(html).toContain('Showing the newest 3');
     expect(html).toContain(`/api/instances/cache/slowlog/archive?from=${NOW - 86_400_000}&amp;to=${NOW}&amp;q=e2e&amp;limit=5000&amp;format=csv`);
     expect(html).toMatch(/href="[^"]*format=json"[^>]*download="slowlog-cache-24h.json"/);
+  });
+
+  it("says how many of Redlens's own entries it hid, with the toggle off", () => {
+    const html = render({ role: 'viewer', own: { shown: false, hidden: 12 } });
+    expect(html).toMatch(/<input type="checkbox"[^>]*\/>Show Redlens’s own entries/);
+    expect(html).not.toMatch(/<input type="checkbox"[^>]*checked/);
+    expect(html).toContain('12 entries sent by Redlens itself are hidden.');
+    expect(html).not.toContain('slowlog-own-badge');
+  });
+
+  it("does not call a slow log of only Redlens's own (hidden) entries empty", () => {
+    const html = render({ role: 'viewer', own: { shown: false, hidden: 3 }, live: { entries: [], length: 3, analysis: [] } });
+    expect(html).toContain('Only Redlens’s own entries are in the slow log');
+    expect(html).not.toContain('The slow log is empty');
+  });
+
+  it("marks Redlens's own entries and fingerprints when ?own=show shows them, in both tabs", () => {
+    const own = { ...entry(4, ['SCAN', '0', 'COUNT', '1000']), clientName: 'redlens-keys' };
+    const analysis = [{ fingerprint: 'redlens: SCAN', count: 1, totalMicros: 3600, maxMicros: 3600, warning: null }];
+    url.search = 'own=show';
+    const live = render({ role: 'viewer', own: { shown: true, hidden: 0 }, live: { entries: [own, ...ENTRIES], analysis } });
+    expect(live).toMatch(/<input type="checkbox"[^>]*checked/);
+    expect(count(live, 'data-testid="slowlog-row"')).toBe(4);
+    // One badge on the row, one on its fingerprint (shown without the mark).
+    expect(count(live, 'data-testid="slowlog-own-badge"')).toBe(2);
+    expect(live).not.toContain('redlens: SCAN');
+    url.search = 'view=archive&own=show';
+    const archive = render({ role: 'viewer', own: { shown: true, hidden: 0 } });
+    expect(archive).toContain('Entries sent by Redlens itself are shown');
+    expect(archive).toContain('format=csv&amp;own=show');
   });
 });

@@ -7,6 +7,7 @@ import { useSearchParams } from 'next/navigation';
 import { useId, type KeyboardEvent } from 'react';
 import { withParams } from '@/lib/form-params';
 import { parseSlowlogTab, type SlowlogTab } from './model/tabs';
+import { parseShowOwn } from './model/own-entries';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useInstances } from '@/lib/queries/instances';
 import { useHydrated } from '@/lib/queries/use-hydrated';
@@ -21,9 +22,9 @@ import { pushQuery } from './url';
 const TABS: Record<SlowlogTab, string> = { live: 'Live', archive: 'Archive' };
 
 export function SlowlogView({ id }: { id: string }) {
-  const live = useSlowlog(id);
-  const instances = useInstances();
   const searchParams = useSearchParams();
+  const live = useSlowlog(id, parseShowOwn(searchParams));
+  const instances = useInstances();
   const tab = parseSlowlogTab(searchParams);
   const baseId = useId();
   const hydrated = useHydrated();

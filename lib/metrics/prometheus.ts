@@ -1,17 +1,21 @@
 // The Prometheus exposition of every instance: INFO-derived gauges and counters from the
-// sampler's latest sample, and one gauge per active finding, labelled `redis` with the instance id.
+// sampler's latest sample, the application's counters (Redlens's own traffic out, SPEC section 8)
+// and one gauge per active finding, labelled `redis` with the instance id.
 import 'server-only';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { InfoSections } from '@/lib/api/types';
 import type { HealthResponse } from '@/lib/health/types';
 import type { SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
+import type { OwnEffect } from '@/lib/redis/parse/own-lookups';
 
 export interface InstanceSnapshot {
   id: string;
   sections: InfoSections | null;
   row: SampleRow | null;
   health: HealthResponse;
+  /** The application's commands, hits and misses summed over every sample since Redlens started (sampler.latest). */
+  appTotals: OwnEffect;
 }
 
 /**
@@ -43,16 +47,25 @@ export async function prometheusText(instances: InstanceSnapshot[]): Promise<{ c
   const keys = gauge('redlens_redis_db_keys', 'keys per database', [REDIS_LABEL, 'db']);
   const expiring = gauge('redlens_redis_db_keys_expiring', 'keys with a TTL per database', [REDIS_LABEL, 'db']);
   const ping = gauge('redlens_redis_ping_p95_seconds', "p95 of Redlens's PING round trips in the last sample");
-  const commands = counter('redlens_redis_commands_processed_total', 'total_commands_processed');
-  const hits = counter('redlens_redis_keyspace_hits_total', 'keyspace_hits');
-  const misses = counter('redlens_redis_keyspace_misses_total', 'keyspace_misses');
+  const commands = counter('redlens_redis_commands_processed_total', "total_commands_processed as INFO says (Redlens's own commands included)");
+  const hits = counter('redlens_redis_keyspace_hits_total', "keyspace_hits as INFO says (Redlens's own lookups included)");
+  const misses = counter('redlens_redis_keyspace_misses_total', "keyspace_misses as INFO says (Redlens's own lookups included)");
+  // Counted by Redlens from the deltas between its samples, from 0 when it starts (a counter
+  // reset to Prometheus); only their rate() means anything, and it is the application's.
+  const appCommands = counter('redlens_redis_app_commands_total', "commands the application sent: total_commands_processed less Redlens's own, since Redlens started");
+  const appHits = counter('redlens_redis_app_keyspace_hits_total', "keyspace hits of the application: keyspace_hits less Redlens's own lookups, since Redlens started");
+  const appMisses = counter('redlens_redis_app_keyspace_misses_total', "keyspace misses of the application: keyspace_misses less Redlens's own lookups, since Redlens started");
   const evicted = counter('redlens_redis_evicted_keys_total', 'evicted_keys');
   const expired = counter('redlens_redis_expired_keys_total', 'expired_keys');
   const finding = gauge('redlens_finding_active', 'a health finding active now (1)', [REDIS_LABEL, 'finding', 'severity']);
 
-  for (const { id, sections, row, health } of instances) {
+  for (const { id, sections, row, health, appTotals } of instances) {
     const labels = { [REDIS_LABEL]: id };
     up.set(labels, row?.up ? 1 : 0);
+    // Kept while Redis is down: a counter that vanished and came back would read as a reset.
+    appCommands.inc(labels, appTotals.commands);
+    appHits.inc(labels, appTotals.hits);
+    appMisses.inc(labels, appTotals.misses);
     for (const f of health.findings) finding.set({ [REDIS_LABEL]: id, finding: f.id, severity: f.severity }, 1);
     if (!sections || !row?.up) continue;
     const derived = deriveInfo(sections);

@@ -18,14 +18,17 @@ export interface ArchiveView {
   q?: string;
   /** an older page: the API's nextCursor of the page before it */
   before?: string;
+  /** Redlens's own entries shown (`own=show`); hidden when absent */
+  own?: true;
 }
 
 /** Query string of the archive API: only parameters it knows (it refuses others), blanks left out. */
-export function archiveApiParams(input: TimeWindow & { q?: string; before?: string; limit: number; format?: 'json' | 'csv' }): URLSearchParams {
+export function archiveApiParams(input: TimeWindow & { q?: string; before?: string; limit: number; format?: 'json' | 'csv'; own?: boolean }): URLSearchParams {
   const params = new URLSearchParams({ from: String(Math.floor(input.from)), to: String(Math.ceil(input.to)) });
   if (input.q) params.set('q', input.q);
   if (input.before) params.set('before', input.before);
   params.set('limit', String(input.limit));
   if (input.format) params.set('format', input.format);
+  if (input.own) params.set('own', 'show');
   return params;
 }

@@ -2,7 +2,7 @@
 // One hook per slow log endpoint: the live log (polled), the archive for a range and search, the
 // export links, and the admin's reset.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SlowlogArchiveResponse, SlowlogResetResponse, SlowlogResponse } from '@/lib/slowlog/types';
+import type { SlowlogArchiveResponse, SlowlogLiveResponse, SlowlogResetResponse } from '@/lib/slowlog/types';
 import { rangeWindow, type TimeWindow } from '@/lib/time-range';
 import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_PAGE_LIMIT, archiveApiParams, type ArchiveView } from './archive-params';
 import { ApiRequestError, fetchJson } from './fetch-json';
@@ -17,15 +17,21 @@ function pollUnlessNotFound(ms: number) {
     query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : ms;
 }
 
-export const slowlogQuery = (id: string) =>
+/** The live log's key: under queryKeys.slowlog(id), so a reset's invalidation reaches both ways of looking. */
+export const slowlogLiveKey = (id: string, showOwn: boolean) => [...queryKeys.slowlog(id), showOwn ? 'with-own' : 'app'] as const;
+
+/** The live slow log; Redlens's own entries hidden unless `showOwn` (`own=show`). */
+export const slowlogQuery = (id: string, showOwn = false) =>
   queryOptions({
-    queryKey: queryKeys.slowlog(id),
-    queryFn: ({ signal }) => fetchJson<SlowlogResponse>(slowlogPath(id), { signal }),
+    queryKey: slowlogLiveKey(id, showOwn),
+    queryFn: ({ signal }) => fetchJson<SlowlogLiveResponse>(`${slowlogPath(id)}${showOwn ? '?own=show' : ''}`, { signal }),
     refetchInterval: pollUnlessNotFound(POLL_SLOWLOG_MS),
+    // Flipping the toggle keeps the entries on screen until the other answer arrives.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
   });
 
-export function useSlowlog(id: string) {
-  return useQuery(slowlogQuery(id));
+export function useSlowlog(id: string, showOwn = false) {
+  return useQuery(slowlogQuery(id, showOwn));
 }
 
 /** The archive's answer with what it was asked for, so texts and exports match what is shown. */
@@ -41,7 +47,7 @@ export const slowlogArchiveQuery = (id: string, view: ArchiveView) =>
     queryFn: async ({ signal }): Promise<ArchiveResult> => {
       // "Last 24 h" ends now, whenever the query runs: each poll moves the window.
       const span = rangeWindow(view.range, Date.now());
-      const params = archiveApiParams({ ...span, q: view.q, before: view.before, limit: ARCHIVE_PAGE_LIMIT });
+      const params = archiveApiParams({ ...span, q: view.q, before: view.before, limit: ARCHIVE_PAGE_LIMIT, own: view.own });
       const response = await fetchJson<SlowlogArchiveResponse>(`${slowlogPath(id)}/archive?${params}`, { signal });
       return { response, view, span };
     },
@@ -59,8 +65,8 @@ export function useSlowlogArchive(id: string, view: ArchiveView) {
  * A same-origin GET, so a plain link carries the session cookie; the server sends CSV as an
  * attachment with formula-looking cells neutralised.
  */
-export function slowlogExportUrl(id: string, span: TimeWindow, q: string | undefined, format: 'csv' | 'json'): string {
-  return `${slowlogPath(id)}/archive?${archiveApiParams({ ...span, q, limit: ARCHIVE_EXPORT_LIMIT, format })}`;
+export function slowlogExportUrl(id: string, span: TimeWindow, q: string | undefined, format: 'csv' | 'json', own?: boolean): string {
+  return `${slowlogPath(id)}/archive?${archiveApiParams({ ...span, q, limit: ARCHIVE_EXPORT_LIMIT, format, own })}`;
 }
 
 export function useSlowlogReset(id: string) {

@@ -40,8 +40,13 @@ interface SentCommand {
  */
 export function countOwnTraffic(client: Redis, traffic: OwnTraffic): void {
   const send = client.sendCommand.bind(client);
+  // ioredis may pass one command through sendCommand again (a resend after a reconnect, the
+  // offline queue): its one reply is counted once.
+  const seen = new WeakSet<SentCommand>();
   client.sendCommand = ((command: SentCommand, stream?: unknown) => {
     const result = send(command as never, stream as never);
+    if (seen.has(command)) return result;
+    seen.add(command);
     command.promise.then(
       (reply) => traffic.note(command.name, command.args, reply as AnyReply),
       (error: unknown) => traffic.note(command.name, command.args, isReplyError(error) ? (error as Error) : undefined),

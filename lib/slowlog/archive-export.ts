@@ -36,7 +36,7 @@ export function exportArchive(reader: ArchiveReader, instance: string, filter: A
       // A search step may find nothing and still have older entries to scan: a pull that
       // enqueued nothing would not be called again, so step until something is sent.
       for (;;) {
-        const page = { limit: Math.min(EXPORT_PAGE, left), before: cursor };
+        const page = { limit: Math.min(EXPORT_PAGE, left), before: cursor, own: filter.own };
         const found = filter.q ? await reader.search(instance, { ...filter, ...page }, window) : await reader.read(instance, page, window);
         if (found.search) {
           search = {

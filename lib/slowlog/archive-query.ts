@@ -5,6 +5,7 @@
 // never holds it for long at a million archived entries.
 import 'server-only';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Statement } from 'better-sqlite3';
 import type { Store } from '@/lib/store/sqlite';
 import { analyseEntries } from './analysis';
 import type { SlowlogRollup } from './rollup';
@@ -20,6 +21,8 @@ export interface ArchiveFilter {
   limit: number;
   /** a nextCursor: the page starts after it */
   before?: string;
+  /** Redlens's own entries (SPEC section 8): 'hide' leaves them out; the API's default, not this one's */
+  own?: 'hide' | 'show';
 }
 
 /** Rows one statement reads at most for a page. */
@@ -73,12 +76,18 @@ const ORDER = 'ORDER BY ts DESC, run_id DESC, id DESC';
 const COLUMNS = 'run_id, id, ts, duration_us, args, client, client_name';
 const IN_RANGE = 'instance = @instance AND ts >= @from AND ts <= @to AND (ts, run_id, id) < (@cts, @crun, @cid)';
 const MATCHES = `(instr(lower(coalesce(line, args)), @q) > 0 OR instr(lower(client), @q) > 0 OR instr(lower(client_name), @q) > 0)`;
+/** isOwnClientName (./own.ts) in SQL: GLOB, like startsWith, is case-sensitive. */
+const NOT_OWN = `NOT (client_name GLOB 'redlens*')`;
+/** What a bounded scan keeps: a search's matches, the entries not Redlens's own, or both. */
+const KEEPS = { matches: MATCHES, notOwn: NOT_OWN, matchesNotOwn: `${MATCHES} AND ${NOT_OWN}` } as const;
+type Keep = keyof typeof KEEPS;
+
+const showsOwn = (filter: Pick<ArchiveFilter, 'own'>) => filter.own !== 'hide';
 
 export class ArchiveReader {
   private readonly page;
   private readonly chunkEnd;
-  private readonly matchesUpTo;
-  private readonly matchesToEnd;
+  private readonly scans: Record<Keep, { upTo: Statement; toEnd: Statement }>;
   private readonly gaps;
 
   constructor(
@@ -87,10 +96,13 @@ export class ArchiveReader {
   ) {
     this.page = db.prepare(`SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} ${ORDER} LIMIT @limit`);
     this.chunkEnd = db.prepare(`SELECT ts, run_id, id FROM slowlog_archive WHERE ${IN_RANGE} ${ORDER} LIMIT 1 OFFSET @offset`);
-    this.matchesUpTo = db.prepare(
-      `SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND (ts, run_id, id) >= (@ets, @erun, @eid) AND ${MATCHES} ${ORDER} LIMIT @limit`,
-    );
-    this.matchesToEnd = db.prepare(`SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND ${MATCHES} ${ORDER} LIMIT @limit`);
+    const scan = (keep: Keep) => ({
+      upTo: db.prepare(
+        `SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND (ts, run_id, id) >= (@ets, @erun, @eid) AND ${KEEPS[keep]} ${ORDER} LIMIT @limit`,
+      ),
+      toEnd: db.prepare(`SELECT ${COLUMNS} FROM slowlog_archive WHERE ${IN_RANGE} AND ${KEEPS[keep]} ${ORDER} LIMIT @limit`),
+    });
+    this.scans = { matches: scan('matches'), notOwn: scan('notOwn'), matchesNotOwn: scan('matchesNotOwn') };
     this.gaps = db.prepare(
       `SELECT recorded_at AS recordedAt, run_id AS runId, after_id AS afterId, missed FROM slowlog_gaps
        WHERE instance = @instance AND recorded_at >= @fromMs AND recorded_at <= @toMs ORDER BY recorded_at DESC LIMIT 1000`,
@@ -111,17 +123,25 @@ export class ArchiveReader {
       fromMs: nextCursor && oldest ? oldest.timestamp * 1000 : window.from,
       toMs: filter.before ? decodeCursor(filter.before).ts * 1000 + 999 : window.to,
     }) as SlowlogGap[];
+    const showOwn = showsOwn(filter);
     return {
       entries,
       truncated: nextCursor !== null,
       nextCursor,
       gaps,
-      ...(filter.q ? { total: null, search: found.search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } } : await this.analyse(instance, window)),
+      own: { shown: showOwn, hidden: showOwn ? 0 : this.rollup.ownCount(instance, window) },
+      ...(filter.q
+        ? { total: null, search: found.search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } }
+        : await this.analyse(instance, window, showOwn)),
     };
   }
 
-  /** Entries of a page in chunks of PAGE_CHUNK, yielding between them. */
-  async read(instance: string, filter: Pick<ArchiveFilter, 'limit' | 'before'>, window: { from: number; to: number }) {
+  /**
+   * Entries of a page in chunks of PAGE_CHUNK, yielding between them. Without Redlens's own, a
+   * bounded scan like a search's: a range of nothing but own entries must not be read whole.
+   */
+  async read(instance: string, filter: Pick<ArchiveFilter, 'limit' | 'before' | 'own'>, window: { from: number; to: number }) {
+    if (!showsOwn(filter)) return { ...(await this.scan(instance, filter, window, 'notOwn', {})), search: null };
     let params = rangeParams(instance, window, filter.before);
     const entries: ArchivedEntry[] = [];
     for (;;) {
@@ -143,9 +163,14 @@ export class ArchiveReader {
    * SEARCH_ROWS_PER_REQUEST (or SEARCH_MS_PER_REQUEST) per request; the cursor continues
    * where the scan stopped, whether or not it found anything there.
    */
-  async search(instance: string, filter: ArchiveFilter, window: { from: number; to: number }) {
-    const q = filter.q!.toLowerCase();
-    let params = { ...rangeParams(instance, window, filter.before), q };
+  search(instance: string, filter: ArchiveFilter, window: { from: number; to: number }) {
+    return this.scan(instance, filter, window, showsOwn(filter) ? 'matches' : 'matchesNotOwn', { q: filter.q!.toLowerCase() });
+  }
+
+  /** The entries `keep` keeps, newest first, SEARCH_CHUNK entries a statement (see search). */
+  private async scan(instance: string, filter: Pick<ArchiveFilter, 'limit' | 'before'>, window: { from: number; to: number }, keep: Keep, extra: { q?: string }) {
+    const statements = this.scans[keep];
+    let params = { ...rangeParams(instance, window, filter.before), ...extra };
     const entries: ArchivedEntry[] = [];
     const progress: ArchiveSearchProgress = { scannedRows: 0, complete: false, scannedBackTo: null };
     const started = performance.now();
@@ -155,8 +180,8 @@ export class ArchiveReader {
       const rows = (
         end
           ? // The chunk's end as the range's start too: SQLite bounds the scan by `ts >=`, not by the row value.
-            this.matchesUpTo.all({ ...params, from: Math.max(params.from, end.ts), ets: end.ts, erun: end.run_id, eid: end.id, limit: wanted + 1 })
-          : this.matchesToEnd.all({ ...params, limit: wanted + 1 })
+            statements.upTo.all({ ...params, from: Math.max(params.from, end.ts), ets: end.ts, erun: end.run_id, eid: end.id, limit: wanted + 1 })
+          : statements.toEnd.all({ ...params, limit: wanted + 1 })
       ) as ArchiveRow[];
       if (rows.length > wanted) {
         // The page is full inside this chunk: continue after its last match.
@@ -182,10 +207,10 @@ export class ArchiveReader {
   }
 
   /** The charts and the ranking of a whole range, from the rollups. */
-  private async analyse(instance: string, window: { from: number; to: number }) {
-    const fingerprints = this.rollup.rank(instance, window);
+  private async analyse(instance: string, window: { from: number; to: number }, showOwn: boolean) {
+    const fingerprints = this.rollup.rank(instance, window, showOwn);
     await yieldToEventLoop();
-    const series = this.rollup.series(instance, window, fingerprints);
+    const series = this.rollup.series(instance, window, fingerprints, showOwn);
     const total = series.perMinute.reduce((sum, [, count]) => sum + count, 0);
     return { total, search: null, analysis: { basis: 'range' as const, fingerprints, ...series } };
   }

@@ -6,7 +6,8 @@ import { rowsOverCap } from '@/lib/store/retention';
 import type { Store } from '@/lib/store/sqlite';
 import { ArchiveReader, type ArchiveFilter } from './archive-query';
 import { fingerprint } from './fingerprint';
-import { SlowlogRollup } from './rollup';
+import { isOwnClientName } from './own';
+import { SlowlogRollup, type RollupInput } from './rollup';
 import type { SlowlogArchiveResponse } from './types';
 import { warningFor } from './warnings';
 
@@ -79,7 +80,7 @@ export class SlowlogArchive {
           instance, runId, entry.id, entry.timestamp, entry.durationMicros, JSON.stringify(entry.args),
           entry.client, entry.clientName, entry.args.join(' '), print,
         ).changes;
-        if (changes > 0) added.push({ timestamp: entry.timestamp, durationMicros: entry.durationMicros, fingerprint: print, warning });
+        if (changes > 0) added.push({ timestamp: entry.timestamp, durationMicros: entry.durationMicros, fingerprint: print, warning, own: isOwnClientName(entry.clientName) });
       }
       this.rollup.add(instance, added);
       return { written: added.length, missed: this.recordGap(instance, runId, entries, afterId, now) };
@@ -193,18 +194,18 @@ export class SlowlogArchive {
    */
   backfillSome(maxRows: number): number {
     const rows = this.db
-      .prepare('SELECT instance, run_id, id, ts, duration_us, args FROM slowlog_archive WHERE fingerprint IS NULL LIMIT ?')
-      .all(maxRows) as Array<{ instance: string; run_id: string; id: number; ts: number; duration_us: number; args: string }>;
+      .prepare('SELECT instance, run_id, id, ts, duration_us, args, client_name FROM slowlog_archive WHERE fingerprint IS NULL LIMIT ?')
+      .all(maxRows) as Array<{ instance: string; run_id: string; id: number; ts: number; duration_us: number; args: string; client_name: string }>;
     if (rows.length === 0) return 0;
     const update = this.db.prepare('UPDATE slowlog_archive SET line = ?, fingerprint = ? WHERE instance = ? AND run_id = ? AND id = ?');
     this.db.transaction(() => {
-      const byInstance = new Map<string, Array<{ timestamp: number; durationMicros: number; fingerprint: string; warning: string | null }>>();
+      const byInstance = new Map<string, RollupInput[]>();
       for (const row of rows) {
         const args = JSON.parse(row.args) as string[];
         const print = fingerprint(args);
         update.run(args.join(' '), print, row.instance, row.run_id, row.id);
         const list = byInstance.get(row.instance) ?? [];
-        list.push({ timestamp: row.ts, durationMicros: row.duration_us, fingerprint: print, warning: warningFor(args)?.pattern ?? null });
+        list.push({ timestamp: row.ts, durationMicros: row.duration_us, fingerprint: print, warning: warningFor(args)?.pattern ?? null, own: isOwnClientName(row.client_name) });
         byInstance.set(row.instance, list);
       }
       for (const [instance, added] of byInstance) this.rollup.add(instance, added);

@@ -4,6 +4,7 @@ import type { Store } from '@/lib/store/sqlite';
 import type { FingerprintStat, SlowlogArchiveResponse } from './types';
 import type { TimeWindow } from '@/lib/time-range';
 import { bucketStepMs } from './buckets';
+import { OWN_FINGERPRINT_MARK, ownFingerprint } from './own';
 import { warningByPattern } from './warnings';
 
 const MINUTE = 60_000;
@@ -16,6 +17,10 @@ const HOUR = 60 * MINUTE;
  */
 export const FINGERPRINTS_PER_BUCKET = 50;
 export const OTHER_FINGERPRINT = '(other fingerprints)';
+/** Redlens's own entries fold apart from the application's, so hiding them stays exact. */
+const OWN_OTHER_FINGERPRINT = ownFingerprint(OTHER_FINGERPRINT);
+/** SQL: a rollup row of Redlens's own entries (the mark has no GLOB metacharacter). */
+const OWN_ROW = `fingerprint GLOB '${OWN_FINGERPRINT_MARK}*'`;
 /** Ranges up to this long are charted from the minute rollup, longer ones from the hour rollup. */
 const MINUTE_TABLE_MAX_MS = 24 * HOUR;
 /** Fingerprints the ranking returns at most. */
@@ -29,6 +34,8 @@ export interface RollupInput {
   durationMicros: number;
   fingerprint: string;
   warning: string | null;
+  /** sent by Redlens itself (lib/slowlog/own.ts): kept under the marked fingerprint */
+  own?: boolean;
 }
 
 interface Bucket {
@@ -63,7 +70,7 @@ export class SlowlogRollup {
     this.fillHour = db.prepare(
       `INSERT INTO slowlog_rollup_1h (instance, ts, fingerprint, count, total_us, max_us, warning)
        SELECT @instance, @hour, name, sum(c), sum(t), max(m), max(w) FROM (
-         SELECT CASE WHEN rank <= ${FINGERPRINTS_PER_BUCKET} THEN fingerprint ELSE '${OTHER_FINGERPRINT}' END AS name, c, t, m, w FROM (
+         SELECT CASE WHEN rank <= ${FINGERPRINTS_PER_BUCKET} THEN fingerprint WHEN ${OWN_ROW} THEN '${OWN_OTHER_FINGERPRINT}' ELSE '${OTHER_FINGERPRINT}' END AS name, c, t, m, w FROM (
            SELECT fingerprint, sum(count) AS c, sum(total_us) AS t, max(max_us) AS m, max(warning) AS w,
                   row_number() OVER (ORDER BY sum(total_us) DESC, fingerprint) AS rank
            FROM slowlog_rollup_1m WHERE instance = @instance AND ts >= @hour AND ts < @hour + ${HOUR}
@@ -77,8 +84,9 @@ export class SlowlogRollup {
     const buckets = new Map<string, Bucket>();
     for (const entry of entries) {
       const ts = Math.floor(entry.timestamp / 60) * MINUTE;
-      const key = `${ts}\u0000${entry.fingerprint}`;
-      const bucket = buckets.get(key) ?? { ts, fingerprint: entry.fingerprint, count: 0, totalMicros: 0, maxMicros: 0, warning: entry.warning };
+      const print = entry.own ? ownFingerprint(entry.fingerprint) : entry.fingerprint;
+      const key = `${ts}\u0000${print}`;
+      const bucket = buckets.get(key) ?? { ts, fingerprint: print, count: 0, totalMicros: 0, maxMicros: 0, warning: entry.warning };
       bucket.count += 1;
       bucket.totalMicros += entry.durationMicros;
       bucket.maxMicros = Math.max(bucket.maxMicros, entry.durationMicros);
@@ -89,7 +97,8 @@ export class SlowlogRollup {
     for (const bucket of buckets.values()) {
       const known = this.has.get(instance, bucket.ts, bucket.fingerprint) !== undefined;
       const full = !known && (this.width.get(instance, bucket.ts) as number) >= FINGERPRINTS_PER_BUCKET;
-      this.upsert.run({ instance, ...bucket, fingerprint: full ? OTHER_FINGERPRINT : bucket.fingerprint });
+      const folded = bucket.fingerprint.startsWith(OWN_FINGERPRINT_MARK) ? OWN_OTHER_FINGERPRINT : OTHER_FINGERPRINT;
+      this.upsert.run({ instance, ...bucket, fingerprint: full ? folded : bucket.fingerprint });
       hours.add(Math.floor(bucket.ts / HOUR) * HOUR);
     }
     for (const hour of hours) this.rebuildHour(instance, hour);
@@ -115,13 +124,22 @@ export class SlowlogRollup {
     return dropped;
   }
 
-  /** The fingerprint ranking of a window, most time first. */
-  rank(instance: string, window: TimeWindow): FingerprintStat[] {
+  /** Redlens's own entries in a window (the archive says how many it hid). */
+  ownCount(instance: string, window: TimeWindow): number {
+    const plan = planOf(window);
+    return this.db
+      .prepare(`SELECT coalesce(sum(count), 0) FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ? AND ${OWN_ROW}`)
+      .pluck()
+      .get(instance, plan.from, window.to) as number;
+  }
+
+  /** The fingerprint ranking of a window, most time first; `showOwn` false leaves Redlens's own out. */
+  rank(instance: string, window: TimeWindow, showOwn = true): FingerprintStat[] {
     const plan = planOf(window);
     const rows = this.db
       .prepare(
         `SELECT fingerprint, sum(count) AS count, sum(total_us) AS total, max(max_us) AS max, max(warning) AS warning
-         FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ?
+         FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ?${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
          GROUP BY fingerprint ORDER BY total DESC, count DESC LIMIT ${RANKED}`,
       )
       .all(instance, plan.from, window.to) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
@@ -135,7 +153,7 @@ export class SlowlogRollup {
   }
 
   /** Entries per step and time per charted fingerprint per step, over a window. */
-  series(instance: string, window: TimeWindow, ranked: readonly FingerprintStat[]): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
+  series(instance: string, window: TimeWindow, ranked: readonly FingerprintStat[], showOwn = true): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
     const plan = planOf(window);
     const top = ranked.slice(0, CHARTED).map((stat) => stat.fingerprint);
     const rows = this.db
@@ -143,7 +161,7 @@ export class SlowlogRollup {
         `SELECT ts - ts % @step AS bucket,
                 CASE WHEN fingerprint IN (SELECT value FROM json_each(@top)) THEN fingerprint ELSE 'other' END AS name,
                 sum(count) AS count, sum(total_us) AS total
-         FROM ${plan.table} WHERE instance = @instance AND ts >= @from AND ts <= @to
+         FROM ${plan.table} WHERE instance = @instance AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
          GROUP BY bucket, name ORDER BY bucket`,
       )
       .all({ instance, step: plan.stepMs, top: JSON.stringify(top), from: plan.from, to: window.to }) as Array<{

@@ -25,6 +25,14 @@ export interface SlowlogConfig {
   warnings: string[];
 }
 
+/** Redlens's own entries (client name `redlens…`, SPEC section 8): hidden unless asked for. */
+export interface OwnEntriesNote {
+  /** true when the answer includes them (`own=show`) */
+  shown: boolean;
+  /** how many were left out: of the entries read (live), of the range (archive); 0 when shown */
+  hidden: number;
+}
+
 export interface SlowlogResponse {
   entries: SlowlogEntryView[];
   /** SLOWLOG LEN */
@@ -32,6 +40,11 @@ export interface SlowlogResponse {
   config: SlowlogConfig;
   /** fingerprints of the live entries, by total time */
   analysis: FingerprintStat[];
+}
+
+/** The live view's answer: the slow log with Redlens's own entries hidden or shown. */
+export interface SlowlogLiveResponse extends SlowlogResponse {
+  own: OwnEntriesNote;
 }
 
 export interface SlowlogGap {
@@ -69,6 +82,8 @@ export interface SlowlogArchiveResponse {
   /** with `q`: how far this request searched */
   search: ArchiveSearchProgress | null;
   gaps: SlowlogGap[];
+  /** With own entries hidden, the entries, counts, charts and fingerprints all leave them out. */
+  own: OwnEntriesNote;
   analysis: {
     /** 'range': every entry of the range (rollups); 'matches': the matches on this page (a search) */
     basis: 'range' | 'matches';
@@ -85,6 +100,11 @@ export interface SlowlogResetResponse {
   reset: true;
 }
 
+/** `own=show` shows Redlens's own entries; `own=hide` (the default) leaves them out. */
+export const ownEntriesParam = z.enum(['hide', 'show']).default('hide');
+
+export const slowlogLiveQuerySchema = z.object({ own: ownEntriesParam }).strict();
+
 /** An archive page's position: `${ts}:${id}:${runId}` of the last entry shown (see lib/slowlog/archive-query.ts). */
 export const ARCHIVE_CURSOR = /^\d{1,12}:\d{1,20}:[\w-]{1,64}$/;
 
@@ -97,6 +117,7 @@ export const slowlogArchiveQuerySchema = z
     before: z.string().regex(ARCHIVE_CURSOR, 'before must be a cursor from nextCursor').optional(),
     // Without a format: one page as JSON. With one: an export file, streamed page by page.
     format: z.enum(['json', 'csv']).optional(),
+    own: ownEntriesParam,
   })
   .strict()
   .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {

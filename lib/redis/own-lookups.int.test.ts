@@ -1,0 +1,212 @@
+// The own-traffic model (parse/own-lookups.ts) against a real redis-server: every command Redlens
+// sends, on an existing key and on a missing one, through the wiring Redlens uses (the registry's
+// counted ioredis client, a db's counted RespPipes). INFO, read on a connection of the test's
+// own, must grow by exactly what Redlens counted (commands, keyspace hits and misses), and by what
+// Redis is known to count for that command.
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
+import { KeyQuery, KeysQuery } from '@/lib/keys/schemas';
+import { onDb } from './db-connections';
+import { scanKeys } from './keys';
+import { parseInfo } from './parse/parse-info';
+import type { OwnEffect } from './parse/own-lookups';
+import { Registry, type RedisInstance } from './registry';
+import type { Command } from './resp-pipe';
+import { readKey } from './values';
+
+let server: RedisServer;
+let observer: Redis;
+let registry: Registry;
+let instance: RedisInstance;
+
+const MANY = 40;
+
+beforeAll(async () => {
+  server = await startTestRedis();
+  observer = new Redis({ port: server.port, host: '127.0.0.1', lazyConnect: true });
+  await observer.connect();
+  await observer.set('k:string', 'hello world');
+  await observer.hset('k:hash', 'f1', 'v1', 'f2', 'v2');
+  await observer.rpush('k:list', 'a', 'b', 'c');
+  await observer.sadd('k:set', 'a', 'b');
+  await observer.zadd('k:zset', 1, 'a', 2, 'b');
+  await observer.xadd('k:stream', '*', 'f', 'v');
+  await observer.xgroup('CREATE', 'k:stream', 'g', '0');
+  for (let i = 0; i < MANY; i++) await observer.set(`k:many:${i}`, 'v', 'EX', 600);
+  registry = new Registry([{ id: 'own', name: 'own', url: redisUrl(server) }]);
+  instance = registry.get('own')!;
+});
+
+afterAll(async () => {
+  observer?.disconnect();
+  await registry?.close();
+  await stopRedis(server, { removeDir: true });
+});
+
+async function stats(): Promise<OwnEffect> {
+  const s = parseInfo(await observer.info('stats')).stats ?? {};
+  return { commands: Number(s.total_commands_processed), hits: Number(s.keyspace_hits), misses: Number(s.keyspace_misses) };
+}
+
+const minus = (a: OwnEffect, b: OwnEffect): OwnEffect => ({ commands: a.commands - b.commands, hits: a.hits - b.hits, misses: a.misses - b.misses });
+const effect = (commands: number, hits = 0, misses = 0): OwnEffect => ({ commands, hits, misses });
+
+/**
+ * What Redis counted and what Redlens counted while `send` ran. Redis counts a command after it
+ * ran, so the observer's first INFO is in the second one's figures: one command taken out.
+ */
+async function measure(send: () => Promise<unknown>): Promise<{ redis: OwnEffect; redlens: OwnEffect }> {
+  const before = await stats();
+  const ownBefore = instance.traffic.snapshot();
+  await send().catch(() => undefined); // error replies are part of what is measured
+  await new Promise((resolve) => setImmediate(resolve));
+  const ownAfter = instance.traffic.snapshot();
+  const after = await stats();
+  return { redis: minus(minus(after, before), effect(1)), redlens: minus(ownAfter, ownBefore) };
+}
+
+/** The key listing's pipe (TYPE, PTTL, MEMORY USAGE), the value pipe, the shared ioredis client. */
+const onPipe = (...commands: Command[]) => () => onDb(instance, 0, ({ pipe }) => pipe.send(commands));
+const onValues = (...commands: Command[]) => () => onDb(instance, 0, ({ values }) => values.send(commands));
+const onClient = (work: (client: Redis) => Promise<unknown>) => () => instance.run(work);
+
+const HIT = effect(1, 1, 0);
+const MISS = effect(1, 0, 1);
+const RAN = effect(1);
+
+type Case = [name: string, send: () => Promise<unknown>, expected: OwnEffect];
+
+/** A lookup command on an existing key (a hit) and on a missing one (a miss). */
+const lookup = (name: string, on: typeof onPipe, command: (key: string) => Command): Case[] => [
+  [`${name} of an existing key`, on(command(keyFor(name))), HIT],
+  [`${name} of a missing key`, on(command('k:missing')), MISS],
+];
+
+/** An existing key the command can read: by the command's type prefix, a string otherwise. */
+function keyFor(name: string): string {
+  if (/^X/.test(name)) return 'k:stream';
+  if (/^(STRLEN|GETRANGE)/.test(name)) return 'k:string';
+  if (/^H/.test(name)) return 'k:hash';
+  if (/^L/.test(name)) return 'k:list';
+  if (/^S/.test(name)) return 'k:set';
+  if (/^Z/.test(name)) return 'k:zset';
+  return 'k:string';
+}
+
+describe('own traffic model against a real Redis', () => {
+  // First: the connections' own handshakes (CLIENT SETNAME, SELECT) are counted too.
+  it('counts the handshake of every connection Redlens opens', async () => {
+    for (const [name, send] of [
+      ['the shared client', onClient((client) => client.ping())],
+      ['the listing pipe', onPipe(['PING'])],
+      ['the value pipe', onValues(['PING'])],
+      ['a db duplicate and its pipes', () => onDb(instance, 1, async ({ client, pipe, values }) => Promise.all([client.ping(), pipe.send([['PING']]), values.send([['PING']])]))],
+    ] as const) {
+      const { redis, redlens } = await measure(send);
+      expect(redlens, name).toEqual(redis);
+      expect(redis.commands, name).toBeGreaterThanOrEqual(2); // CLIENT SETNAME and PING at least
+    }
+  });
+
+  const cases: Case[] = [
+    ...lookup('TYPE', onPipe, (key) => ['TYPE', key]),
+    // Through ioredis the replies are strings, not Buffers.
+    ['TYPE (ioredis) of an existing key', onClient((c) => c.type('k:string')), HIT],
+    ['TYPE (ioredis) of a missing key', onClient((c) => c.type('k:missing')), MISS],
+    ['GETRANGE (ioredis) of an existing key', onClient((c) => c.getrange('k:string', 0, 1023)), HIT],
+    ['GETRANGE (ioredis) of a missing key', onClient((c) => c.getrange('k:missing', 0, 1023)), MISS],
+    ...lookup('PTTL', onPipe, (key) => ['PTTL', key]),
+    ...lookup('OBJECT ENCODING', onValues, (key) => ['OBJECT', 'ENCODING', key]),
+    ...lookup('STRLEN', onValues, (key) => ['STRLEN', key]),
+    ...lookup('GETRANGE', onValues, (key) => ['GETRANGE', key, '0', '1023']),
+    ...lookup('HLEN', onValues, (key) => ['HLEN', key]),
+    ...lookup('HSCAN', onValues, (key) => ['HSCAN', key, '0', 'COUNT', '10']),
+    ...lookup('HSCAN MATCH', onValues, (key) => ['HSCAN', key, '0', 'MATCH', 'f*', 'COUNT', '10']),
+    ...lookup('LLEN', onValues, (key) => ['LLEN', key]),
+    ...lookup('LRANGE', onValues, (key) => ['LRANGE', key, '0', '9']),
+    ...lookup('SCARD', onValues, (key) => ['SCARD', key]),
+    ...lookup('SSCAN', onValues, (key) => ['SSCAN', key, '0', 'COUNT', '10']),
+    ...lookup('ZCARD', onValues, (key) => ['ZCARD', key]),
+    ...lookup('ZRANGE by rank', onValues, (key) => ['ZRANGE', key, '0', '9', 'WITHSCORES']),
+    ...lookup('ZRANGE BYSCORE', onValues, (key) => ['ZRANGE', key, '-inf', '+inf', 'BYSCORE', 'LIMIT', '0', '11', 'WITHSCORES']),
+    ...lookup('XLEN', onValues, (key) => ['XLEN', key]),
+    ...lookup('XRANGE', onValues, (key) => ['XRANGE', key, '-', '+', 'COUNT', '11']),
+    ...lookup('XREVRANGE', onValues, (key) => ['XREVRANGE', key, '+', '-', 'COUNT', '11']),
+    ...lookup('XINFO GROUPS', onValues, (key) => ['XINFO', 'GROUPS', key]),
+    ['EXISTS of an existing key', onValues(['EXISTS', 'k:hash']), HIT],
+    ['EXISTS of a missing key', onValues(['EXISTS', 'k:missing']), MISS],
+    ['EXISTS of two keys, one missing', onValues(['EXISTS', 'k:hash', 'k:missing']), effect(1, 1, 1)],
+    // Type checked after the lookup: a hit, then the error.
+    ['HLEN of a string (WRONGTYPE)', onValues(['HLEN', 'k:string']), HIT],
+    ['LRANGE of a hash (WRONGTYPE)', onValues(['LRANGE', 'k:hash', '0', '9']), HIT],
+    ['ZRANGE of a string (WRONGTYPE)', onValues(['ZRANGE', 'k:string', '0', '9', 'WITHSCORES']), HIT],
+    ['XINFO GROUPS of a string (WRONGTYPE)', onValues(['XINFO', 'GROUPS', 'k:string']), HIT],
+    // MEMORY USAGE finds the key without counting a lookup.
+    ['MEMORY USAGE of an existing key', onPipe(['MEMORY', 'USAGE', 'k:string', 'SAMPLES', '5']), RAN],
+    ['MEMORY USAGE of a missing key', onPipe(['MEMORY', 'USAGE', 'k:missing', 'SAMPLES', '5']), RAN],
+    // No lookups.
+    ['SCAN', onClient((c) => c.callBuffer('SCAN', ['0', 'COUNT', 100])), RAN],
+    ['SCAN MATCH', onClient((c) => c.callBuffer('SCAN', ['0', 'MATCH', 'k:many:*', 'COUNT', 100])), RAN],
+    ['DBSIZE', onClient((c) => c.dbsize()), RAN],
+    ['INFO', onClient((c) => c.info('everything')), RAN],
+    ['PING', onClient((c) => c.ping()), RAN],
+    ['SLOWLOG GET', onClient((c) => c.callBuffer('SLOWLOG', 'GET', '16')), RAN],
+    ['SLOWLOG LEN', onClient((c) => c.slowlog('LEN')), RAN],
+    ['CONFIG GET', onClient((c) => c.config('GET', 'slowlog-*')), RAN],
+    ['SELECT', onClient((c) => c.select(0)), RAN],
+    ['CLIENT SETNAME', onClient((c) => c.client('SETNAME', 'redlens')), RAN],
+    // Writes look their key up without counting it.
+    ['PEXPIRE of an existing key', onClient((c) => c.pexpire('k:many:0', 600_000)), RAN],
+    ['PEXPIRE of a missing key', onClient((c) => c.pexpire('k:missing', 600_000)), RAN],
+    ['PERSIST of an existing key', onClient((c) => c.persist('k:many:1')), RAN],
+    ['PERSIST of a missing key', onClient((c) => c.persist('k:missing')), RAN],
+    ['UNLINK of an existing key', onClient((c) => c.unlink('k:many:2')), RAN],
+    ['UNLINK of a missing key', onClient((c) => c.unlink('k:missing')), RAN],
+    // MULTI, each queued command at EXEC, EXEC.
+    ['MULTI { INFO server; SLOWLOG GET -1 } EXEC', onClient((c) => c.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').exec()), effect(4)],
+    ['MULTI { INFO server; SLOWLOG GET -1; SLOWLOG RESET } EXEC', onClient((c) => c.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').slowlog('RESET').exec()), effect(5)],
+    // Refused by Redis before it runs: not counted; an aborted EXEC still ran.
+    ['MULTI with a refused command (EXECABORT)', onClient((c) => c.multi().ping().call('NOSUCHCOMMAND').exec()), effect(2)],
+    ['an unknown command', onClient((c) => c.call('NOSUCHCOMMAND')), effect(0)],
+    ['an unknown subcommand', onValues(['OBJECT', 'NOSUCH', 'k:string']), effect(0)],
+    ['a wrong number of arguments', onValues(['TYPE']), effect(0)],
+    // AUTH ran and refused the password: counted.
+    ['AUTH with a wrong password', onClient((c) => c.call('AUTH', 'nobody', 'wrong')), RAN],
+  ];
+
+  it.each(cases)('%s', async (_name, send, expected) => {
+    const { redis, redlens } = await measure(send);
+    expect(redis).toEqual(expected);
+    expect(redlens).toEqual(redis);
+  });
+
+  it('counts a whole key listing and reading a key of every type as Redis does', async () => {
+    const listing = await measure(async () => {
+      let cursor = '0';
+      do {
+        const page = await scanKeys(instance, KeysQuery.parse({ db: '0', cursor, count: '10' }));
+        cursor = page.cursor;
+      } while (cursor !== '0');
+    });
+    expect(listing.redlens).toEqual(listing.redis);
+    // TYPE and PTTL of each key (MEMORY USAGE counts no lookup).
+    expect(listing.redis.hits).toBeGreaterThanOrEqual(2 * (MANY - 1));
+
+    const keys = ['k:string', 'k:hash', 'k:list', 'k:set', 'k:zset', 'k:stream', 'k:missing'];
+    const reads = await measure(() =>
+      Promise.all(keys.map((key) => readKey(instance, Buffer.from(key), KeyQuery.parse({ db: '0', keyB64: Buffer.from(key).toString('base64') })).catch(() => null))),
+    );
+    expect(reads.redlens).toEqual(reads.redis);
+    expect(reads.redis.misses).toBeGreaterThanOrEqual(2); // the missing key's TYPE and PTTL
+    expect(reads.redis.hits).toBeGreaterThanOrEqual(6 * 4); // TYPE, PTTL, OBJECT ENCODING, EXISTS, ...
+  });
+
+  // A limit of the model, kept visible: SCAN ... TYPE looks every key it walks up (Redis 7.0),
+  // and the reply does not say how many it walked. The key browser's type filter pays this.
+  it('SCAN with a TYPE filter makes lookups the reply cannot tell', async () => {
+    const { redis, redlens } = await measure(onClient((c) => c.callBuffer('SCAN', ['0', 'MATCH', 'k:many:*', 'COUNT', 1000, 'TYPE', 'hash'])));
+    expect(redis).toEqual(effect(1, MANY - 1, 0)); // every k:many key but the one UNLINKed above
+    expect(redlens).toEqual(effect(1));
+  });
+});
