@@ -11,6 +11,7 @@ import { Registry } from '@/lib/redis/registry';
 import { storeRetention } from '@/lib/sampler/retention-tasks';
 import { Sampler } from '@/lib/sampler/sampler';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
+import { SlowlogResetMarks } from '@/lib/slowlog/reset-marks';
 import { openStore } from '@/lib/store/sqlite';
 
 export function samplerHarness(urls: Record<string, string>, thresholds: Partial<Thresholds> = {}) {
@@ -24,7 +25,8 @@ export function samplerHarness(urls: Record<string, string>, thresholds: Partial
   const events = new EventsStore(db);
   const slowlog = new SlowlogArchive(db);
   const retention = storeRetention(db, { history, findings, events, slowlog }, DEFAULT_RETENTION);
-  const sampler = new Sampler({ instances: () => registry.list(), history, findings, events, slowlog, config, retention, now: () => clock.now });
+  const slowlogResets = new SlowlogResetMarks(db);
+  const sampler = new Sampler({ instances: () => registry.list(), history, findings, events, slowlog, slowlogResets, config, retention, now: () => clock.now });
   return {
     db, dataDir, registry, history, findings, events, slowlog, sampler, config, clock, retention,
     /** Moves the clock past the rule window and samples `id` once. */
@@ -34,6 +36,8 @@ export function samplerHarness(urls: Record<string, string>, thresholds: Partial
       return sampler.latest(id);
     },
     findingIds: (id: string) => sampler.health(id).findings.map((finding) => finding.id),
+    /** Every stored event of `id` (admin actions from the audit log included), oldest first. */
+    eventList: (id: string) => events.list(id, 0, Number.MAX_SAFE_INTEGER, 1000).events.reverse(),
     close: () => registry.close(),
   };
 }

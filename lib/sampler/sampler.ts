@@ -6,13 +6,15 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Redis from 'ioredis';
 import type { InfoSections } from '@/lib/api/types';
 import type { RedlensConfig } from '@/lib/config/schema';
+import { detectEvents, FRESH_MEMORY, type DetectorMemory, type Observation, type SlowlogFacts } from '@/lib/events/detect';
 import type { InstanceEvent } from '@/lib/events/types';
 import type { FindingsStore } from '@/lib/health/findings-store';
 import { evaluateHealth, overallStatus } from '@/lib/health/rules';
 import type { HistoryStore } from '@/lib/history/history-store';
 import type { CounterDelta, HealthResponse } from '@/lib/health/types';
 import { hitRatio } from '@/lib/hit-ratio';
-import { METRICS, type RecentRates, type SampleRow } from '@/lib/history/types';
+import type { RecentRates } from '@/lib/api/types';
+import { METRICS, type SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
 import { readInfo } from '@/lib/redis/info';
 import { pingRoundTrips } from '@/lib/redis/latency';
@@ -20,9 +22,11 @@ import { runIdOf } from '@/lib/redis/parse/parse-info';
 import { SlowlogParseError, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { OwnCounts, OwnTraffic } from '@/lib/redis/own-traffic';
 import type { RedisInstance } from '@/lib/redis/registry';
-import { readNewSlowlog } from '@/lib/redis/slowlog';
+import { readNewSlowlog, slowlogLength } from '@/lib/redis/slowlog';
+import { readWatchedSettings } from '@/lib/redis/watched-settings';
 import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot } from './compute-sample';
 import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable';
+import { factsOf, slowlogFactsOf } from './observation';
 
 const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
@@ -37,6 +41,8 @@ const SLOWLOG_WRITE_SLICE = 1000;
 const PRUNE_EVERY_MS = 10 * 60_000;
 /** Events the rules may look back on (data-loss-on-restart and config-changed last an hour). */
 const RECENT_EVENTS_MS = 60 * 60_000;
+/** The watched settings (config-change events) are read this often (SPEC section 9: every minute). */
+const SETTINGS_EVERY_MS = 60_000;
 
 /** Where new slow log entries go (the archive); see lib/slowlog/archive.ts. */
 export interface SlowlogSink {
@@ -47,6 +53,7 @@ export interface SlowlogSink {
 /** Where events go (lib/events/events-store.ts). */
 export interface EventSink {
   record(instance: string, events: InstanceEvent[]): void;
+  list(instance: string, from: number, to: number, limit: number): { events: InstanceEvent[] };
 }
 
 interface InstanceState {
@@ -63,6 +70,10 @@ interface InstanceState {
   recentEvents: InstanceEvent[];
   /** The application's commands, hits and misses (own traffic out) summed over every delta since Redlens started: Prometheus counters. */
   appTotals: OwnCounts;
+  /** What the event detector remembers of the earlier samples. */
+  detector: DetectorMemory;
+  /** When the watched settings were last asked for (null: never). */
+  settingsReadAt: number | null;
 }
 
 export interface SamplerDeps {
@@ -73,6 +84,8 @@ export interface SamplerDeps {
   now?: () => number;
   slowlog?: SlowlogSink;
   events?: EventSink;
+  /** Marks of the slow log resets Redlens did (lib/slowlog/reset-marks.ts), so they are not taken for someone else's. */
+  slowlogResets?: { mark(instance: string): number | null };
   /** Prunes the store every PRUNE_EVERY_MS (history, findings, slow log archive, audit). */
   retention: { run(now: number): Promise<unknown> };
 }
@@ -83,7 +96,7 @@ interface SlowlogCursor {
   lastId: number;
 }
 
-async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraffic) {
+async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraffic, readSettings: boolean) {
   // INFO renamed (`rename-command INFO ""`) or denied by ACL: Redis is up all the same.
   const sections = await readInfo(client).catch((error: unknown) => {
     if (isInfoUnavailable(error)) return null;
@@ -95,14 +108,18 @@ async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraf
   // Without INFO there is no run_id to key the archive by (ids start again after a restart),
   // so the slow log waits for INFO. A least-privilege user may lack SLOWLOG: the rest of the
   // sample still counts. After a restart (new run_id) the cursor only counts for the same run.
-  if (sections === null) return { sections, own, pings, slowlog: null };
+  if (sections === null) return { sections, own, pings, slowlog: null, slowlogLength: null, settings: null };
   const sameRun = runIdOf(sections) === seen.runId;
   const slowlog = await readNewSlowlog(client, sameRun ? seen.lastId : -1, SLOWLOG_READ_MAX).catch((error: unknown) => {
     // Not a refusal but a reply that does not parse: say so, and sample the rest.
     if (error instanceof SlowlogParseError) console.error('[redlens] the slow log reply does not parse:', error);
     return null;
   });
-  return { sections, own, pings, slowlog };
+  // After the entries, so one logged in between makes the length larger, never a false reset.
+  const length = slowlog ? await slowlogLength(client).catch(() => null) : null;
+  // A denied or renamed CONFIG means no config-change events, never a failed sample.
+  const settings = readSettings ? await readWatchedSettings(client).catch(() => null) : null;
+  return { sections, own, pings, slowlog, slowlogLength: length, settings };
 }
 
 export class Sampler {
@@ -149,8 +166,8 @@ export class Sampler {
     if (!state) {
       state = {
         busy: false, snapshots: [], blocked: [], slow: { runId: '', lastId: -1, recent: [] },
-        sections: null, infoUnavailable: false, row: null, health: null, recentEvents: [],
-        appTotals: { commands: 0, hits: 0, misses: 0 },
+        sections: null, infoUnavailable: false, row: null, health: null, recentEvents: this.storedRecentEvents(id),
+        appTotals: { commands: 0, hits: 0, misses: 0 }, detector: FRESH_MEMORY, settingsReadAt: null,
       };
       this.states.set(id, state);
     }
@@ -173,13 +190,20 @@ export class Sampler {
       let own: OwnCounts = instance.traffic.snapshot();
       let pings: number[] = [];
       let slowlog: SlowlogEntry[] | null = null;
+      let slowlogFacts: SlowlogFacts | null = null;
+      let settings: Record<string, string> | null = null;
+      const readSettings = state.settingsReadAt === null || ts - state.settingsReadAt >= SETTINGS_EVERY_MS;
+      if (readSettings) state.settingsReadAt = ts;
       try {
-        const reply = await instance.run((client) => readInstance(client, state.slow, instance.traffic));
+        const reply = await instance.run((client) => readInstance(client, state.slow, instance.traffic, readSettings));
         infoUnavailable = reply.sections === null;
         sections = reply.sections;
         own = reply.own;
         pings = reply.pings;
         slowlog = reply.slowlog;
+        settings = reply.settings;
+        // The mark is read after SLOWLOG LEN: a reset by Redlens that emptied it has changed it.
+        if (slowlog && reply.slowlogLength !== null) slowlogFacts = slowlogFactsOf(slowlog, reply.slowlogLength, this.deps.slowlogResets?.mark(instance.id) ?? null);
       } catch (error) {
         down = error instanceof Error ? error.message : 'Redis did not answer';
       }
@@ -194,6 +218,15 @@ export class Sampler {
       state.infoUnavailable = infoUnavailable;
       state.row = row;
       this.deps.history.record([row]);
+      // Before the rules: data-loss-on-restart and config-changed read this sample's events.
+      // The counters upRow has just taken of this INFO.
+      const counters = state.snapshots[state.snapshots.length - 1]?.counters;
+      const observation: Observation = sections && counters
+        ? { at: ts, answer: 'up', facts: factsOf(sections, counters, settings, slowlogFacts) }
+        : infoUnavailable ? { at: ts, answer: 'no-info' } : { at: ts, answer: 'down', error: down ?? 'Redis did not answer' };
+      const detected = detectEvents(state.detector, observation, { dataLossKeysMin: this.deps.config.thresholds.dataLossKeysMin });
+      state.detector = detected.memory;
+      this.noteEvents(instance.id, ts, detected.events);
       this.evaluate(instance.id, ts, down, sections, state);
     } finally {
       state.busy = false;
@@ -253,6 +286,7 @@ export class Sampler {
         blockedHistory: state.blocked,
         slowEntries: state.slow.recent,
         recentEvents: state.recentEvents,
+        now: ts,
       },
       this.deps.config.thresholds,
     );
@@ -269,6 +303,20 @@ export class Sampler {
       ...closed.map((f): InstanceEvent => ({ at: ts, kind: 'finding-closed', title: `Closed: ${f.title}`, detail: `Active from ${new Date(f.startedAt).toISOString()}.` })),
     ]);
     state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
+  }
+
+  /**
+   * The last hour's events from the store, oldest first, when Redlens starts: a restart with data
+   * loss or a config change just before keeps its finding for the rest of its hour.
+   */
+  private storedRecentEvents(id: string): InstanceEvent[] {
+    const now = this.now();
+    try {
+      return (this.deps.events?.list(id, now - RECENT_EVENTS_MS, now, 1000).events ?? []).reverse();
+    } catch (error) {
+      console.error(`[redlens] reading the recent events of ${id} failed:`, error);
+      return [];
+    }
   }
 
   /** Stores events and keeps the last hour's for the rules. */

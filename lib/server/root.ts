@@ -17,6 +17,7 @@ import { Registry } from '@/lib/redis/registry';
 import { storeRetention } from '@/lib/sampler/retention-tasks';
 import { Sampler } from '@/lib/sampler/sampler';
 import { SlowlogArchive } from '@/lib/slowlog/archive';
+import { SlowlogResetMarks } from '@/lib/slowlog/reset-marks';
 import { openStore, type Store } from '@/lib/store/sqlite';
 import { currentStoreHealth, StoreHealth, watchStore } from '@/lib/store/store-health';
 
@@ -101,7 +102,8 @@ class Server {
     if (!this.#sampler) {
       const { config, store, history, findings, events, slowlog } = this;
       const retention = storeRetention(store, { history, findings, events, slowlog }, config.retention);
-      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, events, slowlog, config, retention });
+      const slowlogResets = new SlowlogResetMarks(store);
+      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, events, slowlog, slowlogResets, config, retention });
     }
     return this.#sampler;
   }

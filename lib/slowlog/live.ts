@@ -8,6 +8,7 @@ import { noteStoreFailure } from '@/lib/store/store-health';
 import { rankFingerprints } from './analysis';
 import type { SlowlogArchive } from './archive';
 import { SlowlogResetError } from './reset-error';
+import { recordSlowlogReset, type ResetEventSink } from './reset-event';
 import type { SlowlogConfig, SlowlogResetResponse, SlowlogResponse } from './types';
 import { toView } from './entry-view';
 
@@ -63,9 +64,14 @@ const resetsInFlight = new Map<string, Promise<SlowlogResetResponse>>();
  *    and the answer says Redis WAS reset (`redisReset: true`).
  * A crash (SIGKILL) at any point loses at most the entries logged between the two reads.
  * A refused MULTI (EXECABORT: ACL, a renamed SLOWLOG) reaches the route as the Redis error.
- * Two resets of one instance at once share one run (a double click resets once).
+ * Two resets of one instance at once share one run (a double click resets once), and so one
+ * `slowlog-reset` event, recorded with `by` (who asked: the first caller) when it is given.
  */
-export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive): Promise<SlowlogResetResponse> {
+export function archiveAndReset(
+  instance: RedisInstance,
+  archive: SlowlogArchive,
+  by?: { actor: string; events: ResetEventSink },
+): Promise<SlowlogResetResponse> {
   const running = resetsInFlight.get(instance.id);
   if (running) return running;
   const reset = (async () => {
@@ -107,7 +113,9 @@ export function archiveAndReset(instance: RedisInstance, archive: SlowlogArchive
         true,
       );
     }
-    return { archived: before.entries.length + fresh.length, reset: true as const };
+    const archived = before.entries.length + fresh.length;
+    if (by) recordSlowlogReset(by.events, instance.id, archived, by.actor);
+    return { archived, reset: true as const };
   })().finally(() => resetsInFlight.delete(instance.id));
   resetsInFlight.set(instance.id, reset);
   return reset;
