@@ -1,17 +1,9 @@
-'use client';
-// The health of one instance as a traffic light on its fleet card: a word and a colour.
+// The health of one instance as a traffic light: a word and a colour (the instance page's
+// findings list, and the fleet card through components/overview/fleet-health-light.tsx).
 import type { HealthResponse } from '@/lib/health/types';
-import { useHealth } from '@/lib/queries/history';
 import { TONE_BADGE, type Tone } from '@/components/ui/tone';
 
-export function HealthLight({ id }: { id: string }) {
-  const health = useHealth(id);
-  if (health.data) return <TrafficLight health={health.data} />;
-  if (health.isError) return <Light state="unknown" tone="neutral" text="Health ?" label="Health unknown: the findings could not be read" />;
-  return <Light state="loading" tone="neutral" text="Health …" label="Health: loading" />;
-}
-
-const STATUS: Record<HealthResponse['status'], { word: string; tone: Tone; dot: string }> = {
+export const HEALTH_STATUS: Record<HealthResponse['status'], { word: string; tone: Tone; dot: string }> = {
   ok: { word: 'OK', tone: 'ok', dot: 'text-emerald-600' },
   warning: { word: 'Warning', tone: 'warn', dot: 'text-amber-500' },
   critical: { word: 'Critical', tone: 'bad', dot: 'text-red-600' },
@@ -30,7 +22,7 @@ export function TrafficLight({ health, testId = 'health-light' }: { health: Heal
       />
     );
   }
-  const { word, tone, dot } = STATUS[health.status];
+  const { word, tone, dot } = HEALTH_STATUS[health.status];
   const count = health.findings.length;
   const findings = `${count} finding${count === 1 ? '' : 's'}`;
   return (
@@ -46,7 +38,7 @@ export function TrafficLight({ health, testId = 'health-light' }: { health: Heal
 }
 
 interface LightProps {
-  state: HealthResponse['status'] | 'pending' | 'loading' | 'unknown';
+  state: HealthResponse['status'] | 'pending';
   tone: Tone;
   text: string;
   label: string;
@@ -54,7 +46,7 @@ interface LightProps {
   testId?: string;
 }
 
-function Light({ state, tone, text, label, dot = 'text-slate-400', testId = 'health-light' }: LightProps) {
+export function Light({ state, tone, text, label, dot = 'text-slate-400', testId = 'health-light' }: LightProps) {
   return (
     <span
       role="img"

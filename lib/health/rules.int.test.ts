@@ -1,6 +1,7 @@
 // Every health rule fires on a real Redis driven past its threshold and clears when driven
 // back. Where a real Redis cannot be pushed there on demand (fragmentation), the threshold is
-// moved instead, and that is said next to the test.
+// moved instead, and that is said next to the test. Findings open and close on the first sample
+// here (this file tests each rule's condition); holding them is findings-hold.int.test.ts's.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
@@ -9,6 +10,7 @@ import { samplerHarness } from '@/test/sampler-harness';
 let server: RedisServer;
 let redis: Redis;
 let harness: ReturnType<typeof samplerHarness>;
+const AT_ONCE = { findingOpenSamples: 1, findingCloseSamples: 1 };
 const client = () => new Redis({ port: server.port, host: '127.0.0.1', maxRetriesPerRequest: 1 }).on('error', () => undefined);
 
 async function expectFinding(id: string, present: boolean) {
@@ -22,7 +24,7 @@ beforeAll(async () => {
   // Protected configs on, so the test may point `dir` somewhere unwritable.
   server = await startTestRedis({ args: ['--enable-protected-configs', 'yes', '--maxmemory', '1gb'] });
   redis = client();
-  harness = samplerHarness({ r: redisUrl(server) });
+  harness = samplerHarness({ r: redisUrl(server) }, AT_ONCE);
   await harness.step('r');
 });
 afterAll(async () => {
@@ -134,6 +136,39 @@ describe('health rules on a real Redis', () => {
     await expectFinding('persistence-failing', false);
   });
 
+  it('oom-errors: writes refused at maxmemory under noeviction', async () => {
+    const used = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
+    await redis.config('SET', 'maxmemory-policy', 'noeviction');
+    await redis.config('SET', 'maxmemory', String(used + 128 * 1024));
+    await harness.step('r');
+    let refused = 0;
+    for (let i = 0; i < 400 && refused < 5; i++) {
+      await redis.set(`oom:${i}`, 'x'.repeat(4096)).catch((error: Error) => {
+        if (/^OOM /.test(error.message)) refused++;
+      });
+    }
+    expect(refused).toBe(5);
+    const finding = await expectFinding('oom-errors', true);
+    expect(finding).toMatchObject({ severity: 'critical', value: 5, threshold: 0 });
+    expect(finding!.detail).toContain('5 command(s) refused with OOM');
+    await redis.config('SET', 'maxmemory', '1gb');
+    await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    await expectFinding('oom-errors', false);
+  });
+
+  it('rejected-connections: maxclients reached', async () => {
+    const connected = Number(/connected_clients:(\d+)/.exec(await redis.info('clients'))![1]);
+    await redis.config('SET', 'maxclients', String(connected));
+    // Raw sockets: Redis answers the refused one with the error line before closing it.
+    const replies = await Promise.all([1, 2, 3].map(() => rawCommand(server.port, 'PING')));
+    await redis.config('SET', 'maxclients', '10000');
+    expect(replies, JSON.stringify(replies)).toEqual(replies.map(() => expect.stringMatching(/max number of clients/)));
+    const finding = await expectFinding('rejected-connections', true);
+    expect(finding).toMatchObject({ severity: 'critical', threshold: 0 });
+    expect(Number(finding!.value)).toBeGreaterThanOrEqual(3);
+    await expectFinding('rejected-connections', false);
+  });
+
   it('fragmentation-high (threshold moved: a fresh Redis cannot be fragmented on demand)', async () => {
     harness.config.thresholds.fragmentationRatioMax = 0.1;
     harness.config.thresholds.fragmentationBytesMin = 0;
@@ -146,7 +181,7 @@ describe('health rules on a real Redis', () => {
 describe('replication-broken on a real replica', () => {
   it('fires when the primary goes away and clears when it is back', async () => {
     const replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(server.port)] });
-    const replicaHarness = samplerHarness({ rep: redisUrl(replica) });
+    const replicaHarness = samplerHarness({ rep: redisUrl(replica) }, AT_ONCE);
     try {
       await waitFor(async () => (await rawCommand(replica.port, 'INFO replication')).length > 0 &&
         /master_link_status:up/.test(await replicaInfo(replica.port)));

@@ -1,8 +1,9 @@
 // The health rules of SPEC section 2, evaluated on each sample. Pure: the sampler gathers the
 // input, this decides what is wrong, how badly, and what to do about it.
 import type { DerivedInfo } from '@/lib/api/types';
-import type { InstanceEvent } from '@/lib/events/types';
+import type { EventValue, InstanceEvent } from '@/lib/events/types';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
+import { isOwnClientName } from '@/lib/slowlog/own';
 import { warningFor } from '@/lib/slowlog/warnings';
 import type { Thresholds } from '@/lib/health-targets';
 import { hitRatio } from '@/lib/hit-ratio';
@@ -22,6 +23,8 @@ export interface HealthInput {
   slowEntries: SlowlogEntry[];
   /** Events of the last hour, oldest first (restarts, config changes: lib/events). */
   recentEvents: InstanceEvent[];
+  /** When this sample was taken (unix ms): the rules that last an hour after an event count from it. */
+  now: number;
 }
 
 export type RuleResult = Omit<Finding, 'since'>;
@@ -29,6 +32,11 @@ export type RuleResult = Omit<Finding, 'since'>;
 const MiB = 1024 * 1024;
 const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const count = (n: number) => n.toLocaleString('en-US');
+/** An event's time in the detail: absolute (UTC), so the stored detail does not age. */
+const clock = (ms: number) => `${new Date(ms).toISOString().slice(11, 19)} UTC`;
+/** How long data-loss-on-restart and config-changed stay after their event (SPEC section 2). */
+export const EVENT_FINDING_MS = 60 * 60_000;
 
 type Rule = (input: HealthInput, t: Thresholds) => RuleResult | null;
 
@@ -121,7 +129,9 @@ const evictionsHigh: Rule = ({ window }, t) => {
   };
 };
 
-const slowCommands: Rule = ({ slowEntries }, t) => {
+const slowCommands: Rule = ({ slowEntries: all }, t) => {
+  // Redlens's own SCANs and reads are not the application's slow commands (SPEC section 8).
+  const slowEntries = all.filter((entry) => !isOwnClientName(entry.clientName));
   const flagged = new Map<string, number>();
   for (const entry of slowEntries) {
     const warning = warningFor(entry.args);
@@ -188,9 +198,91 @@ const replicationBroken: Rule = ({ info }, t) => {
   };
 };
 
+/** Events of `kind` within the last EVENT_FINDING_MS, oldest first. */
+function eventsOfLastHour({ recentEvents, now }: HealthInput, kind: InstanceEvent['kind']): InstanceEvent[] {
+  const within = (at: number) => at > now - EVENT_FINDING_MS && at <= now;
+  return recentEvents.filter((event) => event.kind === kind && within(event.at));
+}
+
+/** A field of an event's before/after object; undefined when the value is not such an object. */
+function field(value: EventValue | undefined, name: string): string | number | boolean | null | undefined {
+  return value !== null && typeof value === 'object' ? value[name] : undefined;
+}
+
+const numberField = (value: EventValue | undefined, name: string): number | null => {
+  const figure = field(value, name);
+  return typeof figure === 'number' && Number.isFinite(figure) ? figure : null;
+};
+
+const dataLossOnRestart: Rule = (input, t) => {
+  // The latest restart that lost at least half of a dataset worth speaking of.
+  const losses = eventsOfLastHour(input, 'restart').flatMap((event) => {
+    const before = numberField(event.before, 'keys');
+    const after = numberField(event.after, 'keys');
+    if (before === null || after === null || before < t.dataLossKeysMin || after >= before * 0.5) return [];
+    return [{ event, before, after }];
+  });
+  const loss = losses[losses.length - 1];
+  if (!loss) return null;
+  const { event, before, after } = loss;
+  const uptime = numberField(event.after, 'uptimeSeconds');
+  return {
+    id: 'data-loss-on-restart', severity: 'critical', title: 'Redis restarted and lost its data',
+    detail:
+      `Redis restarted at ${clock(event.at)}${uptime === null ? '' : ` (up ${count(uptime)} s)`}: ${count(after)} keys after it, ` +
+      `${count(before)} before: ${pct(1 - after / before)} of the keys are gone.`,
+    value: after / before, threshold: 0.5,
+    remediation: 'Check why it restarted (Redis log, OOM killer) and whether RDB/AOF persistence is on and its files load; warm or restore the data.',
+  };
+};
+
+const oomErrors: Rule = ({ window, info }) => {
+  if (!window || window.oomErrors <= 0) return null;
+  const limit = info?.memory.maxmemoryBytes ? `maxmemory ${mib(info.memory.maxmemoryBytes)}, policy ${info.memory.policy}` : null;
+  return {
+    id: 'oom-errors', severity: 'critical', title: 'Redis refuses writes: out of memory',
+    detail: `${count(window.oomErrors)} command(s) refused with OOM over the last ${Math.round(window.seconds)} s${limit ? ` (${limit})` : ''}.`,
+    value: window.oomErrors, threshold: 0,
+    remediation: 'Raise maxmemory if the host has room, use an evicting policy (allkeys-lru) on a cache, or delete and expire keys.',
+  };
+};
+
+const rejectedConnections: Rule = ({ window, info }) => {
+  if (!window || window.rejectedConnections <= 0) return null;
+  const clients = info ? ` (${count(info.clients.connected)} connected, maxclients ${count(info.clients.max)})` : '';
+  return {
+    id: 'rejected-connections', severity: 'critical', title: 'Redis refuses connections: maxclients reached',
+    detail: `${count(window.rejectedConnections)} connection(s) refused over the last ${Math.round(window.seconds)} s${clients}.`,
+    value: window.rejectedConnections, threshold: 0,
+    remediation: 'Find who holds the connections (the clients page, CLIENT LIST): fix a leaking pool, or raise maxclients and the file limit.',
+  };
+};
+
+const configChanged: Rule = (input) => {
+  // Per setting, its value before the first change of the hour and after the last one.
+  const settings = new Map<string, { before: unknown; after: unknown; at: number }>();
+  for (const event of eventsOfLastHour(input, 'config-change')) {
+    const after = event.after !== null && typeof event.after === 'object' ? event.after : {};
+    for (const [name, value] of Object.entries(after)) {
+      const earlier = settings.get(name);
+      settings.set(name, { before: earlier ? earlier.before : field(event.before, name), after: value, at: event.at });
+    }
+  }
+  if (settings.size === 0) return null;
+  const shown = (value: unknown) => (value === undefined || value === null ? '?' : value === '' ? '""' : String(value));
+  const list = [...settings].map(([name, { before, after, at }]) => `${name} ${shown(before)} -> ${shown(after)} (${clock(at)})`);
+  return {
+    id: 'config-changed', severity: 'info', title: 'Redis settings changed in the last hour',
+    detail: `${list.join('; ')}.`,
+    value: settings.size, threshold: null,
+    remediation: 'Check each change was meant (the audit log lists those made through Redlens); persist it in redis.conf (CONFIG REWRITE) or revert it.',
+  };
+};
+
 export const RULES: readonly Rule[] = [
   instanceDown, hitRatioLow, fragmentationHigh, clientsHigh, memoryNearLimit, maxmemoryUnset,
   evictionsHigh, slowCommands, latencyHigh, blockedClients, persistenceFailing, replicationBroken,
+  dataLossOnRestart, oomErrors, rejectedConnections, configChanged,
 ];
 
 export function evaluateHealth(input: HealthInput, thresholds: Thresholds): RuleResult[] {

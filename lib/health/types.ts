@@ -6,6 +6,12 @@ export type Severity = 'info' | 'warning' | 'critical';
 /** Most severe first, for sorting. */
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+/**
+ * Findings one range answer (the metrics' `findings`) carries at most besides the open ones: the
+ * newest; past it the oldest of the range are left out.
+ */
+export const FINDING_EVENTS_MAX = 500;
+
 export interface FindingEvent {
   id: string;
   severity: Severity;

@@ -13,6 +13,11 @@ describe('formatFindingFigure', () => {
     ['latency-high', 1.5, '1.5 ms'],
     ['slow-commands', 3, '3 in the slow log'],
     ['replication-broken', 12, '12 s since last I/O'],
+    ['data-loss-on-restart', 0.5, '50 % of the keys kept'],
+    ['oom-errors', 175, '175 refused writes'],
+    ['rejected-connections', 3, '3 refused connections'],
+    ['config-changed', 1, '1 setting'],
+    ['config-changed', 2, '2 settings'],
   ] as const)('%s %d -> %s', (rule, value, expected) => {
     expect(formatFindingFigure(rule, value)).toBe(expected);
   });

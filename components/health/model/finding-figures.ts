@@ -13,6 +13,10 @@ const FORMAT_BY_RULE: Record<string, (figure: number) => string> = {
   'latency-high': (figure) => formatMetricValue('ms', figure),
   'slow-commands': (figure) => `${formatNumber(figure, 0)} in the slow log`,
   'replication-broken': (figure) => `${formatNumber(figure, 0)} s since last I/O`,
+  'data-loss-on-restart': (figure) => `${formatMetricValue('percent', figure)} of the keys kept`,
+  'oom-errors': (figure) => `${formatNumber(figure, 0)} refused writes`,
+  'rejected-connections': (figure) => `${formatNumber(figure, 0)} refused connections`,
+  'config-changed': (figure) => `${formatNumber(figure, 0)} setting${figure === 1 ? '' : 's'}`,
 };
 
 /** A value or threshold with its unit; strings (already worded by the rule) pass through; null is none. */
