@@ -19,6 +19,35 @@ test('the fleet overview shows the version and key count of a Redis the test see
   await expect(page.getByTestId('down-banner')).toHaveCount(0);
 });
 
+test('the overview polls one endpoint for every instance, and its hit ratio is over a window', async ({ page }) => {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/')) calls.push(`${request.method()} ${pathname}`);
+  });
+  await page.goto('/');
+  const main = page.getByTestId('instance-card-e2e-main');
+  await expect(main.getByTestId('card-version')).toBeVisible();
+  await expect(page.getByTestId('instance-card-e2e-second').getByTestId('card-version')).toBeVisible();
+  // Samples are a second apart here: the window exists after the second one.
+  await expect(main.getByTestId('card-hit-ratio-window')).toHaveText(/^last \d+ s$/);
+  await expect(main).not.toContainText('since restart');
+
+  // Two poll cycles (3 s each) with the page left alone: the fleet answer, and only what the shell
+  // itself asks (the admins' store status), never the list, INFO or health of each card.
+  calls.length = 0;
+  await page.waitForTimeout(7_000);
+  const fleetPolls = calls.filter((call) => call === 'GET /api/fleet').length;
+  expect(fleetPolls).toBeGreaterThanOrEqual(2);
+  expect(calls.filter((call) => call !== 'GET /api/fleet' && call !== 'GET /api/store' && call !== 'GET /api/auth/me')).toEqual([]);
+});
+
+test('the instance header shows the hit ratio over the window, and since restart only in the stats', async ({ page }) => {
+  await page.goto('/instances/e2e-main');
+  await expect(page.getByTestId('header-hit-ratio')).toContainText(/hit ratio .*\(last \d+ s\)/);
+  await expect(page.getByTestId('header-hit-ratio')).not.toContainText('since restart');
+});
+
 test('the instance page shows the keyspace of every db', async ({ page, mainRedis }) => {
   await mainRedis.select(5);
   await mainRedis.set('e2e:instance:db5', 'v', 'EX', 600);

@@ -1,8 +1,10 @@
 // Who the instance is and how fresh the figures are: name, address, version, role, mode, uptime.
 import Link from 'next/link';
 import type { InfoResponse, InstanceSummary } from '@/lib/api/types';
-import { formatClock, formatDuration } from '@/lib/format';
+import { formatClock, formatDuration, formatPercent } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
+import { TargetNote } from '@/components/ui/target-note';
+import { judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
 import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
 
 interface InstanceHeaderProps {
@@ -61,9 +63,22 @@ function InstanceFacts({ info }: { info: InfoResponse }) {
       <Badge>{derived.mode}</Badge>
       <span>up {formatDuration(derived.uptimeSeconds)}</span>
       <span aria-hidden="true">·</span>
+      <RecentHitRatio info={info} />
+      <span aria-hidden="true">·</span>
       <span>
         fetched at <time dateTime={info.fetchedAt}>{formatClock(info.fetchedAt)}</time>
       </span>
     </div>
+  );
+}
+
+/** Over the sampler's window, Redlens's own lookups out; since restart stays in the stats panel. */
+function RecentHitRatio({ info }: { info: InfoResponse }) {
+  const judged = judgeRecentHitRatio(info.recent, info.thresholds);
+  return (
+    <span data-testid="header-hit-ratio">
+      hit ratio <span className="font-medium text-slate-900">{formatPercent(info.recent?.hitRatio)}</span> (
+      {windowLabel(info.recent)}) <TargetNote target={judged.text} verdict={judged.verdict} />
+    </span>
   );
 }

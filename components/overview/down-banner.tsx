@@ -1,18 +1,38 @@
 'use client';
 // The one alert on every page: which Redis is unreachable, or that Redlens' own server is.
-// It reads the instances poll, so it disappears by itself once they answer again.
+// It reads a poll of the instances' status, so it disappears by itself once they answer again.
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { InstanceSummary } from '@/lib/api/types';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
+import { useFleet } from '@/lib/queries/fleet';
 import { useInstances } from '@/lib/queries/instances';
 import { endSentence } from '@/lib/format';
 
+/** The overview's own path: its one poll (GET /api/fleet) already says which Redis is down. */
+const OVERVIEW_PATH = '/';
+
 export function DownBanner() {
+  // The overview polls the fleet answer, which carries every status; polling the instance list
+  // beside it would ask the same PINGs twice. Every other page polls the list.
+  return usePathname() === OVERVIEW_PATH ? <FleetDownBanner /> : <ListDownBanner />;
+}
+
+function FleetDownBanner() {
+  const { data, error, isError } = useFleet();
+  return <DownBannerOf instances={data?.instances} error={isError ? error : null} />;
+}
+
+function ListDownBanner() {
   const { data, error, isError } = useInstances();
+  return <DownBannerOf instances={data?.instances} error={isError ? error : null} />;
+}
+
+function DownBannerOf({ instances, error }: { instances: InstanceSummary[] | undefined; error: Error | null }) {
   // On a failed poll TanStack keeps the last list; its statuses are stale, so say only what we know.
-  if (isError) return <Banner>{serverProblem(error)}</Banner>;
-  const down = data?.instances.filter((instance) => instance.status === 'down') ?? [];
+  if (error) return <Banner>{serverProblem(error)}</Banner>;
+  const down = instances?.filter((instance) => instance.status === 'down') ?? [];
   if (down.length === 0) return null;
   if (down.length === 1 && down[0]) {
     return (

@@ -1,11 +1,12 @@
 'use client';
-// The home page: one card per configured instance, polled.
-import { useInstances } from '@/lib/queries/instances';
+// The home page: one card per configured instance, from one poll of GET /api/fleet.
+import { useFleet } from '@/lib/queries/fleet';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
-import { POLL_INSTANCES_MS } from '@/lib/queries/poll';
+import { POLL_FLEET_MS } from '@/lib/queries/poll';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
+import { RefreshFailed } from '@/components/ui/refresh-failed';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { InstanceCard } from './instance-card';
 
@@ -16,7 +17,7 @@ export function FleetOverview() {
     <div>
       <h1 className="text-2xl font-bold text-slate-900">Instances</h1>
       <p className="mt-1 mb-5 text-sm text-slate-600">
-        Every configured Redis, refreshed every {POLL_INSTANCES_MS / 1000} s. Open one for memory, stats,
+        Every configured Redis, refreshed every {POLL_FLEET_MS / 1000} s. Open one for memory, stats,
         persistence, replication and keyspace.
       </p>
       <FleetBody />
@@ -25,7 +26,7 @@ export function FleetOverview() {
 }
 
 function FleetBody() {
-  const { data, error, isPending } = useInstances();
+  const { data, error, isPending, dataUpdatedAt } = useFleet();
 
   if (isPending) return <FleetSkeleton />;
   if (!data) {
@@ -50,14 +51,18 @@ function FleetBody() {
       </EmptyState>
     );
   }
+  // TanStack keeps the last answer when a poll fails: show it, greyed and dated, under the reason.
   return (
-    <ul className={GRID} aria-label="Redis instances">
-      {data.instances.map((instance) => (
-        <li key={instance.id} className="min-w-0">
-          <InstanceCard instance={instance} />
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-4">
+      {error ? <RefreshFailed title="Could not refresh the instances" error={error} updatedAt={dataUpdatedAt} shown="the last answer" /> : null}
+      <ul className={`${GRID} ${error ? 'opacity-50 grayscale' : ''}`} aria-label="Redis instances">
+        {data.instances.map((instance) => (
+          <li key={instance.id} className="min-w-0">
+            <InstanceCard instance={instance} thresholds={data.thresholds} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

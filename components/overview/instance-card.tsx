@@ -1,23 +1,15 @@
-'use client';
-// One instance on the fleet overview: identity and status from the list, figures from its INFO.
+// One instance on the fleet overview, from the fleet answer: identity, status, health and the
+// sampler's figures. Rendering only: the overview polls.
 import Link from 'next/link';
-import type { UseQueryResult } from '@tanstack/react-query';
-import type { InfoResponse, InstanceSummary } from '@/lib/api/types';
-import { useInfo } from '@/lib/queries/instances';
-import { ApiRequestError } from '@/lib/queries/fetch-json';
-import { endSentence, formatClock } from '@/lib/format';
+import type { FleetInstance } from '@/lib/fleet/types';
+import { endSentence } from '@/lib/format';
+import type { Thresholds } from '@/lib/health-targets';
 import { Card } from '@/components/ui/card';
-import { Loading, Skeleton } from '@/components/ui/skeleton';
-import { HealthLight } from '@/components/health/health-light';
+import { FleetHealthLight, TopFindings } from './fleet-health-light';
 import { InstanceCardFigures } from './instance-card-figures';
-import { isInfoUnavailable } from './info-availability';
 import { InstanceStatusBadge } from './instance-status-badge';
 
-export function InstanceCard({ instance }: { instance: InstanceSummary }) {
-  const up = instance.status === 'up';
-  // A down instance's INFO would only fail; the list poll tells us when it is back.
-  const info = useInfo(instance.id, { enabled: up });
-
+export function InstanceCard({ instance, thresholds }: { instance: FleetInstance; thresholds: Thresholds }) {
   return (
     <Card
       data-testid={`instance-card-${instance.id}`}
@@ -41,57 +33,41 @@ export function InstanceCard({ instance }: { instance: InstanceSummary }) {
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
-          <InstanceStatusBadge status={instance.status} infoUnavailable={up && isInfoUnavailable(info.error)} />
-          {/* From the sampler's store, not from Redis: it still tells what was wrong while Redis is down. */}
-          <HealthLight id={instance.id} />
+          <InstanceStatusBadge status={instance.status} infoUnavailable={instance.infoUnavailable} />
+          {/* From the sampler, not from Redis: it still tells what was wrong while Redis is down. */}
+          <FleetHealthLight health={instance.health} />
         </div>
       </div>
-
-      {up ? (
-        <CardBody info={info} name={instance.name} />
-      ) : (
-        <p className="break-words text-sm text-red-800">
-          Unreachable: {endSentence(instance.error ?? 'no reason given')} Redlens retries automatically.
-        </p>
-      )}
+      <TopFindings health={instance.health} />
+      <CardBody instance={instance} thresholds={thresholds} />
     </Card>
   );
 }
 
-/** Figures when INFO answered; on a failed poll the last ones, marked stale, under the reason. */
-function CardBody({ info, name }: { info: UseQueryResult<InfoResponse>; name: string }) {
-  if (info.isPending) {
+function CardBody({ instance, thresholds }: { instance: FleetInstance; thresholds: Thresholds }) {
+  if (instance.status === 'down') {
     return (
-      <Loading label={`Loading figures for ${name}…`}>
-        <div className="space-y-2">
-          <Skeleton className="h-2 w-full" />
-          <Skeleton className="h-16 w-full" />
-        </div>
-      </Loading>
-    );
-  }
-  if (isInfoUnavailable(info.error)) {
-    return (
-      <p className="break-words text-sm text-amber-900" data-testid="info-unavailable">
-        Up (PING answers), but INFO is unavailable: {endSentence(info.error.message)} The figures need INFO; health
-        and history still show what Redlens recorded.
+      <p className="break-words text-sm text-red-800">
+        Unreachable: {endSentence(instance.error ?? 'no reason given')} Redlens retries automatically.
       </p>
     );
   }
-  return (
-    <>
-      {info.isError ? (
-        <p className="break-words text-sm text-red-800">
-          INFO failed{info.error instanceof ApiRequestError ? ` (${info.error.code})` : ''}:{' '}
-          {endSentence(info.error.message)} Retrying automatically.
-          {info.data ? ` Figures below are stale since ${formatClock(info.data.fetchedAt)}.` : ''}
-        </p>
-      ) : null}
-      {info.data ? (
-        <div className={info.isError ? 'opacity-50 grayscale' : undefined}>
-          <InstanceCardFigures derived={info.data.derived} thresholds={info.data.thresholds} />
-        </div>
-      ) : null}
-    </>
-  );
+  if (instance.infoUnavailable) {
+    return (
+      <p className="break-words text-sm text-amber-900" data-testid="info-unavailable">
+        Up (PING answers), but Redis refuses INFO (renamed, or denied by the ACL). The figures need INFO; health and
+        history still show what Redlens recorded.
+      </p>
+    );
+  }
+  if (!instance.figures) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="card-waiting">
+        {instance.health.evaluatedAt === null
+          ? 'Waiting for the first sample: the figures appear once Redlens has read INFO.'
+          : 'Answering again: waiting for the next sample.'}
+      </p>
+    );
+  }
+  return <InstanceCardFigures figures={instance.figures} thresholds={thresholds} />;
 }

@@ -108,6 +108,8 @@ export interface InstanceInfo {
 export interface InfoResponse extends InstanceInfo {
   /** The health thresholds in force (the config file's over the defaults), for the target notes. */
   thresholds: Thresholds;
+  /** The sampler's rates over the rule window (own traffic out); null until it has two samples. */
+  recent: RecentRates | null;
 }
 
 /** Redlens's own store (GET /api/store, admins only): ok, or what is wrong and since when. */
@@ -117,4 +119,14 @@ export interface StoreStatus {
   problem?: string;
   /** ISO time since when the store has had a problem. */
   since?: string;
+}
+
+/** Rates over the rule window; what the fleet card and the instance header show (the sampler's recentRates). */
+export interface RecentRates {
+  windowSeconds: number;
+  /** 0..1; null without lookups. */
+  hitRatio: number | null;
+  lookups: number;
+  opsPerSec: number;
+  evictedPerSec: number;
 }
