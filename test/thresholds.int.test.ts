@@ -48,7 +48,7 @@ describe('the thresholds in force, as the API answers them', () => {
     expect(infoResponse.status).toBe(200);
     const infoBody = (await infoResponse.json()) as InfoResponse;
     expect(infoBody.thresholds).toEqual(expected);
-    expect(Object.keys(infoBody).sort()).toEqual(['derived', 'fetchedAt', 'instance', 'sections', 'thresholds']);
+    expect(Object.keys(infoBody).sort()).toEqual(['derived', 'fetchedAt', 'instance', 'recent', 'sections', 'thresholds']);
     await redlens().registry.close();
   });
 

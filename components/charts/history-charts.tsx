@@ -6,6 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import type { MetricsResponse } from '@/lib/history/types';
 import { RANGE_LABELS, parseHistoryRange } from '@/lib/time-range';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
+import { useEvents } from '@/lib/queries/events';
 import { metricsPollMs, useMetrics } from '@/lib/queries/history';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,6 +16,7 @@ import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { CHART_IDS, chartMarks, chartSpecs } from './chart-specs';
 import { FindingsInRange } from './findings-in-range';
 import { MetricChart } from './metric-chart';
+import { eventMarks } from './model/event-marks';
 import { findingBands } from './model/finding-bands';
 import { hasAnyValue, toChartRows } from './model/series';
 import { RangeSelector } from './range-selector';
@@ -59,6 +61,9 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
   const rows = useMemo(() => toChartRows(data.series, data.stepSeconds), [data.series, data.stepSeconds]);
   const bands = useMemo(() => findingBands(data.findings, data.from, data.to), [data.findings, data.from, data.to]);
   const specs = useMemo(() => chartSpecs(data.thresholds), [data.thresholds]);
+  // One request for every chart of the section: the events of the range shown.
+  const events = useEvents(id, data.range);
+  const marks = useMemo(() => eventMarks(events.data?.events ?? [], data.from, data.to), [events.data, data.from, data.to]);
 
   // The chart frames stay even when nothing was recorded: the page keeps its shape, and the
   // lines appear in place as the sampler fills the range.
@@ -75,6 +80,12 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
       ) : (
         <FindingsInRange bands={bands} range={data.range} />
       )}
+      {events.isError ? (
+        <p className="text-sm text-slate-700" data-testid="event-marks-error">
+          The events of this range could not be read{events.data ? '; the marks are the last ones read' : ', so the charts show no event marks'}.
+          Redlens retries with the charts.
+        </p>
+      ) : null}
       <div className={GRID}>
         {specs.map((spec) => (
           <MetricChart
@@ -87,6 +98,7 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
             to={data.to}
             stepSeconds={data.stepSeconds}
             bands={bands.filter((band) => chartMarks(spec, band.id))}
+            events={marks}
             syncId={`history-${id}`}
             explainEmpty={!empty}
           />

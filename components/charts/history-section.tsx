@@ -12,8 +12,9 @@ export function HistorySection({ id }: { id: string }) {
           History
         </h2>
         <p className="text-sm text-slate-600">
-          What the sampler recorded. Gaps are times Redis was down or Redlens was not running; hover or focus a chart
-          and use the arrow keys to read every chart at that moment.
+          What the sampler recorded. Gaps are times Redis was down or Redlens was not running; vertical lines with a
+          flag are events (hover one to read it; the events list below has them all). Hover or focus a chart and use
+          the arrow keys to read every chart at that moment.
         </p>
       </div>
       <Suspense fallback={<HistoryChartsSkeleton />}>

@@ -1,6 +1,6 @@
 'use client';
 // One history chart: title with the current value, a legend with each series' latest value,
-// and the lines over the range with the target line and the findings that fired.
+// and the lines over the range with the target line, the findings that fired and the events.
 import {
   Area,
   CartesianGrid,
@@ -14,6 +14,7 @@ import {
 } from 'recharts';
 import { formatMetricValue } from '@/lib/format';
 import { RANGE_LABELS } from '@/lib/time-range';
+import type { EventMark } from './model/event-marks';
 import type { FindingBand } from './model/finding-bands';
 import { seriesStats, type ChartRow, type SeriesStats } from './model/series';
 import { formatPointTime, formatTimeTick, timeTicks } from './model/time-axis';
@@ -22,6 +23,7 @@ import type { Metric, Point } from '@/lib/history/types';
 import type { HistoryRange } from '@/lib/time-range';
 import { SEVERITY_COLOR, type ChartSpec, type SeriesSpec } from './chart-specs';
 import { ChartTooltip } from './chart-tooltip';
+import { renderEventMark, type LineProps } from './event-mark';
 import { SeriesSwatch } from './series-swatch';
 
 const CHART_HEIGHT = 170;
@@ -40,12 +42,14 @@ interface MetricChartProps {
   stepSeconds: number;
   /** Findings of this chart's rules in the range. */
   bands: FindingBand[];
+  /** Events in the range (restarts, config changes...): a vertical mark each, on every chart. */
+  events?: EventMark[];
   syncId: string;
   /** Say why this chart alone is empty (off when nothing at all was recorded: the page says so). */
   explainEmpty?: boolean;
 }
 
-export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, bands, syncId, explainEmpty = true }: MetricChartProps) {
+export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, bands, events = [], syncId, explainEmpty = true }: MetricChartProps) {
   const stats = spec.series.map((s) => ({ series: s, stats: seriesStats(series[s.metric]) }));
   const primary = stats[0]?.stats ?? seriesStats([]);
   const hasData = stats.some((entry) => entry.stats.count > 0);
@@ -57,7 +61,8 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
     <figure
       data-testid={`chart-${spec.id}`}
       data-points={primary.count}
-      aria-label={chartSummary(spec, stats, range, bands.length)}
+      aria-label={chartSummary(spec, stats, range, bands.length, events)}
+      data-events={events.length}
       className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
       <figcaption>
@@ -135,6 +140,14 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
                   ifOverflow="hidden"
                 />
               ))}
+            {events.map((mark) => (
+              <ReferenceLine
+                key={`event-${mark.key}`}
+                x={mark.at}
+                ifOverflow="hidden"
+                shape={(props: LineProps) => renderEventMark(mark, props)}
+              />
+            ))}
             {spec.target ? (
               <ReferenceLine
                 y={spec.target.value}
@@ -201,6 +214,7 @@ function chartSummary(
   stats: { series: SeriesSpec; stats: SeriesStats }[],
   range: HistoryRange,
   findings: number,
+  events: EventMark[],
 ): string {
   const parts = stats.map(({ series, stats: st }) =>
     st.count === 0
@@ -210,5 +224,6 @@ function chartSummary(
   );
   const target = spec.target ? ` Target line: ${spec.target.label}.` : '';
   const marked = findings > 0 ? ` ${findings} finding${findings === 1 ? '' : 's'} marked.` : '';
-  return `${spec.title} over the last ${RANGE_LABELS[range].long}. ${parts.join('; ')}.${target}${marked}`;
+  const happened = events.length > 0 ? ` Events marked: ${events.map((mark) => mark.label).join('; ')}.` : '';
+  return `${spec.title} over the last ${RANGE_LABELS[range].long}. ${parts.join('; ')}.${target}${marked}${happened}`;
 }

@@ -1,10 +1,14 @@
 'use client';
 // One instance in depth: fetches INFO (and the list, for name/address/status) and picks the state.
-// Health findings and history come from Redlens' own store, so they show while Redis is down too.
+// "What changed" comes first, under the name: a restart that lost the data is the first thing the
+// page says. Changes, health findings, history and events come from Redlens' own store, so they
+// show while Redis is down too.
 import { useInfo, useInstances } from '@/lib/queries/instances';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { formatClock } from '@/lib/format';
+import { WhatChangedSection } from '@/components/changes/what-changed';
 import { HistorySection } from '@/components/charts/history-section';
+import { EventTimeline } from '@/components/events/event-timeline';
 import { HealthList } from '@/components/health/health-list';
 import { isInfoUnavailable } from '@/components/overview/info-availability';
 import { InfoErrorPanel } from './info-error-panel';
@@ -26,9 +30,11 @@ export function InstanceOverview({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <InstanceHeader id={id} summary={summary} info={info.data} infoUnavailable={isInfoUnavailable(info.error)} />
+      <WhatChangedSection id={id} />
       {info.isError ? <InfoErrorPanel error={info.error} staleSince={info.data?.fetchedAt} /> : null}
       <HealthList id={id} />
       <HistorySection id={id} />
+      <EventTimeline id={id} />
       {info.data ? (
         <div data-testid="instance-details" data-stale={stale ? 'true' : undefined}>
           {stale ? (

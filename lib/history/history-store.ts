@@ -2,7 +2,7 @@
 // range queries the charts read, at most 1000 points a series.
 import type { Retention } from '@/lib/config/schema';
 import type { Store } from '@/lib/store/sqlite';
-import { METRICS, type Metric, type Point, type SampleRow } from './types';
+import { METRICS, type Metric, type MetricValues, type Point, type SampleRow } from './types';
 import { RANGE_MS, type HistoryRange as Range } from '@/lib/time-range';
 
 const MINUTE = 60_000;
@@ -14,6 +14,16 @@ const column = (metric: Metric) => metric.replace(/[A-Z]/g, (c) => `_${c.toLower
 const COLUMNS = METRICS.map(column);
 
 type Source = 'samples_raw' | 'rollup_1m' | 'rollup_1h';
+
+/** One time window of one instance, summed up from its raw samples (lib/changes "what changed"). */
+export interface WindowSummary {
+  /** Samples in the window when Redis answered. */
+  samples: number;
+  /** The mean of each series over those samples; null where none had a value. */
+  average: MetricValues;
+  /** The value of each series in the newest sample that had one. */
+  latest: MetricValues;
+}
 
 /** Where each range reads from and how wide one point is; its length is RANGE_MS (lib/time-range). */
 export const RANGE_PLAN: Record<Range, { source: Source; stepSeconds: number }> = {
@@ -38,6 +48,7 @@ export class HistoryStore {
   private readonly insertRaw;
   private readonly rollupMinute;
   private readonly rollupHour;
+  private readonly summarize;
 
   constructor(
     private readonly db: Store,
@@ -58,6 +69,16 @@ export class HistoryStore {
       `INSERT OR REPLACE INTO rollup_1h (instance, ts, samples, up_samples, ${rollupColumns})
        SELECT @instance, @bucket, sum(samples), sum(up_samples), ${rollupSelect('rollup_1m')}
        FROM rollup_1m WHERE instance = @instance AND ts >= @bucket AND ts < @bucket + ${HOUR}`,
+    );
+    // Each "latest" is its own newest non-null value: a series can be null in the newest sample
+    // (no lookups: no hit ratio) while the others are not. Every subquery walks the primary key
+    // backwards from `to` and stops at the first value.
+    const inWindow = 'instance = @instance AND ts >= @from AND ts < @to AND up = 1';
+    this.summarize = db.prepare(
+      `SELECT count(*) AS samples,
+         ${COLUMNS.map((c, i) => `avg(${c}) AS a${i}`).join(', ')},
+         ${COLUMNS.map((c, i) => `(SELECT ${c} FROM samples_raw WHERE ${inWindow} AND ${c} IS NOT NULL ORDER BY ts DESC LIMIT 1) AS l${i}`).join(', ')}
+       FROM samples_raw WHERE ${inWindow}`,
     );
   }
 
@@ -110,6 +131,17 @@ export class HistoryStore {
     const { rawHours, minuteDays, hourDays } = this.retention;
     const keep = { samples_raw: rawHours * HOUR, rollup_1m: minuteDays * DAY, rollup_1h: hourDays * DAY }[table];
     return this.db.prepare(`DELETE FROM ${table} WHERE ts < ? LIMIT ?`).run(now - keep, maxRows).changes;
+  }
+
+  /**
+   * The samples of [from, to) when Redis answered, summed up: each series' mean and its latest
+   * value. Read from the raw samples, kept `retention.rawHours` (at least an hour, 48 by default).
+   */
+  windowSummary(instance: string, from: number, to: number): WindowSummary {
+    const row = this.summarize.get({ instance, from, to }) as Record<string, number | null>;
+    const pick = (prefix: 'a' | 'l') =>
+      Object.fromEntries(METRICS.map((metric, i) => [metric, row[`${prefix}${i}`] ?? null])) as MetricValues;
+    return { samples: row.samples ?? 0, average: pick('a'), latest: pick('l') };
   }
 
   /**

@@ -60,13 +60,3 @@ export interface MetricsResponse {
   /** The health thresholds in force (the config file's over the defaults): the charts' target lines. */
   thresholds: Thresholds;
 }
-
-/** Rates over the rule window; what the fleet card and the instance header show (lib/sampler Sampler.recentRates). */
-export interface RecentRates {
-  windowSeconds: number;
-  /** 0..1; null without lookups. */
-  hitRatio: number | null;
-  lookups: number;
-  opsPerSec: number;
-  evictedPerSec: number;
-}

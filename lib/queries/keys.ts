@@ -1,14 +1,20 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
-import type { HistoryRange } from '@/lib/time-range';
+import type { ChangeWindow } from '@/lib/changes/types';
+import type { HistoryRange, TimeRange } from '@/lib/time-range';
 import type { ArchiveView } from './archive-params';
 import type { AuditFilters, KeyFilters, ValueOptions } from './filters';
 
 export const queryKeys = {
   instances: () => ['instances'] as const,
+  /** The overview's one answer (GET /api/fleet): status, health and figures of every instance. */
+  fleet: () => ['fleet'] as const,
   instance: (id: string) => ['instances', id] as const,
   info: (id: string) => ['instances', id, 'info'] as const,
   metrics: (id: string, range: HistoryRange) => ['instances', id, 'metrics', range] as const,
   health: (id: string) => ['instances', id, 'health'] as const,
+  changes: (id: string, window: ChangeWindow) => ['instances', id, 'changes', window] as const,
+  /** The events of the last `range` (the history section's marks, the timeline). */
+  events: (id: string, range: TimeRange) => ['instances', id, 'events', range] as const,
   // The key browser lives outside ['instances', id]: invalidating an instance must not re-run
   // every SCAN page a user has loaded.
   /** Every key listing of an instance, whatever its filters: deletes patch these. */

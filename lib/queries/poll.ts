@@ -2,11 +2,16 @@
 // because the server coalesces page traffic (SPEC section 7).
 
 export const POLL_INSTANCES_MS = 3_000;
+/** The overview: its status is a live (shared) PING, so as often as the list; its figures change once a sample. */
+export const POLL_FLEET_MS = 3_000;
 export const POLL_INFO_MS = 5_000;
 
 /** The sampler records every 10 s by default: polling faster would only fetch the same points. */
 export const POLL_HEALTH_MS = 10_000;
 export const POLL_METRICS_MS = 10_000;
+/** "What changed" and the events are read from the store the sampler fills every 10 s. */
+export const POLL_CHANGES_MS = 10_000;
+export const POLL_EVENTS_MS = 10_000;
 /** 24 h and longer ranges have points minutes apart (rollups): once a minute is plenty. */
 export const POLL_METRICS_LONG_MS = 60_000;
 
