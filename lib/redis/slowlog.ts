@@ -20,6 +20,12 @@ export async function slowlogLength(client: Redis): Promise<number> {
 const PEEK = 16;
 /** ... and, while every entry read is new, this many times more each time. */
 const GROWTH = 8;
+/**
+ * Asked for beyond SLOWLOG LEN: a slow log that logs every command (slower-than 0) logs our own
+ * GET and LEN between the reads, and a read of exactly LEN entries would then miss the oldest.
+ * SLOWLOG GET n answers at most what Redis holds, so asking a little more costs nothing.
+ */
+const LENGTH_SLACK = 16;
 
 /**
  * The newest entries, enough to reach past `lastId` when Redis still holds it: a few first, and
@@ -38,7 +44,7 @@ export async function readNewSlowlog(client: Redis, lastId: number, max: number)
     if (!allNew || count >= max) return entries;
     length ??= await slowlogLength(client);
     if (entries.length >= length) return entries;
-    count = Math.min(count * GROWTH, length, max);
+    count = Math.min(count * GROWTH, length + LENGTH_SLACK, max);
     entries = await getSlowlog(client, count);
   }
 }

@@ -34,6 +34,31 @@ describe('a burst of slow commands between two samples', () => {
     const rolled = harness.db.prepare("SELECT sum(count) FROM slowlog_rollup_1m WHERE instance = 'b' AND fingerprint = 'GET burst:{id}'").pluck().get();
     expect(rolled).toBe(1000);
   });
+
+});
+
+describe('a slow log that logs every command, the sampler\'s own reads included', () => {
+  it("loses no entry on the first read: every id from Redis's first on", async () => {
+    const server = await startTestRedis({ args: ['--slowlog-log-slower-than', '0', '--slowlog-max-len', '2048'] });
+    const redis = new Redis({ port: server.port, host: '127.0.0.1' }).on('error', () => undefined);
+    const harness = samplerHarness({ e: redisUrl(server) });
+    try {
+      const before = redis.pipeline();
+      for (let i = 0; i < 300; i++) before.get(`before:${i}`);
+      await before.exec();
+      // The first sample reads 16 entries, then SLOWLOG LEN, then more: its own GET and LEN are
+      // logged in between, so a read sized by LEN alone would push the oldest ones out.
+      await harness.step('e');
+      const ids = harness.db.prepare("SELECT count(*) AS count, min(id) AS min, max(id) AS max FROM slowlog_archive WHERE instance = 'e'").get() as { count: number; min: number; max: number };
+      expect(ids.min).toBe(0);
+      expect(ids.count).toBe(ids.max + 1);
+      expect(harness.db.prepare("SELECT count(*) FROM slowlog_archive WHERE instance = 'e' AND line LIKE 'get before:%'").pluck().get()).toBe(300);
+    } finally {
+      redis.disconnect();
+      await harness.close();
+      await stopRedis(server, { removeDir: true });
+    }
+  });
 });
 
 describe('a Redis that answers PING but not INFO', () => {
