@@ -12,6 +12,8 @@ import { ApiError, notFound } from '@/lib/api/errors';
 import { displayBytes, displayName } from '@/lib/display-bytes';
 import { checkDb, checkedDb, onDb, type DbConnection } from './db-connections';
 import { keyBrowserLimits } from './key-browser-limits';
+import type { OwnTraffic } from './own-traffic';
+import { parseInfo } from './parse/parse-info';
 import { RespError } from './parse/resp';
 import type { RedisTimeBudget } from './redis-time-budget';
 import type { RedisInstance } from './registry';
@@ -119,13 +121,38 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
     throw new ApiError('TOO_MANY_REQUESTS', TOO_MANY_LISTINGS, { retryAfterSeconds: slot.retryAfterMs / 1000 });
   }
   try {
-    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime));
+    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime, instance.traffic));
   } finally {
     slot();
   }
 }
 
-async function scanPage({ client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget): Promise<KeysPage> {
+/** keyspace_hits and keyspace_misses of an INFO stats reply. */
+function lookupsOf(info: unknown): { hits: number; misses: number } {
+  const stats = parseInfo(String(info)).stats ?? {};
+  return { hits: Number(stats.keyspace_hits ?? 0), misses: Number(stats.keyspace_misses ?? 0) };
+}
+
+/**
+ * SCAN ... TYPE looks up every key it walks that passes MATCH (Redis counts each as a keyspace
+ * hit), and its reply does not say how many it walked. Between two INFO stats in one MULTI
+ * nothing else runs, so their difference is exactly its lookups: counted as Redlens's own
+ * (SPEC section 8), so a type-filtered listing does not lift the hit ratio it reports.
+ */
+async function scanWithType(client: Redis, args: Array<string | number>, traffic: OwnTraffic): Promise<ScanReply> {
+  const replies = await client.multi().info('stats').callBuffer('SCAN', args).info('stats').exec();
+  // EXEC answers null only under WATCH, which this never sends.
+  if (!replies) throw new Error('SCAN: EXEC answered null');
+  const failed = replies.find(([error]) => error);
+  if (failed) throw failed[0];
+  const [before, scan, after] = replies.map(([, value]) => value);
+  const start = lookupsOf(before);
+  const end = lookupsOf(after);
+  traffic.noteLookups(end.hits - start.hits, end.misses - start.misses);
+  return scan as ScanReply;
+}
+
+async function scanPage({ client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget, traffic: OwnTraffic): Promise<KeysPage> {
   const filtered = query.match !== undefined || query.type !== undefined;
   const deadline = performance.now() + SCAN_MAX_MS;
   // Goes out with the first SCAN (no extra round trip); awaited at the end. Marked handled now:
@@ -157,7 +184,7 @@ async function scanPage({ client, pipe }: DbConnection, db: number, query: KeysQ
     args.push('COUNT', count);
     if (query.type !== undefined) args.push('TYPE', query.type);
     const sent = performance.now();
-    const [next, batch] = (await client.callBuffer('SCAN', args)) as ScanReply;
+    const [next, batch] = query.type === undefined ? ((await client.callBuffer('SCAN', args)) as ScanReply) : await scanWithType(client, args, traffic);
     redisTime.record(count, performance.now() - sent);
     calls += 1;
     // SCAN may return a key twice while the table rehashes: only new names count.

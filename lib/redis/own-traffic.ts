@@ -20,6 +20,12 @@ export class OwnTraffic {
     this.counts.misses += effect.misses;
   }
 
+  /** Lookups a command made that its reply does not tell (SCAN ... TYPE: see lib/redis/keys.ts). */
+  noteLookups(hits: number, misses: number): void {
+    this.counts.hits += hits;
+    this.counts.misses += misses;
+  }
+
   /** The totals since Redlens started; only their growth between two samples means anything. */
   snapshot(): OwnCounts {
     return { ...this.counts };
