@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { TARGETS } from '@/lib/health-targets';
+import { DEFAULT_TTL_POLICY, policyText } from '@/lib/keys/ttl-policy';
 import {
   configFileSchema,
   DEFAULT_RETENTION,
@@ -45,6 +46,7 @@ const DEFAULT_FILE_SETTINGS: Omit<FileSettings, 'instances'> = {
   sampleIntervalSeconds: DEFAULT_SAMPLE_INTERVAL_SECONDS,
   retention: DEFAULT_RETENTION,
   thresholds: { ...TARGETS },
+  ttlPolicy: DEFAULT_TTL_POLICY,
 };
 
 function loadFile(file: string): FileSettings {
@@ -73,6 +75,7 @@ function loadFile(file: string): FileSettings {
     sampleIntervalSeconds: parsed.data.sampleIntervalSeconds ?? DEFAULT_SAMPLE_INTERVAL_SECONDS,
     retention: { ...DEFAULT_RETENTION, ...parsed.data.retention },
     thresholds: { ...TARGETS, ...parsed.data.thresholds },
+    ttlPolicy: parsed.data.ttlPolicy?.map((rule) => ({ ...rule, policy: rule.policy ?? policyText(rule.maxTtlSeconds) })) ?? DEFAULT_TTL_POLICY,
   };
 }
 

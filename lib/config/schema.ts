@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/api/roles';
 import { TARGETS, type Thresholds } from '@/lib/health-targets';
+import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -93,6 +94,20 @@ export const configFileSchema = z
       .strict()
       .optional(),
     tokens: z.array(tokenSchema).superRefine(uniqueBy('name')).optional(),
+    // Replaces the default TTL policy of SPEC section 4 (lib/keys/ttl-policy.ts) as a whole.
+    ttlPolicy: z
+      .array(
+        z
+          .object({
+            pattern: z.string().min(1).max(256),
+            meaning: z.string().max(200).default(''),
+            maxTtlSeconds: z.number().int().min(1).nullable(),
+            policy: z.string().max(100).optional(),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
   })
   .strict();
 
@@ -166,6 +181,8 @@ export interface RedlensConfig {
   sampleIntervalSeconds: number;
   retention: Retention;
   thresholds: Thresholds;
+  /** The TTL policy the keyspace analysis audits against (SPEC section 4). */
+  ttlPolicy: readonly TtlPolicyRule[];
   trustProxy: TrustProxy;
   servedAt: ServedAt;
 }

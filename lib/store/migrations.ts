@@ -210,4 +210,20 @@ export const MIGRATIONS: readonly string[] = [
      actor TEXT                      -- who, for what Redlens did on someone's behalf
    );
    CREATE INDEX events_at ON events (instance, at);`,
+  // Jobs (lib/jobs): long work such as a keyspace analysis, with its last progress and its result
+  // (partial when cancelled), so a restart of Redlens reports one that was running as interrupted.
+  `CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     instance TEXT NOT NULL,
+     kind TEXT NOT NULL,             -- analysis, ...
+     status TEXT NOT NULL,           -- running, done, cancelled, failed, interrupted
+     params TEXT NOT NULL,           -- JSON
+     progress TEXT,                  -- JSON, the last reported
+     result TEXT,                    -- JSON
+     error TEXT,
+     actor TEXT,
+     started_at INTEGER NOT NULL,    -- unix ms
+     finished_at INTEGER             -- unix ms; null while running
+   ) WITHOUT ROWID;
+   CREATE INDEX jobs_by_instance ON jobs (instance, kind, started_at);`,
 ];
