@@ -1,8 +1,8 @@
 // The composition root: the server process's long-lived objects (configuration, store, auth,
-// Redis registry, history, findings, events, slow log archive, sampler), each built once on first use
+// Redis registry, history, findings, events, slow log archive, sampler, job runner), each built once on first use
 // (never at module load: `next build` evaluates route modules) and handed out by name.
 // Kept on one globalThis slot so dev-mode reloads reuse them instead of leaking connections.
-// A new long-lived object (a job runner, say) is one more getter here; tests forget them all by
+// A new long-lived object (like the job runner) is one more getter here; tests forget them all by
 // deleting the slot (test/app-env.ts).
 import 'server-only';
 import type { StoreStatus } from '@/lib/api/types';
@@ -13,6 +13,7 @@ import type { RedlensConfig } from '@/lib/config/schema';
 import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
+import { JobRunner } from '@/lib/jobs/runner';
 import { Registry } from '@/lib/redis/registry';
 import { storeRetention } from '@/lib/sampler/retention-tasks';
 import { Sampler } from '@/lib/sampler/sampler';
@@ -31,6 +32,7 @@ class Server {
   #events?: EventsStore;
   #slowlog?: SlowlogArchive;
   #sampler?: Sampler;
+  #jobs?: JobRunner;
 
   /** Read from the environment once. */
   get config(): RedlensConfig {
@@ -95,6 +97,15 @@ class Server {
   get slowlog(): SlowlogArchive {
     this.#slowlog ??= new SlowlogArchive(this.store);
     return this.#slowlog;
+  }
+
+  /**
+   * Long work (keyspace analysis, ...), one job per instance and kind. Built once: building it marks
+   * the jobs an earlier Redlens left running as interrupted.
+   */
+  get jobs(): JobRunner {
+    this.#jobs ??= new JobRunner(this.store);
+    return this.#jobs;
   }
 
   /** Samples every instance into history, findings and the slow log archive; started once at server start. */
