@@ -12,7 +12,8 @@ const TOKEN = 'matrix-api-token-0123456789';
 
 const ACTORS = ['anonymous', 'anonymousSubrequest', 'viewer', 'admin', 'token', 'adminForeignOrigin', 'adminNoOrigin'] as const;
 type Actor = (typeof ACTORS)[number];
-type Row = { path: string; params?: Record<string, string>; body?: unknown; expected: Record<Actor, number> };
+/** `after`: run after each call of the row (a started job is waited for, so the next caller may start one). */
+type Row = { path: string; params?: Record<string, string>; body?: unknown; expected: Record<Actor, number>; after?: () => Promise<void> };
 
 const READ = { anonymous: 401, anonymousSubrequest: 401, viewer: 200, admin: 200, token: 200, adminForeignOrigin: 200, adminNoOrigin: 200 };
 
@@ -71,6 +72,25 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+// Keyspace analysis rows: viewers may start, read and cancel a run (SPEC section 5). One runs per
+// instance at a time, so each start is waited for; the run rows read a run started in beforeAll.
+const VIEWER_MUTATION = { anonymous: 401, anonymousSubrequest: 401, viewer: 200, admin: 200, token: 200, adminForeignOrigin: 403, adminNoOrigin: 403 };
+const analysisSettled = async () => {
+  const { server } = await import('@/lib/server/root');
+  const jobs = server().jobs;
+  await Promise.all(jobs.list('m', 'analysis', 10).map((run) => jobs.settled(run.id)));
+};
+Object.assign(MATRIX, {
+  'GET /api/instances/[id]/analysis': { path: '/api/instances/m/analysis', params: { id: 'm' }, expected: READ },
+  'POST /api/instances/[id]/analysis': {
+    path: '/api/instances/m/analysis', params: { id: 'm' }, body: { db: 0, mode: 'full' },
+    expected: { ...VIEWER_MUTATION, viewer: 202, admin: 202, token: 202 }, after: analysisSettled,
+  },
+  // path and params get the run's id in beforeAll.
+  'GET /api/instances/[id]/analysis/[runId]': { path: '', expected: READ },
+  'DELETE /api/instances/[id]/analysis/[runId]': { path: '', expected: VIEWER_MUTATION },
+} satisfies Record<string, Row>);
+
 const API_DIR = path.join(import.meta.dirname, '..', 'app', 'api');
 
 function routeFiles(dir: string): string[] {
@@ -118,6 +138,19 @@ describe('API authorization matrix', () => {
   // The keys the key browser rows read, expire and delete.
   beforeAll(async () => {
     expect(await rawCommand(server.port, 'MSET matrix:read 1 matrix:ttl 1 matrix:delete 1')).toBe('+OK');
+  });
+
+  // The run the analysis run rows read and cancel (a finished run: cancel answers it as it is).
+  beforeAll(async () => {
+    const response = await call(handlers['POST /api/instances/[id]/analysis']!, 'POST', '/api/instances/m/analysis', {
+      headers: { cookie: cookies.viewer }, body: { db: 0, mode: 'full' }, params: { id: 'm' },
+    });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await analysisSettled();
+    for (const key of ['GET /api/instances/[id]/analysis/[runId]', 'DELETE /api/instances/[id]/analysis/[runId]']) {
+      Object.assign(MATRIX[key]!, { path: `/api/instances/m/analysis/${id}`, params: { id: 'm', runId: id } });
+    }
   });
 
   afterAll(async () => {
@@ -169,6 +202,7 @@ describe('API authorization matrix', () => {
     const row = MATRIX[key]!;
     const [method] = key.split(' ') as [string];
     const response = await call(handlers[key]!, method, row.path, { headers: await headersOf(actor), body: row.body, params: row.params });
+    await row.after?.();
     expect(response.status).toBe(expected);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();

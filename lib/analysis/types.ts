@@ -1,7 +1,8 @@
 // Shapes of the keyspace analysis (SPEC section 10; API in section 5), shared by the server and
 // the analysis page. No server imports.
 import { z } from 'zod';
-import { MAX_DB_INDEX, MAX_MATCH_BYTES } from '@/lib/keys/constants';
+import { MAX_DB_INDEX } from '@/lib/keys/constants';
+import { matchParam } from '@/lib/keys/schemas';
 import type { JobProgress, JobStatus } from '@/lib/jobs/types';
 
 export const DEFAULT_SAMPLE_KEYS = 100_000;
@@ -12,7 +13,8 @@ export const analysisStartSchema = z
     db: z.number().int().min(0).max(MAX_DB_INDEX),
     mode: z.enum(['full', 'sample']),
     sampleKeys: z.number().int().min(1000).max(10_000_000).optional(),
-    match: z.string().min(1).max(MAX_MATCH_BYTES).optional(),
+    // The key browser's bounds (SPEC section 5): at most 256 bytes and 4 `*`, no NUL.
+    match: matchParam.optional(),
   })
   .strict();
 export type AnalysisStart = z.infer<typeof analysisStartSchema>;
@@ -82,6 +84,8 @@ export interface TtlPolicyFigures {
   meaning: string;
   policy: string;
   keys: number;
+  /** MEMORY USAGE of the pattern's keys. */
+  memoryBytes?: number;
   violations: number;
   /** A few of the violating keys, with why. */
   examples: Array<{ key: string; keyB64: string; ttlMs: number; reason: 'no-ttl' | 'ttl-too-long' }>;
@@ -96,6 +100,15 @@ export interface EncodingFinding {
   /** The setting that would keep such a key compact, and its value (`hash-max-listpack-entries` 512). */
   setting: string;
   threshold: number;
+  /**
+   * The value-size setting that also decides it (`hash-max-listpack-value` 64): a field or member
+   * longer than it makes the big encoding legitimate; the walk does not read values to tell.
+   * null where there is none (lists).
+   */
+  valueSetting?: string | null;
+  valueThreshold?: number | null;
+  /** MEMORY USAGE of the key (null when refused): findings are listed biggest first. */
+  memoryBytes?: number | null;
 }
 
 export interface AnalysisResult {
@@ -108,9 +121,15 @@ export interface AnalysisResult {
   scanned: number;
   dbSize: number;
   totals: { keys: number; memoryBytes: number };
+  /** elements: the sum of the lengths: elements of collections, bytes of strings (STRLEN). */
   byType: Array<{ type: string; keys: number; memoryBytes: number; elements: number }>;
-  /** Most memory first; past NAMESPACES_MAX the rest are folded into one `(other)` row. */
+  /**
+   * Most memory first; past NAMESPACES_SHOWN the rest are folded into one `(other)` row, last
+   * (as are keys of namespaces met after NAMESPACES_MAX distinct ones: then namespacesCapped).
+   */
   namespaces: NamespaceFigures[];
+  namespacesCapped?: boolean;
+  /** By memory, then (collections only: a string's length is bytes, its size its memory) by elements. */
   topByMemory: AnalysisKey[];
   topByLength: AnalysisKey[];
   ttlHistogram: Array<{ bucket: TtlBucket; keys: number; memoryBytes: number }>;
@@ -119,7 +138,11 @@ export interface AnalysisResult {
   ttlPolicy: TtlPolicyFigures[];
   /** Keys no policy pattern matches. */
   unclassified: { keys: number; memoryBytes: number };
+  /** The biggest (by memory) of the findings; encodingFindingsTotal counts them all. */
   encodingFindings: EncodingFinding[];
+  /** MEMORY USAGE was refused (an ACL without memory|usage): every byte figure is then 0 / a lower bound. */
+  memoryError?: string;
+  encodingFindingsTotal?: number;
 }
 
 /** One run in the list (GET .../analysis). */

@@ -54,7 +54,11 @@ function stateOf(instance: RedisInstance): InstanceState {
   return state;
 }
 
-function pipeFor(instance: RedisInstance, shared: Redis, db: number, maxReplyBytes?: number): RespPipe {
+/**
+ * A RespPipe to `db` of the instance, with the shared client's address and credentials, named
+ * `connectionName`, counting its commands into the instance's own traffic (SPEC section 8).
+ */
+export function countedPipe(instance: RedisInstance, shared: Redis, db: number, connectionName: string, maxReplyBytes?: number): RespPipe {
   const options = shared.options;
   return new RespPipe({
     ...(maxReplyBytes !== undefined && { maxReplyBytes }),
@@ -65,7 +69,7 @@ function pipeFor(instance: RedisInstance, shared: Redis, db: number, maxReplyByt
     ...(options.password != null && { password: options.password }),
     ...(options.tls != null && { tls: options.tls }),
     db,
-    connectionName: 'redlens-keys',
+    connectionName,
     onReply: (command, reply) => instance.traffic.note(String(command[0]), command.slice(1), reply),
   });
 }
@@ -103,7 +107,7 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
     countOwnTraffic(client, instance.traffic);
     client.on('error', () => undefined); // failures reach the caller through the command
   }
-  const connection: DbConnection = { db, client, pipe: pipeFor(instance, shared, db), values: pipeFor(instance, shared, db, VALUE_REPLY_MAX_BYTES) };
+  const connection: DbConnection = { db, client, pipe: countedPipe(instance, shared, db, 'redlens-keys'), values: countedPipe(instance, shared, db, 'redlens-keys', VALUE_REPLY_MAX_BYTES) };
   dbs.set(db, connection);
   for (const [oldDb, old] of dbs) {
     if (dbs.size <= MAX_DBS_PER_INSTANCE) break;

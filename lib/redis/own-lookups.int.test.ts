@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { KeyQuery, KeysQuery } from '@/lib/keys/schemas';
+import { walkKeyspace } from './analysis-walk';
 import { onDb } from './db-connections';
 import { scanKeys } from './keys';
 import { parseInfo } from './parse/parse-info';
@@ -145,6 +146,11 @@ describe('own traffic model against a real Redis', () => {
     // MEMORY USAGE finds the key without counting a lookup.
     ['MEMORY USAGE of an existing key', onPipe(['MEMORY', 'USAGE', 'k:string', 'SAMPLES', '5']), RAN],
     ['MEMORY USAGE of a missing key', onPipe(['MEMORY', 'USAGE', 'k:missing', 'SAMPLES', '5']), RAN],
+    // The analysis asks without SAMPLES (Redis's default sampling, as redis-cli does).
+    ['MEMORY USAGE (no SAMPLES) of an existing key', onPipe(['MEMORY', 'USAGE', 'k:hash']), RAN],
+    ['MEMORY USAGE (no SAMPLES) of a missing key', onPipe(['MEMORY', 'USAGE', 'k:missing']), RAN],
+    ['SCAN on a pipe', onPipe(['SCAN', '0', 'COUNT', '1000']), RAN],
+    ['DBSIZE on a pipe', onPipe(['DBSIZE']), RAN],
     // No lookups.
     ['SCAN', onClient((c) => c.callBuffer('SCAN', ['0', 'COUNT', 100])), RAN],
     ['SCAN MATCH', onClient((c) => c.callBuffer('SCAN', ['0', 'MATCH', 'k:many:*', 'COUNT', 100])), RAN],
@@ -200,6 +206,19 @@ describe('own traffic model against a real Redis', () => {
     expect(reads.redlens).toEqual(reads.redis);
     expect(reads.redis.misses).toBeGreaterThanOrEqual(2); // the missing key's TYPE and PTTL
     expect(reads.redis.hits).toBeGreaterThanOrEqual(6 * 4); // TYPE, PTTL, OBJECT ENCODING, EXISTS, ...
+  });
+
+  it('counts a whole keyspace analysis walk (its own redlens-analysis connection) as Redis does', async () => {
+    const walked = await measure(() =>
+      walkKeyspace(instance, {
+        db: 0, signal: new AbortController().signal, onBatch: () => undefined,
+        // Every collection gets an OBJECT ENCODING here, so that lookup is in the figures too.
+        wantsEncoding: (type) => type !== 'string',
+      }),
+    );
+    expect(walked.redlens).toEqual(walked.redis);
+    // TYPE, PTTL and the length of each key, OBJECT ENCODING of the collections.
+    expect(walked.redis.hits).toBeGreaterThanOrEqual(3 * MANY);
   });
 
   // SCAN ... TYPE looks every key it walks up (Redis 7.0) and the reply does not say how many:
