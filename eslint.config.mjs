@@ -82,6 +82,8 @@ const SERVER_FOLDERS = {
   events: ['types'],
   changes: ['types'],
   fleet: ['types'],
+  jobs: ['types'],
+  analysis: ['types', 'namespace'],
   metrics: [],
 };
 

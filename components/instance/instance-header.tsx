@@ -42,6 +42,12 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
         >
           Slow log
         </Link>
+        <Link
+          href={`/instances/${encodeURIComponent(id)}/analysis`}
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+        >
+          Keyspace analysis
+        </Link>
       </div>
       {summary ? (
         <p className="break-all font-mono text-sm text-slate-600">

@@ -28,6 +28,11 @@ export const queryKeys = {
   /** Every archive view of an instance, whatever its range and search: invalidate this after a reset. */
   slowlogArchiveAll: (id: string) => ['instances', id, 'slowlog-archive'] as const,
   slowlogArchive: (id: string, view: ArchiveView) => ['instances', id, 'slowlog-archive', view] as const,
+  /** Every read of an instance's keyspace analyses (the runs, each run): invalidate after a start or a stop. */
+  analysisAll: (id: string) => ['instances', id, 'analysis'] as const,
+  analysisRuns: (id: string) => ['instances', id, 'analysis', 'runs'] as const,
+  /** One run, alone or compared with another (`compareTo`). */
+  analysisRun: (id: string, runId: string, compareTo: string | null) => ['instances', id, 'analysis', 'run', runId, compareTo] as const,
   /** Every audit view, whatever its filters: invalidate this after a mutation. */
   auditAll: () => ['audit'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
