@@ -20,7 +20,9 @@ async function seed(redis: Redis): Promise<number> {
   // Server-side, in well under a second: `an:filler:0` ... with short string values, no TTL.
   await redis.call('DEBUG', 'POPULATE', String(FILLER_KEYS), 'an:filler');
   await redis.set('an:big:blob', 'x'.repeat(512 * 1024));
-  await redis.hset('an:recipe:1', Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`field-${i}`, 'v'])));
+  // Short enough for a listpack (100 fields <= hash-max-listpack-entries), but one value longer
+  // than hash-max-listpack-value keeps it a hashtable: an encoding finding. The longest collection.
+  await redis.hset('an:recipe:1', { ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`field-${i}`, 'v'])), notes: 'n'.repeat(200) });
   // The policy (SPEC section 4) wants sessions to expire within 24 h: one breaks it.
   await redis.set('user:1:session', 's');
   await redis.set('user:2:session', 's', 'EX', 3600);
@@ -63,7 +65,7 @@ test('start an analysis, watch its progress, read the answer and open a top key'
   // The policy audit names the session without a TTL.
   const sessions = page.getByTestId('analysis-policy').getByRole('row', { name: /user:\{id\}:session/ });
   await expect(sessions.getByRole('link', { name: 'user:1:session' })).toBeVisible();
-  // Big hashes past hash-max-listpack-entries.
+  // The hash a long value keeps out of its compact encoding.
   await expect(page.getByTestId('analysis-encodings')).toContainText('an:recipe:1');
   // The run is listed.
   await expect(page.getByTestId('analysis-run-row')).toHaveCount(1);
