@@ -21,12 +21,23 @@ const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 9
 const login = await page.request.post('/api/auth/login', { data: { username: 'admin', password }, headers: { origin: baseURL } });
 if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
 
+// The analysis page shows the newest run: run one over db 0 first (or wait for the running one).
+const started = await page.request.post('/api/instances/default/analysis', { data: { db: 0, mode: 'full' }, headers: { origin: baseURL } });
+const startReply = await started.json();
+const runId = startReply.id ?? startReply.error?.id;
+if (!runId) throw new Error(`the analysis did not start: ${started.status()}`);
+for (let status = 'running'; status === 'running'; ) {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  status = (await (await page.request.get(`/api/instances/default/analysis/${runId}`)).json()).status;
+}
+
 // [url, file, whole page?]: the slow log and key browser are long lists; their top says enough.
 const shots = [
   ['/', 'overview.png', true],
   ['/instances/default', 'instance.png', true],
   ['/instances/default/slowlog', 'slowlog.png', false],
   ['/instances/default/keys', 'keys.png', false],
+  ['/instances/default/analysis', 'analysis.png', false],
 ];
 for (const [url, file, fullPage] of shots) {
   await page.goto(url);

@@ -12,7 +12,7 @@ import { AXIS_TICK, ChartFigure, RED, TooltipBox } from './chart-figure';
 import { OTHER_NAMESPACE } from '@/lib/analysis/namespace';
 import { namespaceHref } from './model/browser-links';
 import { namespaceChartRows, namespaceRows } from './model/result-view';
-import { DataTable, TD_NAME, TD_NUM, TH, TH_NUM } from './table';
+import { DataTable, TD_NAME, TD_NUM, TH, TH_NUM, useFirstRows } from './table';
 
 /** Bars shown; more would make the names unreadable. */
 const CHART_BARS = 12;
@@ -22,6 +22,7 @@ export function NamespaceMemory({ id, result }: { id: string; result: AnalysisRe
   const router = useRouter();
   const rows = useMemo(() => namespaceRows(result), [result]);
   const bars = useMemo(() => namespaceChartRows(rows, CHART_BARS), [rows]);
+  const { shown, toggle } = useFirstRows(rows, 'namespaces');
   const top = rows[0];
   const summary = top
     ? `Memory by namespace: ${bars.map((bar) => `${bar.namespace} ${formatBytes(bar.memoryBytes)}`).join('; ')}.`
@@ -74,7 +75,7 @@ export function NamespaceMemory({ id, result }: { id: string; result: AnalysisRe
           </>
         }
       >
-        {rows.map((row) => (
+        {shown.map((row) => (
           <tr key={row.namespace}>
             <td className={TD_NAME}>
               <NamespaceLink id={id} db={result.db} namespace={row.namespace} />
@@ -88,6 +89,7 @@ export function NamespaceMemory({ id, result }: { id: string; result: AnalysisRe
           </tr>
         ))}
       </DataTable>
+      {toggle}
     </div>
   );
 }

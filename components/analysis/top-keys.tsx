@@ -6,7 +6,7 @@ import type { AnalysisResult } from '@/lib/analysis/types';
 import { formatBytes, MISSING } from '@/lib/format';
 import { KeyLink } from './browser-link';
 import { keyLengthText, ttlLeftText } from './model/result-view';
-import { DataTable, TD, TD_NAME, TD_NUM, TH, TH_NUM } from './table';
+import { DataTable, TD, TD_NAME, TD_NUM, TH, TH_NUM, useFirstRows } from './table';
 
 const VIEWS = { memory: 'By memory', length: 'By length' } as const;
 type View = keyof typeof VIEWS;
@@ -14,6 +14,7 @@ type View = keyof typeof VIEWS;
 export function TopKeys({ id, result }: { id: string; result: AnalysisResult }) {
   const [view, setView] = useState<View>('memory');
   const keys = view === 'memory' ? result.topByMemory : result.topByLength;
+  const { shown, toggle } = useFirstRows(keys, 'keys');
   return (
     <div className="space-y-3">
       <div role="group" aria-label="Order the top keys" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
@@ -47,7 +48,7 @@ export function TopKeys({ id, result }: { id: string; result: AnalysisResult }) 
             </>
           }
         >
-          {keys.map((key, index) => (
+          {shown.map((key, index) => (
             <tr key={key.keyB64}>
               <td className={`${TD_NUM} text-slate-500`}>{index + 1}</td>
               <td className={TD_NAME}>
@@ -62,6 +63,7 @@ export function TopKeys({ id, result }: { id: string; result: AnalysisResult }) 
           ))}
         </DataTable>
       )}
+      {toggle}
     </div>
   );
 }

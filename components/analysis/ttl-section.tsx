@@ -8,13 +8,14 @@ import { formatBytes, formatNumber, formatPercent } from '@/lib/format';
 import { NamespaceLink } from './browser-link';
 import { AXIS_TICK, ChartFigure, RED, SLATE, TooltipBox } from './chart-figure';
 import { ttlRows, withoutTtlSummary, type TtlRow } from './model/result-view';
-import { DataTable, TD, TD_NAME, TD_NUM, TH, TH_NUM } from './table';
+import { DataTable, TD, TD_NAME, TD_NUM, TH, TH_NUM, useFirstRows } from './table';
 
 const CHART_HEIGHT = 200;
 
 export function TtlSection({ id, result }: { id: string; result: AnalysisResult }) {
   const rows = useMemo(() => ttlRows(result), [result]);
   const none = withoutTtlSummary(result);
+  const { shown: withoutTtl, toggle } = useFirstRows(result.withoutTtlByNamespace, 'namespaces');
   const summary = `TTL left, share of keys and of memory per bucket: ${rows
     .map((row) => `${row.label} ${formatPercent(row.keysShare)} of keys, ${formatPercent(row.bytesShare)} of memory`)
     .join('; ')}.`;
@@ -75,7 +76,7 @@ export function TtlSection({ id, result }: { id: string; result: AnalysisResult 
             </>
           }
         >
-          {result.withoutTtlByNamespace.map((row) => (
+          {withoutTtl.map((row) => (
             <tr key={row.namespace}>
               <td className={TD_NAME}>
                 <NamespaceLink id={id} db={result.db} namespace={row.namespace} />
@@ -86,6 +87,7 @@ export function TtlSection({ id, result }: { id: string; result: AnalysisResult 
           ))}
         </DataTable>
       )}
+      {toggle}
     </div>
   );
 }
