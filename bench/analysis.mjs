@@ -20,37 +20,18 @@ import Redis from 'ioredis';
 import { freePort, startRedis, stopRedis } from '../scripts/lib/redis-server.mjs';
 import { buildIfStale, startNext, stopNext, waitForHttp } from '../scripts/lib/next-server.mjs';
 import { seed } from './lib/keys-dataset.mjs';
+import { arg, fmt, measure } from './lib/measure.mjs';
 
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const KEYS = arg('keys', 1_000_000);
 const TOKEN = 'bench-analysis-token-0123456789abcdef';
 const KEYSTATS = process.env.REDIS_CLI_KEYSTATS ? path.resolve(process.env.REDIS_CLI_KEYSTATS) : null;
 /** Issue 12's targets. */
 const TARGETS = { wallRatio: 1.0, cpuRatio: 1.3, rssMiB: 300, latencyRatio: 2 };
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const log = (...parts) => console.log(...parts);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? NaN;
-
-async function redisCpuSeconds(redis) {
-  const info = await redis.info('cpu');
-  const value = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
-  return value('used_cpu_sys') + value('used_cpu_user');
-}
-
-async function measure(redis, work) {
-  const cpuBefore = await redisCpuSeconds(redis);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  const cpu = (await redisCpuSeconds(redis)) - cpuBefore;
-  return { ms, cpu, ...result };
-}
 
 /** RSS of every process in a process group (the dashboard) or of one pid (a redis-cli), in bytes. */
 function rssOf(match) {

@@ -17,81 +17,19 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { freePort, startRedis, stopRedis } from '../scripts/lib/redis-server.mjs';
 import { buildIfStale, startNext, stopNext, waitForHttp } from '../scripts/lib/next-server.mjs';
+import { seed } from './lib/keys-dataset.mjs';
+import { arg, fmt, measure } from './lib/measure.mjs';
 
-const arg = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const KEYS = arg('keys', 1_000_000);
 const TOKEN = 'bench-keys-token-0123456789abcdef';
 const TARGETS = { listingRatio: 3, firstPageMs: 100, rssMiB: 300, cpuRatio: 2 };
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const log = (...parts) => console.log(...parts);
 
-// ---------------------------------------------------------------------------------------------
-// Seeding: RESP straight into redis-cli --pipe, 20k commands per write, with backpressure.
-
-function resp(args) {
-  let out = `*${args.length}\r\n`;
-  for (const arg of args) out += `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`;
-  return out;
-}
-
-function commandsFor(i) {
-  const bucket = i % 100;
-  const ttl = String(3600 + (i % 86_400));
-  if (bucket < 70) {
-    const name = `cache:recipe:${i}`;
-    const value = `{"id":${i},"title":"Recipe ${i}","kcal":${200 + (i % 600)},"tags":["quick","vegan"]}`;
-    return [i % 2 === 0 ? ['SET', name, value, 'EX', ttl] : ['SET', name, value]];
-  }
-  if (bucket < 80) return [['HSET', `user:${i}:preferences`, 'diet', 'vegan', 'kcal', '2000', 'allergens', 'nuts', 'units', 'metric', 'lang', 'en']];
-  if (bucket < 88) return [['RPUSH', `queue:mealplan:${i}`, 'a', 'b', 'c', 'd', 'e']];
-  if (bucket < 94) return [['SADD', `tags:recipe:${i}`, 'vegan', 'keto', 'quick', 'lunch', 'dinner'], ['EXPIRE', `tags:recipe:${i}`, ttl]];
-  if (bucket < 99) return [['ZADD', `popular:recipes:${i}`, '1', 'r1', '2', 'r2', '3', 'r3', '4', 'r4', '5', 'r5']];
-  return [['XADD', `events:progress:${i}`, '*', 'type', 'weight', 'kg', '72.5']];
-}
-
-async function seed(port) {
-  const child = spawn('redis-cli', ['-p', String(port), '--pipe'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  let batch = '';
-  let commands = 0;
-  for (let i = 0; i < KEYS; i += 1) {
-    for (const command of commandsFor(i)) {
-      batch += resp(command);
-      commands += 1;
-    }
-    if (commands % 20_000 === 0 || i === KEYS - 1) {
-      if (!child.stdin.write(batch)) await once(child.stdin, 'drain');
-      batch = '';
-    }
-  }
-  if (batch) child.stdin.write(batch);
-  child.stdin.end();
-  await once(child, 'exit');
-  if (!/errors: 0/.test(output)) throw new Error(`redis-cli --pipe reported errors: ${output}`);
-}
+// Seeding: bench/lib/keys-dataset.mjs (shared with bench/analysis).
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
-
-async function redisCpuSeconds(redis) {
-  const info = await redis.info('cpu');
-  const value = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
-  return value('used_cpu_sys') + value('used_cpu_user');
-}
-
-async function measure(redis, work) {
-  const cpuBefore = await redisCpuSeconds(redis);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  const cpu = (await redisCpuSeconds(redis)) - cpuBefore;
-  return { ms, cpu, ...result };
-}
 
 async function namesOnlyScan(redis) {
   let cursor = '0';
@@ -193,7 +131,7 @@ try {
   log(`bench/keys: redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)[1]} on 127.0.0.1:${server.port}, ${fmt(KEYS)} keys`);
 
   let started = performance.now();
-  await seed(server.port);
+  await seed(server.port, KEYS);
   const dbSize = await redis.dbsize();
   log(`seeded ${fmt(dbSize)} keys in ${fmt((performance.now() - started) / 1000, 1)} s (used_memory ${(await redis.info('memory')).match(/used_memory_human:(\S+)/)[1]})`);
 

@@ -1,6 +1,6 @@
 // The 1,000,000-key dataset of bench/keys (the same names, types, sizes and TTLs), seeded through
-// redis-cli --pipe, for every bench that needs it (bench/analysis; bench/keys keeps a copy until
-// it imports this). 70 % strings (half with a TTL), hashes, lists, sets with a TTL, zsets, streams.
+// redis-cli --pipe, for every bench that needs it (bench/keys, bench/analysis). 70 % strings
+// (half with a TTL), hashes, lists, sets with a TTL, zsets, streams.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
