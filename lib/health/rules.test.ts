@@ -11,7 +11,7 @@ import { TARGETS } from '@/lib/health-targets';
 
 const fixture = (name: string) =>
   deriveInfo(parseInfo(readFileSync(path.join(import.meta.dirname, '../redis/parse/fixtures', name), 'utf8')));
-const quiet: HealthInput = { down: null, info: null, window: null, pingP95Ms: null, blockedHistory: [], slowEntries: [], recentEvents: [], now: 0 };
+const quiet: HealthInput = { down: null, info: null, window: null, pingP95Ms: null, blockedHistory: [], slowEntries: [], recentEvents: [], ownConnections: 0, now: 0 };
 const ids = (input: Partial<HealthInput>) => evaluateHealth({ ...quiet, ...input }, { ...TARGETS }).map((r) => r.id);
 const findingOf = (id: string, input: Partial<HealthInput>) => evaluateHealth({ ...quiet, ...input }, { ...TARGETS }).find((r) => r.id === id);
 const calm: CounterDelta = { seconds: 60, commands: 600, hits: 300, misses: 10, commandsRaw: 600, hitsRaw: 300, missesRaw: 10, evicted: 0, expired: 0, netInput: 0, netOutput: 0, oomErrors: 0, rejectedConnections: 0 };
@@ -46,6 +46,14 @@ describe('evaluateHealth', () => {
     const window = { seconds: 60, commands: 0, hits: 10, misses: 80, commandsRaw: 0, hitsRaw: 10, missesRaw: 80, evicted: 0, expired: 0, netInput: 0, netOutput: 0, oomErrors: 0, rejectedConnections: 0 };
     expect(ids({ window })).not.toContain('hit-ratio-low');
     expect(ids({ window: { ...window, misses: 90 } })).toContain('hit-ratio-low');
+  });
+
+  it("does not count Redlens's own connections as clients", () => {
+    const info = fixture('info-primary-7.0.txt');
+    const crowded = { ...info, clients: { ...info.clients, connected: 60 } };
+    expect(ids({ info: crowded, ownConnections: 5 })).toContain('clients-high');
+    expect(ids({ info: crowded, ownConnections: 10 })).not.toContain('clients-high');
+    expect(findingOf('clients-high', { info: crowded, ownConnections: 4 })?.value).toBe(56);
   });
 
   it('sees a replica whose primary went quiet', () => {

@@ -21,6 +21,8 @@ export interface HealthInput {
   blockedHistory: number[];
   /** Slow log entries that ran within the slow-commands window. */
   slowEntries: SlowlogEntry[];
+  /** Connections Redlens itself holds to this Redis (lib/redis/own-traffic.ts). */
+  ownConnections: number;
   /** Events of the last hour, oldest first (restarts, config changes: lib/events). */
   recentEvents: InstanceEvent[];
   /** When this sample was taken (unix ms): the rules that last an hour after an event count from it. */
@@ -74,12 +76,15 @@ const fragmentationHigh: Rule = ({ info }, t) => {
   };
 };
 
-const clientsHigh: Rule = ({ info }, t) => {
-  if (!info || info.clients.connected <= t.clientsMax) return null;
+const clientsHigh: Rule = ({ info, ownConnections }, t) => {
+  if (!info) return null;
+  // Redlens's own connections are not the application's (SPEC section 8).
+  const clients = Math.max(0, info.clients.connected - ownConnections);
+  if (clients <= t.clientsMax) return null;
   return {
     id: 'clients-high', severity: 'warning', title: 'Many clients are connected',
-    detail: `${info.clients.connected} connected clients (target < ${t.clientsMax}, maxclients ${info.clients.max}).`,
-    value: info.clients.connected, threshold: t.clientsMax,
+    detail: `${clients} connected clients besides Redlens's ${ownConnections} (target < ${t.clientsMax}, maxclients ${info.clients.max}).`,
+    value: clients, threshold: t.clientsMax,
     remediation: 'Use a connection pool in each application and close idle connections (CLIENT LIST shows who holds them).',
   };
 };

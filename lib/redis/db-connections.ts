@@ -71,6 +71,7 @@ export function countedPipe(instance: RedisInstance, shared: Redis, db: number, 
     db,
     connectionName,
     onReply: (command, reply) => instance.traffic.note(String(command[0]), command.slice(1), reply),
+    onConnection: (open) => instance.traffic.connection(open),
   });
 }
 

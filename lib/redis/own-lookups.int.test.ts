@@ -234,4 +234,32 @@ describe('own traffic model against a real Redis', () => {
     expect(listing.redis.hits).toBeGreaterThanOrEqual(MANY - 1); // every k:many key but the one UNLINKed above
     expect(listing.redlens).toEqual(listing.redis);
   });
+
+  it('knows how many connections it holds: those CLIENT LIST names redlens*', async () => {
+    // The shared client, a db's duplicate and its pipes.
+    await scanKeys(instance, KeysQuery.parse({ db: '1', cursor: '0', count: '10' }));
+    await scanKeys(instance, KeysQuery.parse({ db: '0', cursor: '0', count: '10' }));
+    const list = String(await observer.client('LIST'));
+    const ours = list.split('\n').filter((line) => / name=redlens/.test(line)).length;
+    expect(ours).toBeGreaterThanOrEqual(3);
+    expect(instance.traffic.connections).toBe(ours);
+  });
+
+  it('counts its calls per command as commandstats does', async () => {
+    const calls = async () => {
+      const s = parseInfo(await observer.info('commandstats')).commandstats ?? {};
+      return Object.fromEntries(Object.entries(s).map(([name, value]) => [name.replace(/^cmdstat_/, ''), Number((value as Record<string, number>).calls)]));
+    };
+    const before = await calls();
+    const ownBefore = instance.traffic.callsByCommand();
+    await scanKeys(instance, KeysQuery.parse({ db: '0', cursor: '0', count: '10', memory: '1' }));
+    await instance.run((client) => client.config('GET', 'maxmemory'));
+    const after = await calls();
+    const ownAfter = instance.traffic.callsByCommand();
+    for (const name of ['scan', 'type', 'pttl', 'memory|usage', 'config|get']) {
+      const own = (ownAfter.get(name) ?? 0) - (ownBefore.get(name) ?? 0);
+      expect(own, name).toBeGreaterThan(0);
+      expect(own, name).toBe((after[name] ?? 0) - (before[name] ?? 0));
+    }
+  });
 });

@@ -9,8 +9,26 @@ import { ownEffectOf, type AnyReply, type OwnEffect } from './parse/own-lookups'
 
 export type OwnCounts = OwnEffect;
 
+/**
+ * Commands whose first argument is a subcommand: Redis 7's commandstats counts them as
+ * `config|get`, `client|setname`... (Redis 6 as `config`: sum the `name|...` keys for it).
+ */
+const CONTAINERS = new Set(['acl', 'client', 'cluster', 'command', 'config', 'function', 'latency', 'memory', 'module', 'object', 'pubsub', 'script', 'slowlog', 'xinfo', 'xgroup']);
+
+/** The commandstats name of a command: `get`, `config|get`. */
+export function commandstatName(name: string, args: ReadonlyArray<string | Buffer | number>): string {
+  const command = name.toLowerCase();
+  return CONTAINERS.has(command) && args[0] !== undefined ? `${command}|${String(args[0]).toLowerCase()}` : command;
+}
+
+const isQueued = (reply: AnyReply) => reply === 'QUEUED' || (Buffer.isBuffer(reply) && reply.length === 6 && reply.toString() === 'QUEUED');
+
 export class OwnTraffic {
   private readonly counts: OwnCounts = { commands: 0, hits: 0, misses: 0 };
+  /** Calls per commandstats name (a queued command counts under its own name, as Redis counts it at EXEC). */
+  private readonly calls = new Map<string, number>();
+  /** Connections to this Redis open now (every ioredis client and RespPipe Redlens holds). */
+  private open = 0;
 
   /** Counts one command and the reply it got (undefined: none came). */
   note(name: string, args: ReadonlyArray<string | Buffer | number>, reply: AnyReply): void {
@@ -18,6 +36,25 @@ export class OwnTraffic {
     this.counts.commands += effect.commands;
     this.counts.hits += effect.hits;
     this.counts.misses += effect.misses;
+    if (effect.commands > 0 || isQueued(reply)) {
+      const key = commandstatName(name, args);
+      this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** Calls per commandstats name since Redlens started (a copy): the commands page takes them out. */
+  callsByCommand(): Map<string, number> {
+    return new Map(this.calls);
+  }
+
+  /** A connection of Redlens's opened (true) or closed (false): clients-high does not count them (SPEC 8). */
+  connection(opened: boolean): void {
+    this.open = Math.max(0, this.open + (opened ? 1 : -1));
+  }
+
+  /** Connections Redlens holds to this Redis now. */
+  get connections(): number {
+    return this.open;
   }
 
   /** Lookups a command made that its reply does not tell (SCAN ... TYPE: see lib/redis/keys.ts). */
@@ -45,6 +82,14 @@ interface SentCommand {
  * arrives: a command Redis answered ran before every later reply on any connection.
  */
 export function countOwnTraffic(client: Redis, traffic: OwnTraffic): void {
+  // 'ready' after every (re)connect, 'close' after every drop: counted once each way.
+  let connected = false;
+  client.on('ready', () => {
+    if (!connected) traffic.connection((connected = true));
+  });
+  client.on('close', () => {
+    if (connected) traffic.connection((connected = false));
+  });
   const send = client.sendCommand.bind(client);
   // ioredis may pass one command through sendCommand again (a resend after a reconnect, the
   // offline queue): its one reply is counted once.

@@ -25,6 +25,8 @@ export interface RespPipeOptions {
   maxReplyBytes?: number;
   /** Told of every reply with the command it answers (Redlens counts its own traffic, SPEC 8). */
   onReply?: (command: Command, reply: RespReply) => void;
+  /** Told when the connection is made and when it is dropped (Redlens counts its own connections). */
+  onConnection?: (open: boolean) => void;
 }
 
 /** Recognised by its code, not instanceof: pipes are shared by route chunks through globalThis. */
@@ -133,6 +135,8 @@ export class RespPipe {
       this.fail(error.code && !error.message.includes(error.code) ? new Error(`${error.code}: ${error.message}`) : error));
     socket.on('close', () => this.fail(new Error('Connection is closed')));
     this.socket = socket;
+    // Redis lists the connection from here on (CLIENT LIST, connected_clients), until fail() drops it.
+    this.options.onConnection?.(true);
 
     const handshake: Command[] = [];
     const { username, password, db, connectionName } = this.options;
@@ -203,6 +207,7 @@ export class RespPipe {
     this.parser.reset();
     this.headBytes = 0;
     if (socket) {
+      this.options.onConnection?.(false);
       socket.removeAllListeners('data');
       socket.removeAllListeners('close');
       socket.on('error', () => undefined);

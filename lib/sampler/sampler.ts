@@ -227,7 +227,7 @@ export class Sampler {
       const detected = detectEvents(state.detector, observation, { dataLossKeysMin: this.deps.config.thresholds.dataLossKeysMin });
       state.detector = detected.memory;
       this.noteEvents(instance.id, ts, detected.events);
-      this.evaluate(instance.id, ts, down, sections, state);
+      this.evaluate(instance.id, ts, down, sections, state, instance.traffic.connections);
     } finally {
       state.busy = false;
     }
@@ -274,7 +274,7 @@ export class Sampler {
     return first && last && first !== last ? deltaBetween(first.counters, last.counters) : null;
   }
 
-  private evaluate(id: string, ts: number, down: string | null, sections: InfoSections | null, state: InstanceState): void {
+  private evaluate(id: string, ts: number, down: string | null, sections: InfoSections | null, state: InstanceState, ownConnections: number): void {
     const window = this.windowOf(state);
     const results = evaluateHealth(
       {
@@ -286,6 +286,7 @@ export class Sampler {
         blockedHistory: state.blocked,
         slowEntries: state.slow.recent,
         recentEvents: state.recentEvents,
+        ownConnections,
         now: ts,
       },
       this.deps.config.thresholds,
