@@ -1,11 +1,16 @@
+'use client';
 // The slow log settings and how full the log is, with the server's warnings first: a disabled,
-// coarse or short slow log hides the problems this page is for.
+// coarse or short slow log hides the problems this page is for. An admin changes either setting
+// here through the config audit's apply (SPEC section 3).
+import { useParams } from 'next/navigation';
 import { useId } from 'react';
 import type { SlowlogConfig } from '@/lib/slowlog/types';
 import { formatNumber, formatPercent, plural } from '@/lib/format';
 import { describeSlowerThan, formatMicros } from './model/durations';
 import { Card } from '@/components/ui/card';
 import { Stat, StatList } from '@/components/ui/stat';
+import { AdminOnly } from '@/components/auth/admin-only';
+import { ApplySetting } from '@/components/config/apply-setting';
 
 interface SlowlogSettingsProps {
   config: SlowlogConfig;
@@ -17,6 +22,9 @@ interface SlowlogSettingsProps {
 
 export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps) {
   const headingId = useId();
+  // The page's /instances/{id}: read from the route rather than threaded through the live view.
+  // Outside a page (a static render) there is none, and no edit is offered.
+  const instanceId = useParams<{ id: string }>()?.id;
   const { slowerThanMicros, maxLen, warnings } = config;
   return (
     <section aria-labelledby={headingId} data-testid="slowlog-settings">
@@ -62,6 +70,27 @@ export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps)
             hint={fullness(length, maxLen, shown)}
           />
         </StatList>
+        {instanceId ? (
+          <AdminOnly>
+            <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="slowlog-settings-edit">
+              <span>Change:</span>
+              <ApplySetting
+                id={instanceId}
+                name="slowlog-log-slower-than"
+                current={slowerThanMicros === null ? null : String(slowerThanMicros)}
+                suggested={slowerThanMicros !== null && slowerThanMicros > 0 && slowerThanMicros <= 10_000 ? String(slowerThanMicros) : '10000'}
+                label="slowlog-log-slower-than…"
+              />
+              <ApplySetting
+                id={instanceId}
+                name="slowlog-max-len"
+                current={maxLen === null ? null : String(maxLen)}
+                suggested={maxLen !== null && maxLen >= 128 ? String(maxLen) : '128'}
+                label="slowlog-max-len…"
+              />
+            </div>
+          </AdminOnly>
+        ) : null}
       </Card>
     </section>
   );

@@ -14,7 +14,7 @@ import { parseShowOwn } from './model/own-entries';
 import { SlowlogView } from './slowlog-view';
 
 const url = vi.hoisted(() => ({ search: '' }));
-vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams(url.search) }));
+vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams(url.search), useParams: () => ({}) }));
 
 const NOW = 1_764_000_200_000;
 const RUN = 'f'.repeat(40);

@@ -1,0 +1,85 @@
+'use client';
+// Fleet drift: for each setting whose values differ across the instances, the recommendation
+// first, then each instance's value; instances that could not be read are named, not hidden.
+import type { ConfigDriftResponse } from '@/lib/config-audit/types';
+import { errorCodeOf } from '@/lib/queries/fetch-json';
+import { useConfigDrift } from '@/lib/queries/config';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { QueryState } from '@/components/ui/query-state';
+import { Loading, Skeleton } from '@/components/ui/skeleton';
+
+export function ConfigDriftView() {
+  const drift = useConfigDrift();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-bold text-slate-900">Config drift</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Settings whose values differ across the fleet (each instance’s own ports, files and addresses left out).
+        </p>
+      </header>
+      <QueryState
+        query={drift}
+        loading={<Loading label="Comparing the fleet…"><Skeleton className="h-48" /></Loading>}
+        failed={(error) => <ErrorState title="Could not compare the fleet" message={error.message} code={errorCodeOf(error)} />}
+        refreshFailed={{ title: 'Could not refresh the comparison', 'data-testid': 'config-drift-stale' }}
+      >
+        {(data) => <DriftBody data={data} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function DriftBody({ data }: { data: ConfigDriftResponse }) {
+  const compared = data.instances.filter((instance) => instance.reachable);
+  const unreachable = data.instances.filter((instance) => !instance.reachable);
+  return (
+    <>
+      {unreachable.length > 0 ? (
+        <ul className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="config-drift-unreachable">
+          {unreachable.map((instance) => (
+            <li key={instance.instance}>
+              <span className="font-medium">{instance.name}</span> was not compared (unreachable): {instance.error}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {data.settings.length === 0 ? (
+        <EmptyState title="No drift">
+          {compared.length < 2 ? 'Drift needs two instances that answer.' : `The ${compared.length} instances that answered agree on every setting.`}
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="config-drift-table">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">Setting</th>
+                <th scope="col" className="px-3 py-2">Recommended</th>
+                {compared.map((instance) => (
+                  <th key={instance.instance} scope="col" className="px-3 py-2 normal-case">{instance.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.settings.map((setting) => (
+                <tr key={setting.name} data-testid="config-drift-row" data-setting={setting.name} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-mono text-xs font-medium break-all text-slate-900">{setting.name}</th>
+                  <td className="px-3 py-2 text-xs">{setting.recommended ?? <span className="text-slate-500">—</span>}</td>
+                  {compared.map((instance) => {
+                    const value = setting.values.find((each) => each.instance === instance.instance)?.value ?? null;
+                    return (
+                      <td key={instance.instance} className="px-3 py-2 font-mono text-xs break-all">
+                        {value === null ? <span className="text-slate-500">not reported</span> : value === '' ? <span className="text-slate-500">(empty)</span> : value}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
