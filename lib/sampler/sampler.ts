@@ -14,6 +14,9 @@ import type { HistoryStore } from '@/lib/history/history-store';
 import type { CounterDelta, HealthResponse } from '@/lib/health/types';
 import { hitRatio } from '@/lib/hit-ratio';
 import type { RecentRates } from '@/lib/api/types';
+import { commandRates, NO_WINDOW } from '@/lib/commands/rates';
+import { commandsSnapshotOf, type CommandsSnapshot } from '@/lib/commands/snapshot';
+import type { CommandsResponse } from '@/lib/commands/types';
 import { METRICS, type SampleRow } from '@/lib/history/types';
 import { deriveInfo } from '@/lib/redis/derive-info';
 import { readInfo } from '@/lib/redis/info';
@@ -58,7 +61,8 @@ export interface EventSink {
 
 interface InstanceState {
   busy: boolean;
-  snapshots: Array<{ ts: number; counters: CounterSnapshot; pings: number[] }>;
+  /** Over just over one rule window; `commands` is what the commands page's rates need of each sample. */
+  snapshots: Array<{ ts: number; counters: CounterSnapshot; pings: number[]; commands: CommandsSnapshot }>;
   blocked: number[];
   slow: { runId: string; lastId: number; recent: SlowlogEntry[] };
   sections: InfoSections | null;
@@ -104,11 +108,12 @@ async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraf
   });
   // Our own commands as of INFO's reply: what INFO counted of ours, give or take those in flight.
   const own = traffic.snapshot();
+  const ownCalls = traffic.callsByCommand();
   const pings = await pingRoundTrips(client, PINGS_PER_SAMPLE);
   // Without INFO there is no run_id to key the archive by (ids start again after a restart),
   // so the slow log waits for INFO. A least-privilege user may lack SLOWLOG: the rest of the
   // sample still counts. After a restart (new run_id) the cursor only counts for the same run.
-  if (sections === null) return { sections, own, pings, slowlog: null, slowlogLength: null, settings: null };
+  if (sections === null) return { sections, own, ownCalls, pings, slowlog: null, slowlogLength: null, settings: null };
   const sameRun = runIdOf(sections) === seen.runId;
   const slowlog = await readNewSlowlog(client, sameRun ? seen.lastId : -1, SLOWLOG_READ_MAX).catch((error: unknown) => {
     // Not a refusal but a reply that does not parse: say so, and sample the rest.
@@ -119,7 +124,7 @@ async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraf
   const length = slowlog ? await slowlogLength(client).catch(() => null) : null;
   // A denied or renamed CONFIG means no config-change events, never a failed sample.
   const settings = readSettings ? await readWatchedSettings(client).catch(() => null) : null;
-  return { sections, own, pings, slowlog, slowlogLength: length, settings };
+  return { sections, own, ownCalls, pings, slowlog, slowlogLength: length, settings };
 }
 
 export class Sampler {
@@ -188,6 +193,7 @@ export class Sampler {
       let infoUnavailable = false;
       let sections: InfoSections | null = null;
       let own: OwnCounts = instance.traffic.snapshot();
+      let ownCalls: ReadonlyMap<string, number> = new Map();
       let pings: number[] = [];
       let slowlog: SlowlogEntry[] | null = null;
       let slowlogFacts: SlowlogFacts | null = null;
@@ -199,6 +205,7 @@ export class Sampler {
         infoUnavailable = reply.sections === null;
         sections = reply.sections;
         own = reply.own;
+        ownCalls = reply.ownCalls;
         pings = reply.pings;
         slowlog = reply.slowlog;
         settings = reply.settings;
@@ -208,7 +215,7 @@ export class Sampler {
         down = error instanceof Error ? error.message : 'Redis did not answer';
       }
       const row = sections
-        ? this.upRow(instance.id, ts, sections, own, pings, state)
+        ? this.upRow(instance.id, ts, sections, own, ownCalls, pings, state)
         : infoUnavailable
           ? infoUnavailableRow(instance.id, ts, METRICS, pings)
           : downRow(instance.id, ts, METRICS);
@@ -233,7 +240,7 @@ export class Sampler {
     }
   }
 
-  private upRow(id: string, ts: number, sections: InfoSections, own: OwnCounts, pings: number[], state: InstanceState): SampleRow {
+  private upRow(id: string, ts: number, sections: InfoSections, own: OwnCounts, ownCalls: ReadonlyMap<string, number>, pings: number[], state: InstanceState): SampleRow {
     const counters = countersOf(sections, ts, own);
     const previous = state.snapshots[state.snapshots.length - 1];
     const delta = deltaBetween(previous?.counters ?? null, counters);
@@ -243,7 +250,7 @@ export class Sampler {
       state.appTotals.hits += delta.hits;
       state.appTotals.misses += delta.misses;
     }
-    state.snapshots.push({ ts, counters, pings });
+    state.snapshots.push({ ts, counters, pings, commands: commandsSnapshotOf(sections, ownCalls, counters) });
     // Keep just over one rule window of snapshots.
     while (state.snapshots.length > 2 && state.snapshots[1]!.ts <= ts - RULE_WINDOW_MS) state.snapshots.shift();
     state.blocked = [...state.blocked, row.values.blockedClients ?? 0].slice(-this.deps.config.thresholds.blockedClientsSamples);
@@ -342,6 +349,30 @@ export class Sampler {
       opsPerSec: window.commands / window.seconds,
       evictedPerSec: window.evicted / window.seconds,
     };
+  }
+
+  /**
+   * The application's commands over the rule window (own calls out), from the INFO of the
+   * window's first and last samples: the commands page costs Redis no INFO of its own.
+   */
+  commandRates(id: string): CommandsResponse {
+    const snapshots = this.states.get(id)?.snapshots ?? [];
+    const first = snapshots[0];
+    const last = snapshots[snapshots.length - 1];
+    return first && last && first !== last ? commandRates(first.commands, last.commands) : NO_WINDOW;
+  }
+
+  /**
+   * The PING round trips of the rule window (the ones the latency-high rule judges), and how long
+   * the window is; null before the first sample.
+   */
+  pingWindow(id: string): { seconds: number; pingsMs: number[] } | null {
+    const state = this.states.get(id);
+    if (!state || state.snapshots.length === 0) return null;
+    const window = this.windowOf(state);
+    // As in evaluate: the first snapshot is only the base of the deltas, its pings are older.
+    const snapshots = window ? state.snapshots.slice(1) : state.snapshots;
+    return { seconds: window?.seconds ?? 0, pingsMs: snapshots.flatMap((snapshot) => snapshot.pings) };
   }
 
   health(id: string): HealthResponse {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorstatsOf, InfoParseError, keyspaceOf, parseInfo, runIdOf } from './parse-info';
+import { commandstatsOf, errorstatsOf, InfoParseError, keyspaceOf, latencystatsOf, parseInfo, runIdOf } from './parse-info';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -116,5 +116,54 @@ describe('keyspaceOf, runIdOf and errorstatsOf on Redis 7.0 replies', () => {
 
   it('keeps an empty value as empty text', () => {
     expect(info.server?.config_file).toBe('');
+  });
+});
+
+describe('commandstatsOf, latencystatsOf and errorstatsOf', () => {
+  // INFO commandstats latencystats errorstats of a Redis 7.0.15 after a few commands, a WRONGTYPE
+  // GET, an unknown command and three DEBUG SLEEPs.
+  const redis7 = parseInfo(fixture('info-commands-7.0.txt'));
+  // Written from the Redis 6.2 source, not captured: see fixtures/commands-latency-6.2.README.md.
+  const redis6 = parseInfo(fixture('info-commands-6.2.txt'));
+
+  it('reads Redis 7 commandstats under their names, subcommands with a bar', () => {
+    const stats = commandstatsOf(redis7);
+    expect(stats.get).toEqual({ calls: 3, usec: 11, rejectedCalls: 0, failedCalls: 1 });
+    expect(stats['config|get']).toEqual({ calls: 1, usec: 6, rejectedCalls: 0, failedCalls: 0 });
+    expect(stats.debug).toEqual({ calls: 3, usec: 150314, rejectedCalls: 0, failedCalls: 0 });
+    expect(Object.keys(stats)).toHaveLength(10);
+  });
+
+  it('reads Redis 7 latencystats percentiles in µs', () => {
+    const stats = latencystatsOf(redis7);
+    expect(stats.debug).toEqual({ p50: 50331.647, p99: 70254.591, 'p99.9': 70254.591 });
+    expect(stats['latency|latest']).toEqual({ p50: 5.023, p99: 5.023, 'p99.9': 5.023 });
+  });
+
+  it('reads errorstats by prefix', () => {
+    expect(errorstatsOf(redis7)).toEqual({ ERR: 1, WRONGTYPE: 1 });
+    expect(errorstatsOf(redis6)).toEqual({ ERR: 1, WRONGTYPE: 3 });
+  });
+
+  it('reads Redis 6.2 commandstats, which name a command with subcommands once', () => {
+    expect(commandstatsOf(redis6).config).toEqual({ calls: 7, usec: 210, rejectedCalls: 1, failedCalls: 0 });
+    expect(latencystatsOf(redis6)).toEqual({});
+  });
+
+  it('reads Redis 6.0 lines without rejected and failed calls as 0 of each', () => {
+    expect(commandstatsOf(parseInfo('# Commandstats\ncmdstat_get:calls=5,usec=10,usec_per_call=2.00\n')).get).toEqual({
+      calls: 5, usec: 10, rejectedCalls: 0, failedCalls: 0,
+    });
+  });
+
+  it.each([
+    ['a line without calls', '# Commandstats\ncmdstat_get:usec=10,usec_per_call=2.00\n'],
+    ['calls that are not a number', '# Commandstats\ncmdstat_get:calls=many,usec=10\n'],
+  ])('throws on %s', (_name, reply) => {
+    expect(() => commandstatsOf(parseInfo(reply))).toThrow(InfoParseError);
+  });
+
+  it('throws on a latencystats percentile that is not a number', () => {
+    expect(() => latencystatsOf(parseInfo('# Latencystats\nlatency_percentiles_usec_get:p50=fast\n'))).toThrow(InfoParseError);
   });
 });

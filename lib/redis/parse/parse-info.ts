@@ -98,3 +98,61 @@ export function errorstatsOf(sections: InfoSections): Record<string, number> {
   }
   return counts;
 }
+
+/** One command's counters from INFO commandstats, since Redis started or the last CONFIG RESETSTAT. */
+export interface CommandStat {
+  calls: number;
+  usec: number;
+  /** Refused before it ran (ACL, OOM, arity): Redis 6.2+, 0 before. */
+  rejectedCalls: number;
+  /** Ran and answered an error: Redis 6.2+, 0 before. */
+  failedCalls: number;
+}
+
+const countIn = (record: Record<string, number | string>, field: string, line: string, required: boolean): number => {
+  const value = record[field];
+  if (value === undefined && !required) return 0;
+  if (typeof value !== 'number' || value < 0) throw new InfoParseError(`commandstats line "${line}" has no count "${field}"`);
+  return value;
+};
+
+/**
+ * INFO commandstats as commandstats name -> counters (`cmdstat_config|get:calls=1,...` ->
+ * `config|get`; Redis 6 names a command with subcommands once, `config`). Throws
+ * InfoParseError on a line without calls or usec: a silently missing command would read as idle.
+ */
+export function commandstatsOf(sections: InfoSections): Record<string, CommandStat> {
+  const stats: Record<string, CommandStat> = {};
+  for (const [name, value] of Object.entries(sections.commandstats ?? {})) {
+    if (!name.startsWith('cmdstat_')) continue;
+    if (typeof value !== 'object') throw new InfoParseError(`commandstats line "${name}" is not a record`);
+    stats[name.slice('cmdstat_'.length)] = {
+      calls: countIn(value, 'calls', name, true),
+      usec: countIn(value, 'usec', name, true),
+      rejectedCalls: countIn(value, 'rejected_calls', name, false),
+      failedCalls: countIn(value, 'failed_calls', name, false),
+    };
+  }
+  return stats;
+}
+
+/**
+ * INFO latencystats (Redis 7) as commandstats name -> percentile -> µs
+ * (`latency_percentiles_usec_get:p50=1.003,p99=2.007,p99.9=3.007` -> `{ get: { p50: 1.003, ... } }`).
+ * The percentiles are of every call since Redis started or the last CONFIG RESETSTAT, not of a
+ * window. `{}` on Redis 6 (no such section); InfoParseError on a value that is not a number.
+ */
+export function latencystatsOf(sections: InfoSections): Record<string, Record<string, number>> {
+  const stats: Record<string, Record<string, number>> = {};
+  for (const [name, value] of Object.entries(sections.latencystats ?? {})) {
+    if (!name.startsWith('latency_percentiles_usec_')) continue;
+    if (typeof value !== 'object') throw new InfoParseError(`latencystats line "${name}" is not a record`);
+    const percentiles: Record<string, number> = {};
+    for (const [percentile, micros] of Object.entries(value)) {
+      if (typeof micros !== 'number') throw new InfoParseError(`latencystats line "${name}" has "${percentile}=${micros}"`);
+      percentiles[percentile] = micros;
+    }
+    stats[name.slice('latency_percentiles_usec_'.length)] = percentiles;
+  }
+  return stats;
+}
