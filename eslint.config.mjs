@@ -84,6 +84,9 @@ const SERVER_FOLDERS = {
   fleet: ['types'],
   jobs: ['types'],
   analysis: ['types', 'namespace'],
+  'config-audit': ['types', 'allowlist', 'memory-size'],
+  commands: ['types', 'ping-summary'],
+  clients: ['types', 'constants'],
   metrics: [],
 };
 

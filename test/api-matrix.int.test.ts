@@ -2,6 +2,7 @@
 // under app/api without a row here fails the completeness test.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, cookieOf, useAppEnv } from './app-env';
 import { rawCommand, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
@@ -41,6 +42,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/fleet': { path: '/api/fleet', expected: READ },
   'GET /api/metrics': { path: '/api/metrics', expected: READ },
   'GET /api/instances/[id]/slowlog': { path: '/api/instances/m/slowlog', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/commands': { path: '/api/instances/m/commands', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/latency': { path: '/api/instances/m/latency', params: { id: 'm' }, expected: READ },
   'GET /api/instances/[id]/slowlog/archive': { path: '/api/instances/m/slowlog/archive', params: { id: 'm' }, expected: READ },
   'POST /api/instances/[id]/slowlog/reset': {
     path: '/api/instances/m/slowlog/reset',
@@ -89,6 +92,22 @@ Object.assign(MATRIX, {
   // path and params get the run's id in beforeAll.
   'GET /api/instances/[id]/analysis/[runId]': { path: '', expected: READ },
   'DELETE /api/instances/[id]/analysis/[runId]': { path: '', expected: VIEWER_MUTATION },
+} satisfies Record<string, Row>);
+
+// Clients rows (SPEC section 11): the kill's body gets the id of a connection opened in beforeAll,
+// which only the admin's call kills (every other caller is refused before Redis is asked).
+Object.assign(MATRIX, {
+  'GET /api/instances/[id]/clients': { path: '/api/instances/m/clients', params: { id: 'm' }, expected: READ },
+  'POST /api/instances/[id]/clients/kill': { path: '/api/instances/m/clients/kill', params: { id: 'm' }, body: { clientId: 0 }, expected: ADMIN_ONLY },
+} satisfies Record<string, Row>);
+
+// Config audit rows (SPEC section 3): the apply sets slowlog-max-len to its default, 128.
+Object.assign(MATRIX, {
+  'GET /api/instances/[id]/config': { path: '/api/instances/m/config', params: { id: 'm' }, expected: READ },
+  'PATCH /api/instances/[id]/config': {
+    path: '/api/instances/m/config', params: { id: 'm' }, body: { name: 'slowlog-max-len', value: '128' }, expected: ADMIN_ONLY,
+  },
+  'GET /api/fleet/config-drift': { path: '/api/fleet/config-drift', expected: READ },
 } satisfies Record<string, Row>);
 
 const API_DIR = path.join(import.meta.dirname, '..', 'app', 'api');
@@ -153,7 +172,16 @@ describe('API authorization matrix', () => {
     }
   });
 
+  // The connection the kill row's admin call kills.
+  let killVictim: Redis | undefined;
+  beforeAll(async () => {
+    killVictim = new Redis({ host: '127.0.0.1', port: server.port, connectionName: 'matrix-kill', maxRetriesPerRequest: 0, retryStrategy: () => null });
+    killVictim.on('error', () => undefined);
+    MATRIX['POST /api/instances/[id]/clients/kill']!.body = { clientId: Number(await killVictim.client('ID')) };
+  });
+
   afterAll(async () => {
+    killVictim?.disconnect();
     await stopRedis(server, { removeDir: true });
   });
 

@@ -2,6 +2,8 @@
 // The health findings of one instance: what fired, the evidence, the threshold and what to do.
 import { SEVERITY_RANK, type Finding, type HealthResponse } from '@/lib/health/types';
 import { formatFindingFigure } from './model/finding-figures';
+import { findingPageOf } from './model/finding-pages';
+import Link from 'next/link';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useHealth } from '@/lib/queries/history';
 import { POLL_HEALTH_MS } from '@/lib/queries/poll';
@@ -25,7 +27,7 @@ export function HealthList({ id }: { id: string }) {
               showing the last ones read. Retrying automatically.
             </p>
           ) : null}
-          <HealthFindings health={health.data} />
+          <HealthFindings id={id} health={health.data} />
         </>
       ) : health.isError ? (
         <ErrorState
@@ -50,7 +52,7 @@ export function HealthList({ id }: { id: string }) {
 
 
 /** Rendering only: the list for a health reply, worst first, then oldest first. */
-export function HealthFindings({ health }: { health: HealthResponse }) {
+export function HealthFindings({ id, health }: { id: string; health: HealthResponse }) {
   if (health.evaluatedAt === null) {
     return (
       <p className="text-sm text-slate-600" data-status="pending">
@@ -73,7 +75,7 @@ export function HealthFindings({ health }: { health: HealthResponse }) {
       {findings.length > 0 ? (
         <ul className="divide-y divide-slate-100">
           {findings.map((finding) => (
-            <FindingItem key={`${finding.id}@${finding.since}`} finding={finding} />
+            <FindingItem key={`${finding.id}@${finding.since}`} id={id} finding={finding} />
           ))}
         </ul>
       ) : null}
@@ -81,7 +83,8 @@ export function HealthFindings({ health }: { health: HealthResponse }) {
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ id, finding }: { id: string; finding: Finding }) {
+  const page = findingPageOf(finding.id);
   const value = formatFindingFigure(finding.id, finding.value);
   const threshold = formatFindingFigure(finding.id, finding.threshold);
   return (
@@ -107,6 +110,18 @@ function FindingItem({ finding }: { finding: Finding }) {
       <p className="break-words text-sm text-slate-700">
         <span className="font-medium text-slate-900">What to do: </span>
         {finding.remediation}
+        {page ? (
+          <>
+            {' '}
+            <Link
+              href={`/instances/${encodeURIComponent(id)}/${page.path}`}
+              className="font-medium text-red-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+              data-testid={`finding-link-${finding.id}`}
+            >
+              {page.label}
+            </Link>
+          </>
+        ) : null}
       </p>
     </li>
   );

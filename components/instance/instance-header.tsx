@@ -15,6 +15,17 @@ interface InstanceHeaderProps {
   infoUnavailable?: boolean;
 }
 
+
+/** The instance's other pages, linked from its header. */
+const INSTANCE_PAGES = [
+  { path: 'keys', label: 'Browse keys' },
+  { path: 'slowlog', label: 'Slow log' },
+  { path: 'analysis', label: 'Keyspace analysis' },
+  { path: 'commands', label: 'Commands' },
+  { path: 'latency', label: 'Latency' },
+  { path: 'clients', label: 'Clients' },
+  { path: 'config', label: 'Config audit' },
+] as const;
 export function InstanceHeader({ id, summary, info, infoUnavailable = false }: InstanceHeaderProps) {
   const name = summary?.name ?? info?.instance.name ?? id;
   return (
@@ -30,24 +41,17 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
         {summary ? <InstanceStatusBadge status={summary.status} infoUnavailable={infoUnavailable} /> : null}
-        <Link
-          href={`/instances/${encodeURIComponent(id)}/keys`}
-          className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-        >
-          Browse keys
-        </Link>
-        <Link
-          href={`/instances/${encodeURIComponent(id)}/slowlog`}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-        >
-          Slow log
-        </Link>
-        <Link
-          href={`/instances/${encodeURIComponent(id)}/analysis`}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-        >
-          Keyspace analysis
-        </Link>
+        <nav aria-label="Instance pages" className="flex flex-wrap gap-2 sm:ml-auto">
+          {INSTANCE_PAGES.map((page) => (
+            <Link
+              key={page.path}
+              href={`/instances/${encodeURIComponent(id)}/${page.path}`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+            >
+              {page.label}
+            </Link>
+          ))}
+        </nav>
       </div>
       {summary ? (
         <p className="break-all font-mono text-sm text-slate-600">

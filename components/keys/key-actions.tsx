@@ -6,7 +6,7 @@ import type { KeyDetail } from '@/lib/keys/types';
 import { useDeleteKey, useSetTtl } from '@/lib/queries/keys-browser';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 const UNITS = { s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

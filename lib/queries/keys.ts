@@ -33,8 +33,18 @@ export const queryKeys = {
   analysisRuns: (id: string) => ['instances', id, 'analysis', 'runs'] as const,
   /** One run, alone or compared with another (`compareTo`). */
   analysisRun: (id: string, runId: string, compareTo: string | null) => ['instances', id, 'analysis', 'run', runId, compareTo] as const,
+  /** Who is connected (CLIENT LIST, grouped): invalidate after a kill. */
+  clients: (id: string) => ['instances', id, 'clients'] as const,
+  /** Commandstats, latencystats and errorstats as rates over the sampler's window. */
+  commands: (id: string) => ['instances', id, 'commands'] as const,
+  /** PING percentiles and the latency monitor: invalidate after latency-monitor-threshold is set. */
+  latency: (id: string) => ['instances', id, 'latency'] as const,
   /** Every audit view, whatever its filters: invalidate this after a mutation. */
   auditAll: () => ['audit'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
   store: () => ['store'] as const,
+  /** The config audit of one instance: invalidate after an apply. */
+  config: (id: string) => ['instances', id, 'config'] as const,
+  /** The settings that differ across the fleet. */
+  configDrift: () => ['fleet', 'config-drift'] as const,
 };

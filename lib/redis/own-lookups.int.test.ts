@@ -151,6 +151,13 @@ describe('own traffic model against a real Redis', () => {
     ['MEMORY USAGE (no SAMPLES) of a missing key', onPipe(['MEMORY', 'USAGE', 'k:missing']), RAN],
     ['SCAN on a pipe', onPipe(['SCAN', '0', 'COUNT', '1000']), RAN],
     ['DBSIZE on a pipe', onPipe(['DBSIZE']), RAN],
+    // The config, clients and latency pages (issue 13): no lookups.
+    ['CONFIG SET', onClient((c) => c.config('SET', 'maxmemory-samples', '5')), RAN],
+    ['CLIENT LIST', onClient((c) => c.client('LIST')), RAN],
+    ['CLIENT INFO', onClient((c) => c.call('CLIENT', 'INFO')), RAN],
+    ['LATENCY LATEST', onClient((c) => c.call('LATENCY', 'LATEST')), RAN],
+    ['LATENCY HISTORY', onClient((c) => c.call('LATENCY', 'HISTORY', 'command')), RAN],
+    ['LATENCY DOCTOR', onClient((c) => c.call('LATENCY', 'DOCTOR')), RAN],
     // No lookups.
     ['SCAN', onClient((c) => c.callBuffer('SCAN', ['0', 'COUNT', 100])), RAN],
     ['SCAN MATCH', onClient((c) => c.callBuffer('SCAN', ['0', 'MATCH', 'k:many:*', 'COUNT', 100])), RAN],
