@@ -38,6 +38,8 @@ const shots = [
   ['/instances/default/slowlog', 'slowlog.png', false],
   ['/instances/default/keys', 'keys.png', false],
   ['/instances/default/analysis', 'analysis.png', false],
+  ['/instances/default/config', 'config.png', false],
+  ['/instances/default/commands', 'commands.png', false],
 ];
 for (const [url, file, fullPage] of shots) {
   await page.goto(url);

@@ -19,7 +19,7 @@ export function CommandsTable({ rows, percentilesAvailable }: { rows: CommandRat
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="commands-table">
         <caption className="sr-only">Commands by {SORT_COLUMNS[sort.column].label}, {sort.descending ? 'descending' : 'ascending'}</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">
           <tr>
             {columns.map((column) => (
               <th
@@ -31,7 +31,7 @@ export function CommandsTable({ rows, percentilesAvailable }: { rows: CommandRat
                 <button
                   type="button"
                   onClick={() => setSort(nextSort(sort, column))}
-                  className="uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+                  className="hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
                   data-testid={`commands-sort-${column}`}
                 >
                   {SORT_COLUMNS[column].label}

@@ -6,7 +6,7 @@ export function ErrorsTable({ errors }: { errors: ErrorRate[] }) {
   if (errors.length === 0) return <p className="text-sm text-slate-600" data-testid="errors-none">No errors in the window.</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="errors-table">
-      <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+      <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">
         <tr>
           <th scope="col" className="px-2 py-2 font-medium">Error</th>
           <th scope="col" className="px-2 py-2 text-right font-medium">Per second</th>

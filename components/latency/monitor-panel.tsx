@@ -20,7 +20,7 @@ export function LatestTable({ events, thresholdMs }: { events: LatencyEvent[]; t
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">
               <tr>
                 <th scope="col" className="px-2 py-2 font-medium">Event</th>
                 <th scope="col" className="px-2 py-2 font-medium">Latest</th>
