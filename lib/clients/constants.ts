@@ -13,5 +13,3 @@ export const IDLE_LONG_SECONDS = 3_600;
 /** A query or output buffer above this is flagged (Redis keeps it in memory for that client). */
 export const BIG_BUFFER_BYTES = 1024 * 1024;
 
-/** Redlens's own connections are named `redlens`, `redlens-keys`, ... (SPEC section 8). */
-export const OWN_NAME_PREFIX = 'redlens';

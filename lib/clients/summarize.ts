@@ -1,11 +1,9 @@
 // From CLIENT LIST to the clients page's answer: each client's flags, the groups by name, host
 // and library, the counts against the target. Pure.
 import type { ClientList, ClientRow } from '@/lib/redis/parse/parse-client-list';
-import { BIG_BUFFER_BYTES, CLIENT_LIST_MAX_ROWS, IDLE_LONG_SECONDS, OWN_NAME_PREFIX, POOL_ADVICE } from './constants';
+import { isOwnClientName } from '@/lib/own-client-name';
+import { BIG_BUFFER_BYTES, CLIENT_LIST_MAX_ROWS, IDLE_LONG_SECONDS, POOL_ADVICE } from './constants';
 import { CLIENT_FLAGS, type ClientFlag, type ClientGroup, type ClientsResponse, type ClientView } from './types';
-
-/** Named `redlens…` (SPEC section 8): refused by the kill whatever its id. */
-export const hasOwnName = (name: string) => name.startsWith(OWN_NAME_PREFIX);
 
 /** The host of `ip:port`, `[v6]:port` or `/path/redis.sock:0`. */
 export function hostOf(addr: string): string {
@@ -32,7 +30,7 @@ function flagsOf(row: ClientRow, own: boolean): ClientFlag[] {
 }
 
 export function viewOf(row: ClientRow, ownIds: ReadonlySet<number>): ClientView {
-  const own = hasOwnName(row.name) || ownIds.has(row.id);
+  const own = isOwnClientName(row.name) || ownIds.has(row.id);
   return { ...row, own, bufferBytes: row.queryBufferAllocatedBytes + row.outputBufferBytes, flagged: flagsOf(row, own) };
 }
 

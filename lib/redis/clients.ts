@@ -2,9 +2,7 @@
 import 'server-only';
 import type Redis from 'ioredis';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
-import { CLIENT_LIST_MAX_ROWS } from '@/lib/clients/constants';
-import { hasOwnName, summarizeClients } from '@/lib/clients/summarize';
-import type { ClientsResponse, KillClientResponse } from '@/lib/clients/types';
+import { isOwnClientName } from '@/lib/own-client-name';
 import { parseClientLine, parseClientList, type ClientList, type ClientRow } from './parse/parse-client-list';
 import type { RedisInstance } from './registry';
 
@@ -26,16 +24,18 @@ async function ownConnectionId(client: Redis): Promise<number | null> {
  * clients: Redis spends 12 ms building a 2.8 MB reply (15,000: 21 ms, 4.2 MB), parsing takes
  * about 30 ms here. CLIENT LIST ID id... would cut the reply but needs the ids first.
  */
-async function readClientList(client: Redis): Promise<{ list: ClientList; ownIds: Set<number> }> {
+async function readClientList(client: Redis, maxRows: number): Promise<{ list: ClientList; ownIds: Set<number> }> {
   const ownId = await ownConnectionId(client);
-  const list = parseClientList(await client.client('LIST'), CLIENT_LIST_MAX_ROWS);
+  const list = parseClientList(await client.client('LIST'), maxRows);
   return { list, ownIds: new Set(ownId === null ? [] : [ownId]) };
 }
 
-/** Every viewer polling the page shares one CLIENT LIST a second (SPEC section 7). */
-export function listClients(instance: RedisInstance, clientsMax: number): Promise<ClientsResponse> {
-  return instance.runShared('client-list', async (client) =>
-    summarizeClients({ ...(await readClientList(client)), clientsMax, fetchedAt: new Date() }));
+/**
+ * The connected clients (at most `maxRows` parsed) and the ids known to be Redlens's own; every
+ * viewer polling the page shares one CLIENT LIST a second (SPEC section 7).
+ */
+export function readClients(instance: RedisInstance, maxRows: number): Promise<{ list: ClientList; ownIds: Set<number> }> {
+  return instance.runShared('client-list', (client) => readClientList(client, maxRows));
 }
 
 /** One client by id: CLIENT LIST ID (Redis 6.2+) reads its line only. */
@@ -49,13 +49,15 @@ async function findClient(client: Redis, clientId: number): Promise<ClientRow | 
  * `redlens…` name, and by id for the connection that sends the kill; an unknown id is 404.
  * `describe` hears the client's name and address for the audit before the kill is sent.
  */
-export function killClient(instance: RedisInstance, clientId: number, describe: (row: ClientRow) => void): Promise<KillClientResponse> {
+export function killClient(
+  instance: RedisInstance, clientId: number, describe: (row: ClientRow) => void,
+): Promise<{ killed: true; clientId: number; name: string; addr: string }> {
   return instance.run(async (client) => {
     const ownId = await ownConnectionId(client);
     const row = await findClient(client, clientId);
     if (!row) throw notFound(`No client with id ${clientId} is connected to this Redis.`);
     describe(row);
-    if (hasOwnName(row.name) || row.id === ownId) {
+    if (isOwnClientName(row.name) || row.id === ownId) {
       throw badRequest(`Client ${clientId} is one of Redlens's own connections (named "${row.name || 'the one asking'}"): Redlens does not kill itself.`);
     }
     const killed = Number(await client.client('KILL', 'ID', String(clientId)));

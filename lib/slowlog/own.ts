@@ -1,9 +1,7 @@
-/**
- * Which slow log entries are Redlens's own (SPEC section 8): every connection Redlens opens names
- * itself `redlens…` (CLIENT SETNAME), and the slow log records the client name of each entry.
- * Browser-shared so the live view, the archive, its rollups and the health rule draw one line.
- */
-export const isOwnClientName = (name: string): boolean => name.startsWith('redlens');
+// Redlens's own slow log entries (SPEC section 8): the slow log records each entry's client name,
+// and isOwnClientName (lib/own-client-name.ts) tells Redlens's. Browser-shared so the live view,
+// the archive, its rollups and the health rule draw one line.
+export { isOwnClientName } from '@/lib/own-client-name';
 
 /**
  * The archive's rollups keep Redlens's own entries apart under their fingerprint with this mark

@@ -1,6 +1,6 @@
 import 'server-only';
 import { instanceRoute } from '@/lib/http/route';
-import { listClients } from '@/lib/redis/clients';
+import { listClients } from '@/lib/clients/service';
 import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
