@@ -12,15 +12,10 @@
 //      group; each redis-cli's own), other requests' latency, and the ratios against the targets.
 // Options: --keys N (default 1000000), --port P (dashboard port, default a free one).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { freePort, startRedis, stopRedis } from '../scripts/lib/redis-server.mjs';
-import { buildIfStale, startNext, stopNext, waitForHttp } from '../scripts/lib/next-server.mjs';
-import { seed } from './lib/keys-dataset.mjs';
 import { arg, fmt, measure } from './lib/measure.mjs';
+import { rssSampler, startStage } from './lib/stage.mjs';
 
 const KEYS = arg('keys', 1_000_000);
 const TOKEN = 'bench-analysis-token-0123456789abcdef';
@@ -32,36 +27,6 @@ const log = (...parts) => console.log(...parts);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? NaN;
-
-/** RSS of every process in a process group (the dashboard) or of one pid (a redis-cli), in bytes. */
-function rssOf(match) {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (!match(Number(entry), Number(fields[2]))) continue; // field 5 of stat: the process group
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
-      total += Number(rss?.[1] ?? 0) * 1024;
-    } catch {
-      // the process ended between readdir and read
-    }
-  }
-  return total;
-}
-
-/** Peak RSS, sampled every 50 ms. */
-function rssSampler(match) {
-  let peak = 0;
-  const sample = () => {
-    const total = rssOf(match);
-    peak = Math.max(peak, total);
-    return total;
-  };
-  const timer = setInterval(sample, 50);
-  return { peak: () => peak, reset: () => (peak = sample()), stop: () => clearInterval(timer) };
-}
 
 const api = (base) => async (pathname, init = {}) => {
   const response = await fetch(`${base}${pathname}`, {
@@ -127,30 +92,9 @@ async function redisCli(binary, args) {
 
 // ---------------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(path.join(tmpdir(), 'redlens-bench-analysis-'));
-let server;
-let next;
-let redis;
+const stage = await startStage({ name: 'analysis', keys: KEYS, token: TOKEN, log });
 try {
-  server = await startRedis({ dir: path.join(dir, 'redis') });
-  redis = new Redis({ port: server.port, lazyConnect: true });
-  await redis.connect();
-  log(`bench/analysis: redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)[1]} on 127.0.0.1:${server.port}, ${fmt(KEYS)} keys`);
-  let started = performance.now();
-  await seed(server.port, KEYS);
-  const dbSize = await redis.dbsize();
-  log(`seeded ${fmt(dbSize)} keys in ${fmt((performance.now() - started) / 1000, 1)} s (used_memory ${(await redis.info('memory')).match(/used_memory_human:(\S+)/)[1]})`);
-
-  buildIfStale({ log });
-  const port = arg('port', 0) || (await freePort());
-  const configFile = path.join(dir, 'redlens.json');
-  writeFileSync(configFile, JSON.stringify({ instances: [{ id: 'bench', name: 'bench', url: `redis://127.0.0.1:${server.port}` }] }));
-  next = startNext({
-    host: '127.0.0.1', port, stdio: 'ignore',
-    env: { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: path.join(dir, 'data'), REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: 'bench-admin' },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/api/healthz`);
+  const { server, redis, next, base, dbSize } = stage;
   const call = api(base);
   const dashboardRss = rssSampler((_pid, pgid) => pgid === next.pid);
   // Warm up the routes (first compile of each handler, connections) before timing anything.
@@ -206,8 +150,5 @@ try {
   for (const [label, ok, figure] of verdicts) log(`  ${ok ? 'met   ' : 'MISSED'} ${label}: ${figure}`);
   process.exitCode = run.result.totals.keys === dbSize ? 0 : 1;
 } finally {
-  redis?.disconnect();
-  stopNext(next);
-  if (server) await stopRedis(server);
-  rmSync(dir, { recursive: true, force: true });
+  await stage.teardown();
 }

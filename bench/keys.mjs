@@ -10,15 +10,9 @@
 //      (INFO cpu before and after each walk).
 // Options: --keys N (default 1000000), --port P (dashboard port, default a free one).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import Redis from 'ioredis';
-import { freePort, startRedis, stopRedis } from '../scripts/lib/redis-server.mjs';
-import { buildIfStale, startNext, stopNext, waitForHttp } from '../scripts/lib/next-server.mjs';
-import { seed } from './lib/keys-dataset.mjs';
 import { arg, fmt, measure } from './lib/measure.mjs';
+import { rssSampler, startStage } from './lib/stage.mjs';
 
 const KEYS = arg('keys', 1_000_000);
 const TOKEN = 'bench-keys-token-0123456789abcdef';
@@ -94,58 +88,13 @@ async function firstPageLatency(base) {
   return { cold: times[0], median: [...times].sort((a, b) => a - b)[3] };
 }
 
-/** Peak RSS of the dashboard: the sum over its process group, sampled every 50 ms. */
-function rssSampler(pgid) {
-  let peak = 0;
-  const sample = () => {
-    let total = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) !== pgid) continue; // field 5 of stat: the process group
-        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
-        total += Number(rss?.[1] ?? 0) * 1024;
-      } catch {
-        // the process ended between readdir and read
-      }
-    }
-    peak = Math.max(peak, total);
-    return total;
-  };
-  const timer = setInterval(sample, 50);
-  return { sample, peak: () => peak, reset: () => (peak = sample()), stop: () => clearInterval(timer) };
-}
 
 // ---------------------------------------------------------------------------------------------
 
-const dir = mkdtempSync(path.join(tmpdir(), 'redlens-bench-keys-'));
-let server;
-let next;
-let redis;
+const stage = await startStage({ name: 'keys', keys: KEYS, token: TOKEN, log });
 try {
-  server = await startRedis({ dir: path.join(dir, 'redis') });
-  redis = new Redis({ port: server.port, lazyConnect: true });
-  await redis.connect();
-  log(`bench/keys: redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)[1]} on 127.0.0.1:${server.port}, ${fmt(KEYS)} keys`);
-
-  let started = performance.now();
-  await seed(server.port, KEYS);
-  const dbSize = await redis.dbsize();
-  log(`seeded ${fmt(dbSize)} keys in ${fmt((performance.now() - started) / 1000, 1)} s (used_memory ${(await redis.info('memory')).match(/used_memory_human:(\S+)/)[1]})`);
-
-  buildIfStale({ log });
-  const port = arg('port', 0) || (await freePort());
-  const configFile = path.join(dir, 'redlens.json');
-  writeFileSync(configFile, JSON.stringify({ instances: [{ id: 'bench', name: 'bench', url: `redis://127.0.0.1:${server.port}` }] }));
-  next = startNext({
-    host: '127.0.0.1', port, stdio: 'ignore',
-    env: { REDLENS_CONFIG: configFile, REDLENS_DATA_DIR: path.join(dir, 'data'), REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: 'bench-admin' },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/api/healthz`);
-  const rss = rssSampler(next.pid);
+  const { server, redis, next, base, dbSize } = stage;
+  const rss = rssSampler((_pid, pgid) => pgid === next.pid);
   // Warm up the route (first compile of the handler, connections) before timing anything.
   await firstPageLatency(base);
   const idleRss = rss.reset();
@@ -186,8 +135,5 @@ try {
   for (const [label, ok, figure] of verdicts) log(`  ${ok ? 'met   ' : 'MISSED'} ${label}: ${figure}`);
   process.exitCode = api.keys === dbSize ? 0 : 1;
 } finally {
-  redis?.disconnect();
-  stopNext(next);
-  if (server) await stopRedis(server);
-  rmSync(dir, { recursive: true, force: true });
+  await stage.teardown();
 }
