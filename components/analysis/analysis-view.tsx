@@ -3,7 +3,6 @@
 // the answer to the admin's three questions (what is big, which namespaces use the memory, what
 // has no TTL); earlier runs listed and compared. The run shown and the one compared with live in
 // the URL; without one, the newest run is shown.
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useAnalysisRuns } from '@/lib/queries/analysis';
@@ -17,6 +16,7 @@ import { analysisPageSearch, parseAnalysisPage, type AnalysisPageState } from '.
 import { RunPanel } from './run-panel';
 import { RunsList } from './runs-list';
 import { StartForm } from './start-form';
+import { InstancePageHeader } from '@/components/instance/instance-page-header';
 
 export function AnalysisView({ id }: { id: string }) {
   const searchParams = useSearchParams();
@@ -35,23 +35,10 @@ export function AnalysisView({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm">
-          <Link
-            href={`/instances/${encodeURIComponent(id)}`}
-            className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-          >
-            <span aria-hidden="true">← </span>Instance overview
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold text-slate-900">
-          Keyspace analysis <span className="font-normal text-slate-500">· {id}</span>
-        </h1>
-        <p className="max-w-prose text-sm text-slate-600">
-          Walks the keys of one db (SCAN, then TYPE, PTTL, MEMORY USAGE and the length of each) to tell what is big, which
-          namespaces use the memory and what has no TTL.
-        </p>
-      </header>
+      <InstancePageHeader id={id} title="Keyspace analysis">
+        {() =>
+          'Walks the keys of one db (SCAN, then TYPE, PTTL, MEMORY USAGE and the length of each) to tell what is big, which namespaces use the memory and what has no TTL.'}
+      </InstancePageHeader>
 
       <Panel title="New analysis">
         <StartForm id={id} runningId={runningId} onStarted={(runId) => go({ run: runId, compare: null })} onOpen={(runId) => go({ run: runId, compare: null })} />

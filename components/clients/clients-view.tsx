@@ -2,7 +2,6 @@
 // The clients page of one instance (SPEC section 11): who is connected, counted against the
 // guide's targets, grouped by name, host and library, and the table of clients with the admin's
 // kill. One poll of GET /api/instances/{id}/clients.
-import Link from 'next/link';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useClients } from '@/lib/queries/clients';
 import { ErrorState } from '@/components/ui/error-state';
@@ -12,6 +11,7 @@ import { InstanceNotFound } from '@/components/instance/instance-not-found';
 import { ClientGroups } from './client-groups';
 import { ClientsTable } from './clients-table';
 import { ClientsTotals } from './clients-totals';
+import { InstancePageHeader } from '@/components/instance/instance-page-header';
 
 export function ClientsView({ id }: { id: string }) {
   const clients = useClients(id);
@@ -19,23 +19,10 @@ export function ClientsView({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <p className="text-sm">
-          <Link
-            href={`/instances/${encodeURIComponent(id)}`}
-            className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-          >
-            <span aria-hidden="true">← </span>Instance overview
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold text-slate-900">
-          Clients <span className="font-normal text-slate-500">· {id}</span>
-        </h1>
-        <p className="max-w-prose text-sm text-slate-600">
-          Every connection Redis lists (CLIENT LIST): who the connections are, which pools they come from, and which
-          ones are idle, blocked or hold big buffers.
-        </p>
-      </header>
+      <InstancePageHeader id={id} title="Clients">
+        {() =>
+          'Every connection Redis lists (CLIENT LIST): who the connections are, which pools they come from, and which ones are idle, blocked or hold big buffers.'}
+      </InstancePageHeader>
 
       <QueryState
         query={clients}

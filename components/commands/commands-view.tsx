@@ -13,7 +13,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { CommandsTable } from './commands-table';
 import { ErrorsTable } from './errors-table';
-import { InstancePageHeader } from './page-header';
+import { InstancePageHeader } from '@/components/instance/instance-page-header';
 
 export function CommandsView({ id }: { id: string }) {
   const commands = useCommands(id);

@@ -5,8 +5,6 @@ import Link from 'next/link';
 import type { ConfigAuditResponse } from '@/lib/config-audit/types';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useConfigAudit } from '@/lib/queries/config';
-import { useInstances } from '@/lib/queries/instances';
-import { useHydrated } from '@/lib/queries/use-hydrated';
 import { InstanceNotFound } from '@/components/instance/instance-not-found';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
@@ -14,6 +12,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { AuditTable, STATUS_TONE } from './audit-table';
 import { OtherSettings } from './other-settings';
+import { InstancePageHeader } from '@/components/instance/instance-page-header';
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
   REDIS_COMMAND_DENIED: 'Redis refused CONFIG GET',
@@ -25,27 +24,19 @@ const errorTitle = (error: Error) => ERROR_TITLES[errorCodeOf(error) ?? ''] ?? '
 
 export function ConfigAuditView({ id }: { id: string }) {
   const audit = useConfigAudit(id);
-  const instances = useInstances();
-  const hydrated = useHydrated();
-  const name = (hydrated && instances.data?.instances.find((instance) => instance.id === id)?.name) || id;
 
   if (errorCodeOf(audit.error) === 'NOT_FOUND') return <InstanceNotFound id={id} />;
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/instances/${encodeURIComponent(id)}`} className="break-all text-slate-600 hover:text-slate-900 hover:underline">
-            <span aria-hidden="true">← </span>
-            {name}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold text-slate-900">Config audit</h1>
-        <p className="text-sm text-slate-600">
-          The settings of <span className="font-medium break-all text-slate-900">{name}</span> against the guide’s
-          recommendations for a cache, with the fix for each. <Link href="/config-drift" className="underline">Compare the fleet</Link>.
-        </p>
-      </header>
+      <InstancePageHeader id={id} title="Config audit">
+        {(name) => (
+          <>
+            The settings of <span className="font-medium break-all text-slate-900">{name}</span> against the guide’s
+            recommendations for a cache, with the fix for each. <Link href="/config-drift" className="underline">Compare the fleet</Link>.
+          </>
+        )}
+      </InstancePageHeader>
       <QueryState
         query={audit}
         loading={<Loading label="Reading the settings…"><Skeleton className="h-64" /></Loading>}

@@ -5,7 +5,7 @@
 import type { LatencyResponse } from '@/lib/commands/types';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useLatency } from '@/lib/queries/latency';
-import { InstancePageHeader } from '@/components/commands/page-header';
+import { InstancePageHeader } from '@/components/instance/instance-page-header';
 import { InstanceNotFound } from '@/components/instance/instance-not-found';
 import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';

@@ -1,5 +1,6 @@
 'use client';
-// The head of the commands and latency pages: back to the instance, the title, what it shows.
+// The head of an instance's pages (commands, latency, clients, config, analysis): back to the
+// instance by its name, the title, what the page shows.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useInstances } from '@/lib/queries/instances';
