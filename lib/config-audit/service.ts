@@ -9,14 +9,15 @@ import { configDrift, type InstanceSettings } from './drift';
 import type { ConfigAuditResponse, ConfigDriftResponse, ConfigSetResponse, DriftInstance } from './types';
 
 /**
- * CONFIG GET * and INFO server + memory (the version, the host's memory for the maxmemory fix).
- * Not shared between requests: a read right after an apply must see it, and the page polls slowly.
+ * CONFIG GET * and one INFO (its server and memory sections: the version, the host's memory for
+ * the maxmemory fix). Not shared between requests: a read right after an apply must see it, and
+ * the page polls slowly.
  */
-async function readSettings(instance: RedisInstance) {
+async function readAudited(instance: RedisInstance) {
   return instance.run(async (client) => {
-    const [config, server, memory] = await Promise.all([readAllConfig(client), readInfo(client, 'server'), readInfo(client, 'memory')]);
-    const version = server.server?.redis_version;
-    const total = memory.memory?.total_system_memory;
+    const [config, info] = await Promise.all([readAllConfig(client), readInfo(client, 'default')]);
+    const version = info.server?.redis_version;
+    const total = info.memory?.total_system_memory;
     return {
       ...config,
       version: version === undefined ? null : String(version),
@@ -26,7 +27,7 @@ async function readSettings(instance: RedisInstance) {
 }
 
 export async function readConfigAudit(instance: RedisInstance): Promise<ConfigAuditResponse> {
-  const { settings, redacted, version, totalSystemMemory } = await readSettings(instance);
+  const { settings, redacted, version, totalSystemMemory } = await readAudited(instance);
   return auditConfig(settings, { version, redacted, context: { totalSystemMemory } });
 }
 
@@ -39,7 +40,8 @@ export function applySetting(instance: RedisInstance, name: string, value: strin
 export async function readConfigDrift(registry: Registry): Promise<ConfigDriftResponse> {
   const reads = await Promise.all(registry.list().map(async (instance) => {
     try {
-      const { settings, redacted } = await readSettings(instance);
+      // Only the settings: drift needs no INFO.
+      const { settings, redacted } = await instance.run(readAllConfig);
       return { instance, read: { instance: instance.id, settings, redacted } satisfies InstanceSettings };
     } catch (error) {
       return { instance, error: error instanceof Error ? error.message : 'unknown error' };
