@@ -30,7 +30,7 @@ export interface RedisFacts {
   primary: string | null;
   counters: Record<WatchedCounter, number>;
   maxclients: number;
-  /** The watched settings (lib/redis/watched-settings.ts) when they were read this sample (once a minute), else null. */
+  /** The watched settings (lib/config-audit/watched.ts) when they were read this sample (once a minute), else null. */
   settings: Record<string, string> | null;
   /** null when the slow log was not read (denied, or INFO missing). */
   slowlog: SlowlogFacts | null;

@@ -26,10 +26,11 @@ import { SlowlogParseError, type SlowlogEntry } from '@/lib/redis/parse/parse-sl
 import type { OwnCounts, OwnTraffic } from '@/lib/redis/own-traffic';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { readNewSlowlog, slowlogLength } from '@/lib/redis/slowlog';
-import { readWatchedSettings } from '@/lib/redis/watched-settings';
 import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot } from './compute-sample';
 import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable';
 import { factsOf, slowlogFactsOf } from './observation';
+import { configGet } from '@/lib/redis/config';
+import { pickWatchedSettings } from '@/lib/config-audit/watched';
 
 const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
@@ -123,7 +124,7 @@ async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraf
   // After the entries, so one logged in between makes the length larger, never a false reset.
   const length = slowlog ? await slowlogLength(client).catch(() => null) : null;
   // A denied or renamed CONFIG means no config-change events, never a failed sample.
-  const settings = readSettings ? await readWatchedSettings(client).catch(() => null) : null;
+  const settings = readSettings ? await configGet(client, '*').then(pickWatchedSettings, () => null) : null;
   return { sections, own, ownCalls, pings, slowlog, slowlogLength: length, settings };
 }
 

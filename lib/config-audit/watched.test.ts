@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickWatchedSettings, WATCHED_SETTINGS } from './watched-settings';
+import { pickWatchedSettings, WATCHED_SETTINGS } from './watched';
 
 describe('pickWatchedSettings', () => {
   it('keeps only the watched names, never a secret', () => {
