@@ -14,7 +14,7 @@ import { prometheusText } from '@/lib/metrics/prometheus';
 import { scanKeys } from '@/lib/redis/keys';
 import { getSlowlog } from '@/lib/redis/slowlog';
 import { readKey } from '@/lib/redis/values';
-import { isOwnClientName } from '@/lib/slowlog/own';
+import { isOwnClientName } from '@/lib/own-client-name';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 import { samplerHarness } from './sampler-harness';
 

@@ -4,7 +4,7 @@
 import { Fragment, useId, useState } from 'react';
 import type { SlowlogEntryView } from '@/lib/slowlog/types';
 import { formatDateTime } from '@/lib/format';
-import { isOwnClientName } from '@/lib/slowlog/own';
+import { isOwnClientName } from '@/lib/own-client-name';
 import { cutArgs } from './model/cut-args';
 import { formatMicros } from './model/durations';
 import { RelativeTime } from '@/components/ui/relative-time';

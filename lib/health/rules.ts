@@ -3,7 +3,7 @@
 import type { DerivedInfo } from '@/lib/api/types';
 import type { EventValue, InstanceEvent } from '@/lib/events/types';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
-import { isOwnClientName } from '@/lib/slowlog/own';
+import { isOwnClientName } from '@/lib/own-client-name';
 import { warningFor } from '@/lib/slowlog/warnings';
 import type { Thresholds } from '@/lib/health-targets';
 import { hitRatio } from '@/lib/hit-ratio';

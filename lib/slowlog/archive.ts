@@ -6,7 +6,7 @@ import { rowsOverCap } from '@/lib/store/retention';
 import type { Store } from '@/lib/store/sqlite';
 import { ArchiveReader, type ArchiveFilter } from './archive-query';
 import { fingerprint } from './fingerprint';
-import { isOwnClientName } from './own';
+import { isOwnClientName } from '@/lib/own-client-name';
 import { SlowlogRollup, type RollupInput } from './rollup';
 import type { SlowlogArchiveResponse } from './types';
 import { warningFor } from './warnings';

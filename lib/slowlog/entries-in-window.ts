@@ -2,7 +2,7 @@
 // sampler archives every new entry): "slow log entries per minute" of "what changed". Entries of
 // Redlens's own connections are left out (SPEC section 8): its SCANs must not read as a change.
 import type { Store } from '@/lib/store/sqlite';
-import { isOwnClientName } from './own';
+import { isOwnClientName } from '@/lib/own-client-name';
 
 /**
  * Entries archived for `instance` with a time in [fromMs, toMs), other than Redlens's own.

@@ -2,7 +2,8 @@
 // section 8). Applied to the shared read of lib/slowlog/live.ts, so every viewer still shares
 // one SLOWLOG GET a second whichever way each of them looks at it. Pure.
 import { rankFingerprints } from './analysis';
-import { isOwnClientName, ownFingerprint } from './own';
+import { isOwnClientName } from '@/lib/own-client-name';
+import { ownFingerprint } from './own';
 import type { SlowlogEntryView, SlowlogLiveResponse, SlowlogResponse } from './types';
 
 export function withOwnEntries(response: SlowlogResponse, show: boolean): SlowlogLiveResponse {

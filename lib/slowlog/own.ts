@@ -1,7 +1,6 @@
-// Redlens's own slow log entries (SPEC section 8): the slow log records each entry's client name,
-// and isOwnClientName (lib/own-client-name.ts) tells Redlens's. Browser-shared so the live view,
-// the archive, its rollups and the health rule draw one line.
-export { isOwnClientName } from '@/lib/own-client-name';
+// Redlens's own slow log entries (SPEC section 8), told by their client name
+// (lib/own-client-name.ts): the mark their fingerprints carry in the archive's rollups.
+// Browser-shared so the live view, the archive and its charts draw one line.
 
 /**
  * The archive's rollups keep Redlens's own entries apart under their fingerprint with this mark
