@@ -84,6 +84,7 @@ const SERVER_FOLDERS = {
   fleet: ['types'],
   jobs: ['types'],
   analysis: ['types', 'namespace'],
+  'bulk-delete': ['types'],
   'config-audit': ['types', 'allowlist', 'memory-size'],
   commands: ['types', 'ping-summary'],
   clients: ['types', 'constants'],

@@ -5,6 +5,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { useState, type ReactNode } from 'react';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { redirectWhenSignedOut } from '@/lib/queries/session-expired';
+import { ToastProvider } from '@/components/ui/toast';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   // A down Redis is retried by polling, not by piling up retries.
@@ -25,5 +26,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

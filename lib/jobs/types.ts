@@ -8,7 +8,7 @@ export const JOB_STATUSES = ['running', 'done', 'cancelled', 'failed', 'interrup
  */
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const JOB_KINDS = ['analysis'] as const;
+export const JOB_KINDS = ['analysis', 'bulk-delete'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** How far a job got: `done` of `total` units (keys scanned of DBSIZE, ...). */
