@@ -24,7 +24,7 @@ export function keyName(key: Buffer): KeyName {
   return { key: displayName(key), keyB64: key.toString('base64') };
 }
 
-type ScanReply = [Buffer, Buffer[]];
+export type ScanReply = [Buffer, Buffer[]];
 
 /** Type, TTL and (optionally) memory of some keys in one write; vanished keys are left out. */
 export async function describeKeys(
@@ -133,19 +133,32 @@ function lookupsOf(info: unknown): { hits: number; misses: number } {
   return { hits: Number(stats.keyspace_hits ?? 0), misses: Number(stats.keyspace_misses ?? 0) };
 }
 
+/** INFO stats, SCAN, INFO stats as one MULTI ... EXEC, on an ioredis client or a RespPipe. */
+async function infoScanInfo(connection: Redis | RespPipe, args: Array<string | number>): Promise<unknown[]> {
+  if ('multi' in connection) {
+    const replies = await connection.multi().info('stats').callBuffer('SCAN', args).info('stats').exec();
+    // EXEC answers null only under WATCH, which this never sends.
+    if (!replies) throw new Error('SCAN: EXEC answered null');
+    const failed = replies.find(([error]) => error);
+    if (failed) throw failed[0];
+    return replies.map(([, value]) => value);
+  }
+  const replies = await connection.send([['MULTI'], ['INFO', 'stats'], ['SCAN', ...args.map(String)], ['INFO', 'stats'], ['EXEC']]);
+  const exec = replies.at(-1);
+  const failed = [...replies, ...(Array.isArray(exec) ? exec : [])].find((reply) => RespError.is(reply));
+  if (failed) throw failed;
+  if (!Array.isArray(exec)) throw new Error('SCAN: EXEC answered null');
+  return exec;
+}
+
 /**
  * SCAN ... TYPE looks up every key it walks that passes MATCH (Redis counts each as a keyspace
  * hit), and its reply does not say how many it walked. Between two INFO stats in one MULTI
  * nothing else runs, so their difference is exactly its lookups: counted as Redlens's own
- * (SPEC section 8), so a type-filtered listing does not lift the hit ratio it reports.
+ * (SPEC section 8), so a type-filtered listing (or export) does not lift the hit ratio it reports.
  */
-async function scanWithType(client: Redis, args: Array<string | number>, traffic: OwnTraffic): Promise<ScanReply> {
-  const replies = await client.multi().info('stats').callBuffer('SCAN', args).info('stats').exec();
-  // EXEC answers null only under WATCH, which this never sends.
-  if (!replies) throw new Error('SCAN: EXEC answered null');
-  const failed = replies.find(([error]) => error);
-  if (failed) throw failed[0];
-  const [before, scan, after] = replies.map(([, value]) => value);
+export async function scanWithType(connection: Redis | RespPipe, args: Array<string | number>, traffic: OwnTraffic): Promise<ScanReply> {
+  const [before, scan, after] = await infoScanInfo(connection, args);
   const start = lookupsOf(before);
   const end = lookupsOf(after);
   traffic.noteLookups(end.hits - start.hits, end.misses - start.misses);
