@@ -3,11 +3,14 @@
 // stream is cancelled. `request.text()` would buffer a 2 GB body whole and kill the process.
 import { ApiError } from '@/lib/api/errors';
 
-/** The largest JSON body any route accepts. Every body the API takes is a few small fields. */
+/**
+ * The largest JSON body a route accepts unless it says otherwise: every body the API takes is a
+ * few small fields, except a key edit's value (its route raises its own limit, `maxBodyBytes`).
+ */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () =>
-  new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB, the most Redlens accepts.`);
+const tooLarge = (maxBytes: number) =>
+  new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes / 1024} KiB, the most this route accepts.`);
 
 /**
  * The declared length when the request says one. A length that is not a plain decimal is refused
@@ -20,12 +23,12 @@ function declaredLength(request: Request): number | null {
   return Number(header.trim());
 }
 
-/** The body's bytes, at most MAX_BODY_BYTES of them; 413 as soon as there would be more. */
-async function readBodyBytes(request: Request): Promise<Buffer> {
+/** The body's bytes, at most `maxBytes` of them; 413 as soon as there would be more. */
+async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = declaredLength(request);
-  if (declared !== null && declared > MAX_BODY_BYTES) {
+  if (declared !== null && declared > maxBytes) {
     // Not a byte read: the server's own drain (or close) deals with what the client still sends.
-    throw tooLarge();
+    throw tooLarge(maxBytes);
   }
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
@@ -35,10 +38,10 @@ async function readBodyBytes(request: Request): Promise<Buffer> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBytes) {
       // Stop the upload here rather than read (and discard) the rest of a 100 MB stream.
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -50,8 +53,8 @@ async function readBodyBytes(request: Request): Promise<Buffer> {
  * with `curl -X POST` (no body) as well as with `{}`; a route that needs fields still gets 400
  * from its schema.
  */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const bytes = await readBodyBytes(request);
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const bytes = await readBodyBytes(request, maxBytes);
   const text = bytes.toString('utf8');
   if (text.trim() === '') return {};
   try {

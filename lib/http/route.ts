@@ -28,8 +28,10 @@ interface RouteOptions<Q extends z.ZodType, B extends z.ZodType> {
   /** Who may call: 'anyone', 'viewer' (any signed-in user or token), or 'admin'. */
   role: Requirement;
   query?: Q;
-  /** The JSON body (at most 64 KiB, read as a stream); an empty body reads as `{}`. */
+  /** The JSON body (at most `maxBodyBytes`, read as a stream); an empty body reads as `{}`. */
   body?: B;
+  /** The body limit: MAX_BODY_BYTES (64 KiB) unless a route needs more (a key edit's value). */
+  maxBodyBytes?: number;
   /**
    * The audit action of a mutation. The wrapper records who, when and where as `pending` before
    * the handler runs (refusing with 503, handler not run, when it cannot), then the outcome.
@@ -71,9 +73,9 @@ function parseQuery<Q extends z.ZodType>(schema: Q | undefined, request: Request
   return parsed.data;
 }
 
-async function parseBody<B extends z.ZodType>(schema: B | undefined, request: Request): Promise<z.infer<B>> {
+async function parseBody<B extends z.ZodType>(schema: B | undefined, request: Request, maxBytes: number | undefined): Promise<z.infer<B>> {
   if (!schema) return undefined as z.infer<B>;
-  const parsed = schema.safeParse(await readJsonBody(request));
+  const parsed = schema.safeParse(await readJsonBody(request, maxBytes));
   if (!parsed.success) throw badRequest(issuesText(parsed.error, 'body'));
   return parsed.data;
 }
@@ -167,7 +169,7 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
       const context: RouteContext<Q, B> = {
         request, principal, auth, address,
         query: parseQuery(options.query, request),
-        body: await parseBody(options.body, request),
+        body: await parseBody(options.body, request, options.maxBodyBytes),
         auditTarget: (value) => {
           audit.target = value;
         },

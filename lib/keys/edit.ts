@@ -7,6 +7,12 @@ import { MAX_DB_INDEX, MAX_KEY_BYTES, REDIS_TYPES, TTL_NONE } from './constants'
 
 /** A value written through the dashboard: at most 512 KiB (the JSON body limit is set to fit it). */
 export const MAX_EDIT_VALUE_BYTES = 512 * 1024;
+/**
+ * The PUT key body limit (every other route keeps 64 KiB): a 512 KiB value is ~700 KB of base64,
+ * so it fits with room for its field or member. All elements of one body together are bounded by
+ * this, not by MAX_EDIT_VALUE_BYTES each.
+ */
+export const MAX_EDIT_BODY_BYTES = 1024 * 1024;
 /** Fields of one stream entry added at once. */
 export const MAX_STREAM_FIELDS = 64;
 
@@ -55,6 +61,12 @@ export const CREATING_OPS = { set: 'string', hset: 'hash', rpush: 'list', lpush:
 /** The one operation name of a parsed op. */
 export const opNameOf = (op: KeyEditOpInput): KeyEditOpName => Object.keys(op)[0] as KeyEditOpName;
 
+/** Both are base64 of the same bytes. A field that failed its own check (zod still runs refinements then) is not. */
+function sameBytes(a: string, b: string): boolean {
+  if (!BASE64.test(a) || !BASE64.test(b)) return false;
+  return atob(a) === atob(b);
+}
+
 export const KeyEditBody = z.strictObject({
   db: z.number().int().min(0).max(MAX_DB_INDEX),
   keyB64: keyB64Param,
@@ -79,6 +91,10 @@ export const KeyEditBody = z.strictObject({
   }
   if ('rename' in body.op && base64Length(body.op.rename.newKeyB64) > MAX_KEY_BYTES) {
     context.addIssue({ code: 'custom', path: ['op', 'rename', 'newKeyB64'], message: `must encode at most ${MAX_KEY_BYTES} bytes` });
+  }
+  // Base64 with other trailing bits decodes to the same bytes: compare the bytes, not the text.
+  if ('rename' in body.op && sameBytes(body.op.rename.newKeyB64, body.keyB64)) {
+    context.addIssue({ code: 'custom', path: ['op', 'rename', 'newKeyB64'], message: 'is the key\'s own name' });
   }
 });
 export type KeyEditInput = z.infer<typeof KeyEditBody>;

@@ -1,5 +1,7 @@
 import { instanceRoute } from '@/lib/http/route';
+import { KeyEditBody, MAX_EDIT_BODY_BYTES } from '@/lib/keys/edit';
 import { KeyAddress, KeyQuery, KeyTtlBody } from '@/lib/keys/schemas';
+import { auditEditTarget, editKey } from '@/lib/redis/key-edit';
 import { auditKeyTarget, deleteKey, setKeyTtl } from '@/lib/redis/keys';
 import { readKey } from '@/lib/redis/values';
 
@@ -20,3 +22,11 @@ export const PATCH = instanceRoute({ role: 'admin', body: KeyTtlBody, audit: 'ke
   auditTarget(`${auditKeyTarget(body.db, bytesOf(body.keyB64))} ttlMs=${body.ttlMs}`);
   return setKeyTtl(instance, body.db, bytesOf(body.keyB64), body.ttlMs);
 });
+
+export const PUT = instanceRoute(
+  { role: 'admin', body: KeyEditBody, audit: 'key.edit', maxBodyBytes: MAX_EDIT_BODY_BYTES },
+  ({ instance, body, auditTarget }) => {
+    auditTarget(auditEditTarget(body));
+    return editKey(instance, body);
+  },
+);
