@@ -55,6 +55,19 @@ describe('RespPipe', () => {
     pipe.close();
   });
 
+  it('does not reconnect after close(), not even for a batch that was in flight', async () => {
+    const pipe = pipeOn(2);
+    await pipe.send([['TYPE', 'h']]);
+    const inFlight = pipe.send([['DEBUG', 'SLEEP', '0.2'], ['TYPE', 'h']]);
+    inFlight.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // written, Redis sleeping on it
+    pipe.close();
+    await expect(inFlight).rejects.toThrow(/closed by Redlens/);
+    await expect(pipe.send([['TYPE', 'h']])).rejects.toThrow(/closed by Redlens/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(String(await redis.client('LIST'))).not.toContain('name=redlens-keys-test');
+  });
+
   it('returns error replies in place and fails on refused credentials', async () => {
     const pipe = pipeOn(0);
     const [reply] = await pipe.send([['NOSUCHCOMMAND']]);

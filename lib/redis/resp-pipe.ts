@@ -64,12 +64,15 @@ export class RespPipe {
   private readonly parser = new RespParser();
   /** Bytes received towards the batch at the head of the line. */
   private headBytes = 0;
+  /** Set by close(): nothing is sent any more. */
+  private closed = false;
 
   constructor(private readonly options: RespPipeOptions) {}
 
   /** Sends every command in one write and resolves with their replies (RespError for an error reply). */
   async send(commands: Command[]): Promise<RespReply[]> {
     if (commands.length === 0) return [];
+    if (this.closed) throw new Error('Connection is closed by Redlens');
     const reused = this.socket !== null;
     await this.connect();
     try {
@@ -77,13 +80,18 @@ export class RespPipe {
     } catch (error) {
       // A connection idle long enough for Redis' `timeout` (or killed) fails only when used:
       // the reads sent here are idempotent, so one fresh connection may try them again.
-      if (!reused || !DROPPED.test((error as Error).message)) throw error;
+      if (this.closed || !reused || !DROPPED.test((error as Error).message)) throw error;
       await this.connect();
       return this.write(commands);
     }
   }
 
+  /**
+   * Closes the connection for good: batches in flight fail, and neither they nor a later send
+   * reconnect (a walk stopped by its reader must not start again on a fresh connection).
+   */
   close(): void {
+    this.closed = true;
     this.fail(new Error('Connection is closed by Redlens'));
   }
 
