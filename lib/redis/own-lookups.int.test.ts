@@ -7,8 +7,10 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { KeyQuery, KeysQuery } from '@/lib/keys/schemas';
+import { KeyEditBody } from '@/lib/keys/edit';
 import { walkKeyspace } from './analysis-walk';
 import { onDb } from './db-connections';
+import { editKey } from './key-edit';
 import { scanKeys } from './keys';
 import { parseInfo } from './parse/parse-info';
 import type { OwnEffect } from './parse/own-lookups';
@@ -268,5 +270,90 @@ describe('own traffic model against a real Redis', () => {
       expect(own, name).toBeGreaterThan(0);
       expect(own, name).toBe((after[name] ?? 0) - (before[name] ?? 0));
     }
+  });
+});
+
+// Key edits (lib/redis/key-edit.ts): writes look their key up for write, which Redis 7 does not
+// count as a hit or a miss; WATCH finds no key at all. Each on an existing key and a missing one.
+describe('own traffic of key edits against a real Redis', () => {
+  beforeAll(async () => {
+    await observer.set('w:string', 'v', 'EX', 600);
+    await observer.hset('w:hash', 'f', 'v', 'g', 'v');
+    await observer.rpush('w:list', 'a', 'b', 'a');
+    await observer.sadd('w:set', 'a', 'b', 'c');
+    await observer.zadd('w:zset', 1, 'a', 2, 'b');
+    await observer.xadd('w:stream', '1-1', 'f', 'v');
+    await observer.xadd('w:stream', '2-1', 'f', 'v');
+    await observer.set('w:rename', 'v');
+  });
+
+  const writes: Case[] = [
+    ['WATCH of an existing key', onClient((c) => c.watch('w:string').then(() => c.unwatch())), effect(2)],
+    ['WATCH of a missing key', onClient((c) => c.watch('k:missing').then(() => c.unwatch())), effect(2)],
+    ['UNWATCH', onClient((c) => c.unwatch()), RAN],
+    ['SET KEEPTTL of an existing key', onClient((c) => c.set('w:string', 'v2', 'KEEPTTL')), RAN],
+    ['SET of a missing key', onClient((c) => c.set('w:new-string', 'v')), RAN],
+    ['HSET of an existing key', onClient((c) => c.hset('w:hash', 'h', 'v')), RAN],
+    ['HSET of a missing key', onClient((c) => c.hset('w:new-hash', 'h', 'v')), RAN],
+    ['HDEL of an existing key', onClient((c) => c.hdel('w:hash', 'h')), RAN],
+    ['HDEL of a missing key', onClient((c) => c.hdel('k:missing', 'h')), RAN],
+    ['RPUSH of an existing key', onClient((c) => c.rpush('w:list', 'c')), RAN],
+    ['LPUSH of a missing key', onClient((c) => c.lpush('w:new-list', 'c')), RAN],
+    ['LSET of an existing key', onClient((c) => c.lset('w:list', 0, 'z')), RAN],
+    ['LSET out of range (an error the command returns)', onClient((c) => c.lset('w:list', 99, 'z')), RAN],
+    ['LSET of a missing key', onClient((c) => c.lset('k:missing', 0, 'z')), RAN],
+    ['LREM of an existing key', onClient((c) => c.lrem('w:list', 0, 'a')), RAN],
+    ['LREM of a missing key', onClient((c) => c.lrem('k:missing', 0, 'a')), RAN],
+    ['SADD of an existing key', onClient((c) => c.sadd('w:set', 'd')), RAN],
+    ['SREM of an existing key', onClient((c) => c.srem('w:set', 'a')), RAN],
+    ['SREM of a missing key', onClient((c) => c.srem('k:missing', 'a')), RAN],
+    ['ZADD of an existing key', onClient((c) => c.zadd('w:zset', 5, 'a')), RAN],
+    ['ZADD of a missing key', onClient((c) => c.zadd('w:new-zset', 5, 'a')), RAN],
+    ['ZREM of an existing key', onClient((c) => c.zrem('w:zset', 'b')), RAN],
+    ['ZREM of a missing key', onClient((c) => c.zrem('k:missing', 'b')), RAN],
+    ['XADD NOMKSTREAM of an existing key', onClient((c) => c.call('XADD', 'w:stream', 'NOMKSTREAM', '*', 'f', 'v')), RAN],
+    ['XADD NOMKSTREAM of a missing key (nothing created)', onClient((c) => c.call('XADD', 'k:missing', 'NOMKSTREAM', '*', 'f', 'v')), RAN],
+    ['XDEL of an existing key', onClient((c) => c.xdel('w:stream', '1-1')), RAN],
+    ['XDEL of a missing key', onClient((c) => c.xdel('k:missing', '1-1')), RAN],
+    ['RENAMENX of an existing key', onClient((c) => c.renamenx('w:rename', 'w:renamed')), RAN],
+    ['RENAMENX onto an existing name', onClient((c) => c.renamenx('w:renamed', 'w:string')), RAN],
+    ['RENAMENX of a missing key (an error the command returns)', onClient((c) => c.renamenx('k:missing', 'w:nowhere')), RAN],
+    ['PEXPIRE inside MULTI with SET', onClient((c) => c.multi().set('w:ttl', 'v').pexpire('w:ttl', 60_000).exec()), effect(4)],
+    // WATCH, a write of our own that touches the watched key, MULTI, EXEC answering nil: the
+    // queued SET never ran and is not counted.
+    ['EXEC aborted by WATCH (nil)', onClient(async (c) => {
+      await c.watch('w:string');
+      await c.set('w:string', 'touched', 'KEEPTTL');
+      const reply = await c.multi().set('w:string', 'never', 'KEEPTTL').exec();
+      if (reply !== null) throw new Error('EXEC should have answered nil');
+    }), effect(4)],
+  ];
+
+  it.each(writes)('%s', async (_name, send, expected) => {
+    const { redis, redlens } = await measure(send);
+    expect(redis).toEqual(expected);
+    expect(redlens).toEqual(redis);
+  });
+
+  const body = (input: Record<string, unknown>) => KeyEditBody.parse({ db: 0, ...input });
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const edits: Array<[string, ReturnType<typeof body>]> = [
+    ['set', body({ keyB64: b64('w:string'), type: 'string', op: { set: { valueB64: b64('edited') } } })],
+    ['hset', body({ keyB64: b64('w:hash'), type: 'hash', op: { hset: { fieldB64: b64('f'), valueB64: b64('x') } } })],
+    ['lset', body({ keyB64: b64('w:list'), type: 'list', op: { lset: { index: 0, valueB64: b64('x') } } })],
+    ['zadd', body({ keyB64: b64('w:zset'), type: 'zset', op: { zadd: { memberB64: b64('q'), score: 2 } } })],
+    ['xadd', body({ keyB64: b64('w:stream'), type: 'stream', op: { xadd: { fields: [[b64('f'), b64('v')]] } } })],
+    ['create with a TTL', body({ keyB64: b64('w:created'), type: 'set', create: true, ttlMs: 60_000, op: { sadd: { memberB64: b64('m') } } })],
+    ['rename', body({ keyB64: b64('w:renamed'), type: 'string', op: { rename: { newKeyB64: b64('w:renamed-again') } } })],
+    ['a refused type (WATCH, TYPE, UNWATCH)', body({ keyB64: b64('w:hash'), type: 'string', op: { set: { valueB64: b64('x') } } })],
+    ['a refused create (the key exists)', body({ keyB64: b64('w:hash'), type: 'hash', create: true, op: { hset: { fieldB64: b64('f'), valueB64: b64('x') } } })],
+    ['a missing key', body({ keyB64: b64('k:missing'), type: 'list', op: { rpush: { valueB64: b64('x') } } })],
+    ['another db (SELECT on the edit connection)', body({ db: 2, keyB64: b64('w:db2'), type: 'string', create: true, op: { set: { valueB64: b64('x') } } })],
+  ];
+
+  it.each(edits)('a whole edit on its own connection: %s', async (_name, input) => {
+    const { redis, redlens } = await measure(() => editKey(instance, input));
+    expect(redlens).toEqual(redis);
+    expect(redis.commands).toBeGreaterThanOrEqual(3); // WATCH, TYPE and UNWATCH or MULTI ... EXEC
   });
 });
