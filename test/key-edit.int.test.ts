@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResponse } from '@/lib/audit/types';
 import type { KeyEditReply } from '@/lib/keys/edit';
+import type { KeyDetail } from '@/lib/keys/types';
 import { freePort } from '../scripts/lib/redis-server.mjs';
 import { call, cookieOf, useAppEnv } from './app-env';
 import { eventually, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
@@ -64,7 +65,7 @@ async function contentOf(key: Buffer): Promise<{ type: string; value: unknown }>
     case 'list': return { type, value: hex(await redis.lrangeBuffer(key, 0, -1)) };
     case 'set': return { type, value: hex(await redis.smembersBuffer(key)).sort() };
     case 'zset': {
-      const flat = await redis.zrangeBuffer(key, 0, -1, 'WITHSCORES');
+      const flat = await redis.zrangeBuffer(key, '0', '-1', 'WITHSCORES');
       const pairs: string[] = [];
       for (let i = 0; i < flat.length; i += 2) pairs.push(`${flat[i]!.toString('hex')}=${flat[i + 1]!.toString()}`);
       return { type, value: pairs };
@@ -232,6 +233,26 @@ describe('each operation makes exactly its change, binary-safe', () => {
     expect(message).toMatch(/never overwrites/);
     expect(await redis.getBuffer(to)).toEqual(SECRET);
     expect(await redis.get(taken)).toBe('mine');
+  });
+});
+
+describe('round trip with the key detail', () => {
+  it('reads each whole element\'s exact bytes (b64), which an edit sends back', async () => {
+    const key = bin('roundtrip:');
+    const field = bin('field-');
+    await redis.hset(key, field, bin('v'), 'long', 'x'.repeat(5000));
+    const detail = await call(keyRoute.GET, 'GET', `/api/instances/k/key?keyB64=${encodeURIComponent(b64(key))}`, { headers: { cookie: admin }, params: { id: 'k' } });
+    const body = (await detail.json()) as KeyDetail;
+    if (body.value.kind !== 'hash') throw new Error(`a hash, not ${body.value.kind}`);
+    const entry = body.value.entries.find((e) => e.field.text.startsWith('field-'))!;
+    expect(entry.field.b64).toBe(b64(field));
+    expect(entry.value.b64).toBe(b64(bin('v')));
+    // A value cut for display has no exact bytes to send back.
+    const long = body.value.entries.find((e) => e.field.text === 'long')!.value;
+    expect(long.cut).toBe(true);
+    expect(long.b64).toBeUndefined();
+    await edit({ keyB64: b64(key), type: 'hash', op: { hdel: { fieldB64: entry.field.b64 } } });
+    expect(await redis.hkeys(key)).toEqual(['long']);
   });
 });
 

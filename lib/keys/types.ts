@@ -56,6 +56,8 @@ export interface ShownBytes {
   cut?: true;
   /** Bytes in full. */
   bytes: number;
+  /** The exact bytes (base64) when the element is shown whole (not `cut`): what a key edit sends back. */
+  b64?: string;
 }
 
 /** Every value says `truncated: true` when more of it exists beyond this page (SPEC section 5). */

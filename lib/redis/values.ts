@@ -21,7 +21,10 @@ import { isReplyTooLarge, type Command, type RespPipe } from './resp-pipe';
 /** Raw preview bytes a page may show in all, so a response stays well under 2 MB. */
 const PAGE_PREVIEW_BUDGET = 256 * 1024;
 
-/** Cuts elements for display: each to ELEMENT_PREVIEW_BYTES, the page to PAGE_PREVIEW_BUDGET. */
+/**
+ * Cuts elements for display: each to ELEMENT_PREVIEW_BYTES, the page to PAGE_PREVIEW_BUDGET. An
+ * element shown whole also carries its bytes as base64 (at most the same budget again).
+ */
 export class Shower {
   private remaining = PAGE_PREVIEW_BUDGET;
 
@@ -31,7 +34,9 @@ export class Shower {
     if (end < bytes.length) while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end -= 1;
     this.remaining -= end;
     const shown: ShownBytes = { text: displayBytes(bytes.subarray(0, end)).text, bytes: bytes.length };
+    // The exact bytes of a whole element: what an edit addresses (HDEL field, SREM member).
     if (end < bytes.length) shown.cut = true;
+    else shown.b64 = bytes.toString('base64');
     return shown;
   }
 }
