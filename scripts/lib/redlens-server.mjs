@@ -29,8 +29,16 @@ export const CONNECTIONS_CHECK_INTERVAL_MS = 1_000;
 export const DEFAULT_MAX_CONNECTIONS = 512;
 /** How long a refused upload's connection keeps reading (and discarding) after the answer. */
 export const LINGER_MS = 2_000;
-/** Same value as lib/http/body.ts MAX_BODY_BYTES: no route takes a larger body. */
+/** Same value as lib/http/body.ts MAX_BODY_BYTES: no route takes a larger body but the key edit. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Same value as lib/keys/edit.ts MAX_EDIT_BODY_BYTES: a key edit carries a value (PUT .../key). */
+export const MAX_EDIT_BODY_BYTES = 1024 * 1024;
+const KEY_EDIT_PATH = /^\/api\/instances\/[^/]+\/key\/?$/;
+
+/** The most a request may declare: the route's own limit is checked again as the body is read. */
+export function bodyLimitOf(method, pathname) {
+  return method === 'PUT' && KEY_EDIT_PATH.test(pathname) ? MAX_EDIT_BODY_BYTES : MAX_BODY_BYTES;
+}
 /** The header carrying the peer address; same name as lib/auth/request-origin.ts PEER_HEADER. */
 export const PEER_HEADER = 'x-redlens-peer';
 // Tells the app (same process) that PEER_HEADER was set by this server and can be believed.
@@ -130,9 +138,10 @@ export async function startRedlensServer({
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    const limit = bodyLimitOf(req.method, pathname);
+    if (declared > limit) {
       lingerAfterAnswer(req.socket);
-      sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB, the most Redlens accepts.`, headersFor(pathname));
+      sendJsonError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit / 1024} KiB, the most Redlens accepts here.`, headersFor(pathname));
       return;
     }
     // A request arrived: from now on only a long silence ends the connection.
