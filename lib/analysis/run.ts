@@ -3,6 +3,7 @@
 // progress after each batch. Cancelled, it resolves with what it counted (the runner keeps it).
 import 'server-only';
 import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
+import { Rate } from '@/lib/jobs/rate';
 import type { JobContext } from '@/lib/jobs/runner';
 import { walkKeyspace, type WalkProgress } from '@/lib/redis/analysis-walk';
 import { configGet } from '@/lib/redis/config';
@@ -12,9 +13,6 @@ import { AnalysisAccumulator } from './accumulator';
 import { ENCODING_CONFIG_NAMES, encodingCandidate, encodingThresholdsOf, type EncodingThresholds } from './encoding';
 import { compilePolicy } from './ttl-policy-audit';
 import type { AnalysisParams, AnalysisProgress, AnalysisResult } from './types';
-
-/** keys/s is measured over about this much of the recent past. */
-const RATE_WINDOW_MS = 5_000;
 
 /**
  * The thresholds in force, one CONFIG GET per name (Redis 6 takes one pattern per call); all
@@ -27,24 +25,6 @@ async function readEncodingThresholds(instance: RedisInstance): Promise<Encoding
   } catch (error) {
     if (redisErrorToApiError(error)?.code !== 'REDIS_COMMAND_DENIED') throw error;
     return encodingThresholdsOf({});
-  }
-}
-
-/** keys/s over the last RATE_WINDOW_MS, and the ETA to `total` at that rate. */
-class Rate {
-  private readonly points: Array<{ at: number; done: number }> = [];
-
-  constructor(private readonly now: () => number) {
-    this.points.push({ at: now(), done: 0 });
-  }
-
-  add(done: number): number | null {
-    const at = this.now();
-    this.points.push({ at, done });
-    while (this.points.length > 2 && at - this.points[1]!.at >= RATE_WINDOW_MS) this.points.shift();
-    const first = this.points[0]!;
-    const seconds = (at - first.at) / 1000;
-    return seconds > 0 ? (done - first.done) / seconds : null;
   }
 }
 

@@ -50,6 +50,11 @@ export interface BulkDeleteResult {
   firstKeys: KeyName[];
   /** 'end': the whole db was walked; 'cancelled': stopped on request (what was done is kept). */
   stoppedBy: 'end' | 'cancelled';
+  /**
+   * False when more keys matched than the walk remembers names of (500,000): a key SCAN returned
+   * twice may then be counted twice in `matched` (a real run's second UNLINK of it is `skipped`).
+   */
+  deduped: boolean;
 }
 
 /** GET /api/instances/{id}/jobs/{jobId}: any job of the instance. */

@@ -33,6 +33,9 @@ const ACTION_TITLES: Record<string, string> = {
   'key.ttl': 'Key TTL changed',
   'key.set': 'Key written',
   'keys.delete': 'Bulk delete',
+  'keys.bulk-delete': 'Bulk delete started',
+  'keys.bulk-delete.done': 'Bulk delete finished',
+  'job.cancel': 'Job cancelled',
   'config.set': 'Setting changed',
   'clients.kill': 'Client connection killed',
 };

@@ -7,28 +7,14 @@ import 'server-only';
 import type Redis from 'ioredis';
 import { TTL_GONE, TTL_NONE } from '@/lib/keys/constants';
 import { countedPipe } from './db-connections';
+import { PingPacer, pingMs } from './pacing';
 import { RespError, type RespReply } from './parse/resp';
 import type { RedisInstance } from './registry';
 import type { Command, RespPipe } from './resp-pipe';
 
 /** SPEC section 10: one SCAN call walks about this many keys. */
 export const ANALYSIS_SCAN_COUNT = 1000;
-/** Above this PING round trip (ms) the walk waits before its next batch (SPEC section 10). */
-export const PACE_ABOVE_MS = 2;
-/**
- * The wait is the round trip times this, and at most PACE_MAX_WAIT_MS: while Redis is slow for
- * every client the walk keeps to a few percent of its time (one batch is a few ms of Redis).
- */
-const PACE_FACTOR = 20;
-const PACE_MAX_WAIT_MS = 500;
-/**
- * The round trip judged is the fastest of the last few: a single PING is slow now and then for
- * reasons other clients do not share (it waits for this process's own parsing of a batch's
- * replies), while a Redis that is slow for everyone makes every PING slow. A walk on a quiet
- * Redis must not pace itself on its own noise.
- */
-const PING_WINDOW = 3;
-
+export { PACE_ABOVE_MS } from './pacing';
 
 /** The length command of each type; other types (modules) have no length. */
 const LENGTH_COMMAND: Record<string, string> = {
@@ -144,27 +130,6 @@ async function describe(pipe: RespPipe, names: Buffer[], wantsEncoding: WalkOpti
   return { keys: kept, ...(memoryError !== undefined && { memoryError }) };
 }
 
-/** Resolves after `ms`, or at once when the signal aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
-/** One PING round trip on the shared client, ms: what other clients wait for Redis right now. */
-async function pingMs(shared: Redis): Promise<number> {
-  const started = performance.now();
-  await shared.ping();
-  return performance.now() - started;
-}
-
 type ScanReply = [Buffer, Buffer[]];
 
 /**
@@ -185,7 +150,7 @@ export function walkKeyspace(instance: RedisInstance, options: WalkOptions): Pro
 
 async function walkOn(pipe: RespPipe, shared: Redis, options: WalkOptions): Promise<WalkOutcome> {
   const { signal, maxKeys } = options;
-  const paceAbove = options.paceAboveMs ?? PACE_ABOVE_MS;
+  const pacer = new PingPacer(options.paceAboveMs);
   const scanArgs = (cursor: string): Command => [
     'SCAN', cursor, ...(options.match !== undefined ? ['MATCH', options.match] : []), 'COUNT', String(ANALYSIS_SCAN_COUNT),
   ];
@@ -200,9 +165,6 @@ async function walkOn(pipe: RespPipe, shared: Redis, options: WalkOptions): Prom
   let scanned = 0;
   let memoryError: string | undefined;
   let stoppedBy: WalkOutcome['stoppedBy'] = 'end';
-  const pings: number[] = [];
-  let roundTrip: number | null = null;
-  let paced = false;
   /** The batch whose metadata is in flight, and the keys scanned up to and including it. */
   let previous: { described: Promise<Described>; scanned: number } | null = null;
   let scanning: Promise<ScanReply> | null = scan('0');
@@ -212,14 +174,12 @@ async function walkOn(pipe: RespPipe, shared: Redis, options: WalkOptions): Prom
   const deliver = async (batch: { described: Promise<Described>; scanned: number }) => {
     const described = await batch.described;
     memoryError ??= described.memoryError;
-    options.onBatch(described.keys, { scanned: batch.scanned, pingMs: roundTrip, paced });
+    options.onBatch(described.keys, { scanned: batch.scanned, pingMs: pacer.roundTrip, paced: pacer.paced });
   };
 
   while (scanning) {
     const [[cursor, batch], ping] = await Promise.all([scanning, pingMs(shared)]);
-    pings.push(ping);
-    if (pings.length > PING_WINDOW) pings.shift();
-    roundTrip = Math.min(...pings);
+    pacer.record(ping);
     scanning = null;
     if (signal.aborted) {
       stoppedBy = 'cancelled';
@@ -241,8 +201,7 @@ async function walkOn(pipe: RespPipe, shared: Redis, options: WalkOptions): Prom
     if (previous) await deliver(previous);
     previous = current;
 
-    paced = roundTrip > paceAbove;
-    if (paced && scanning) await pause(Math.min(roundTrip * PACE_FACTOR, PACE_MAX_WAIT_MS), signal);
+    await pacer.pace(signal, scanning !== null);
   }
   // The batch already asked for is delivered, cancelled or not: its keys were counted in `scanned`.
   if (previous) await deliver(previous);

@@ -9,6 +9,7 @@ import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/re
 import { KeyQuery, KeysQuery } from '@/lib/keys/schemas';
 import { KeyEditBody } from '@/lib/keys/edit';
 import { walkKeyspace } from './analysis-walk';
+import { walkBulkDelete } from './bulk-delete-walk';
 import { onDb } from './db-connections';
 import { editKey } from './key-edit';
 import { scanKeys } from './keys';
@@ -178,6 +179,8 @@ describe('own traffic model against a real Redis', () => {
     ['PERSIST of a missing key', onClient((c) => c.persist('k:missing')), RAN],
     ['UNLINK of an existing key', onClient((c) => c.unlink('k:many:2')), RAN],
     ['UNLINK of a missing key', onClient((c) => c.unlink('k:missing')), RAN],
+    // The bulk delete UNLINKs many keys a call on its pipe: one command, no lookups.
+    ['UNLINK of many missing keys on a pipe', onPipe(['UNLINK', 'k:missing', 'k:missing:2', 'k:missing:3']), RAN],
     // MULTI, each queued command at EXEC, EXEC.
     ['MULTI { INFO server; SLOWLOG GET -1 } EXEC', onClient((c) => c.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').exec()), effect(4)],
     ['MULTI { INFO server; SLOWLOG GET -1; SLOWLOG RESET } EXEC', onClient((c) => c.multi().info('server').callBuffer('SLOWLOG', 'GET', '-1').slowlog('RESET').exec()), effect(5)],
@@ -228,6 +231,36 @@ describe('own traffic model against a real Redis', () => {
     expect(walked.redlens).toEqual(walked.redis);
     // TYPE, PTTL and the length of each key, OBJECT ENCODING of the collections.
     expect(walked.redis.hits).toBeGreaterThanOrEqual(3 * MANY);
+  });
+
+  it('counts a whole bulk delete walk (redlens-bulk-delete: SCAN ... TYPE in a MULTI, UNLINK of 500 keys a call) as Redis does', async () => {
+    const seeding = observer.pipeline();
+    for (let i = 0; i < 1200; i++) seeding.set(`k:bulk:${i}`, 'v');
+    await seeding.exec();
+    const walk = (dryRun: boolean, type?: string) => () => walkBulkDelete(instance, {
+      db: 0, match: 'k:bulk:*', ...(type !== undefined && { type }), dryRun, unlinkKeys: 500, listKeys: 100,
+      signal: new AbortController().signal, onBatch: () => undefined,
+    });
+    const typed = await measure(walk(true, 'string'));
+    expect(typed.redlens).toEqual(typed.redis);
+    expect(typed.redis.hits).toBeGreaterThanOrEqual(1200); // SCAN ... TYPE looked each k:bulk key up
+    const deleted = await measure(walk(false));
+    expect(deleted.redlens).toEqual(deleted.redis);
+    expect(await observer.exists('k:bulk:0', 'k:bulk:600', 'k:bulk:1199')).toBe(0);
+  });
+
+  // SCAN ... TYPE looks every key it walks up (Redis 7.0) and the reply does not say how many:
+  // the key browser reads the count between two INFO stats in one MULTI (lib/redis/keys.ts).
+  it('counts the lookups of a type-filtered listing, which its SCAN replies cannot tell', async () => {
+    const listing = await measure(async () => {
+      let cursor = '0';
+      do {
+        const page = await scanKeys(instance, KeysQuery.parse({ db: '0', cursor, count: '10', match: 'k:many:*', type: 'hash' }));
+        cursor = page.cursor;
+      } while (cursor !== '0');
+    });
+    expect(listing.redis.hits).toBeGreaterThanOrEqual(MANY - 1); // every k:many key but the one UNLINKed above
+    expect(listing.redlens).toEqual(listing.redis);
   });
 
   // SCAN ... TYPE looks every key it walks up (Redis 7.0) and the reply does not say how many:
