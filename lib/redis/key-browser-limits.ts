@@ -1,5 +1,6 @@
 // The key browser's per-instance limits, shared by every request and every route chunk (kept on
-// globalThis, keyed by the instance): the concurrency gate for listings and the Redis time budget.
+// globalThis, keyed by the instance): the concurrency gates for listings and exports, and the
+// Redis time budget.
 import 'server-only';
 import {
   KEY_BROWSER_REDIS_BURST_MS, KEY_BROWSER_REDIS_DUTY_CYCLE, MAX_COUNT, SCAN_QUEUE_MAX, SCAN_QUEUE_WAIT_MS,
@@ -9,8 +10,15 @@ import type { RedisInstance } from './registry';
 import { RedisTimeBudget } from './redis-time-budget';
 import { ConcurrencyGate } from './scan-gate';
 
+/**
+ * Key exports ("scan all", lib/redis/export-keys.ts) streaming from one instance at once; others
+ * wait in line like listings, then get a 429. Each is one SCAN loop paced on PING.
+ */
+export const EXPORT_SLOTS = 2;
+
 export interface KeyBrowserLimits {
   listings: ConcurrencyGate;
+  exports: ConcurrencyGate;
   redisTime: RedisTimeBudget;
 }
 
@@ -22,6 +30,7 @@ export function keyBrowserLimits(instance: RedisInstance): KeyBrowserLimits {
   if (!found) {
     found = {
       listings: new ConcurrencyGate(SCAN_SLOTS, SCAN_QUEUE_WAIT_MS, SCAN_QUEUE_MAX),
+      exports: new ConcurrencyGate(EXPORT_SLOTS, SCAN_QUEUE_WAIT_MS, SCAN_QUEUE_MAX),
       redisTime: new RedisTimeBudget({
         dutyCycle: KEY_BROWSER_REDIS_DUTY_CYCLE,
         burstMs: KEY_BROWSER_REDIS_BURST_MS,

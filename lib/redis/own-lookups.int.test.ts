@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { KeyQuery, KeysQuery } from '@/lib/keys/schemas';
 import { KeyEditBody } from '@/lib/keys/edit';
+import { KeysExportQuery } from '@/lib/keys/export';
 import { walkKeyspace } from './analysis-walk';
+import { exportKeys } from './export-keys';
 import { walkBulkDelete } from './bulk-delete-walk';
 import { onDb } from './db-connections';
 import { editKey } from './key-edit';
@@ -276,6 +278,20 @@ describe('own traffic model against a real Redis', () => {
     expect(listing.redis.hits).toBeGreaterThanOrEqual(MANY - 1); // every k:many key but the one UNLINKed above
     expect(listing.redlens).toEqual(listing.redis);
   });
+
+  // The key export (scan all) walks on a redlens-export pipe; with a type, SCAN ... TYPE goes in
+  // a MULTI between two INFO stats on that pipe, which is how its lookups are known.
+  it.each([['names only', {}], ['MATCH', { match: 'k:many:*' }], ['MATCH and TYPE', { match: 'k:*', type: 'hash' }], ['TYPE', { type: 'string' }]])(
+    'counts a whole key export (%s) on its own connection as Redis does',
+    async (_label, filters) => {
+      const exported = await measure(async () => {
+        const started = await exportKeys(instance, KeysExportQuery.parse({ db: '0', ...filters }), new AbortController().signal);
+        await new Response(started.body).text();
+      });
+      expect(exported.redlens).toEqual(exported.redis);
+      expect(exported.redis.commands).toBeGreaterThan(2); // DBSIZE, SCAN, PING at least
+    },
+  );
 
   it('knows how many connections it holds: those CLIENT LIST names redlens*', async () => {
     // The shared client, a db's duplicate and its pipes.
