@@ -1,20 +1,28 @@
 'use client';
 // Admin actions on one key: delete (UNLINK) after a confirmation that shows the exact key, and
-// set or remove its TTL. Shown to admins only; the API refuses everyone else anyway.
+// set or remove its TTL, each said in a toast once done. Shown to admins only; the API refuses
+// everyone else anyway.
 import { useId, useState, type FormEvent } from 'react';
 import type { KeyDetail } from '@/lib/keys/types';
 import { useDeleteKey, useSetTtl } from '@/lib/queries/keys-browser';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-
-const UNITS = { s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+import { useToast } from '@/components/ui/toast';
+import { TTL_UNITS as UNITS, ttlText } from './model/edit-messages';
 
 export function KeyActions({ id, detail, onDeleted }: { id: string; detail: KeyDetail; onDeleted: () => void }) {
   const uid = useId();
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteKey(id);
   const ttl = useSetTtl(id);
+  const { toast } = useToast();
+  const name = detail.key === '' ? '(empty name)' : detail.key;
+  const where = `${name} (db${detail.db})`;
+  const setTtl = (ttlMs: number) =>
+    ttl.mutate({ db: detail.db, keyB64: detail.keyB64, ttlMs }, {
+      onSuccess: () => toast(ttlMs === -1 ? `Removed the TTL of ${where}` : `Set the TTL of ${name} to ${ttlText(ttlMs)} (db${detail.db})`),
+    });
 
   const onTtl = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -22,7 +30,7 @@ export function KeyActions({ id, detail, onDeleted }: { id: string; detail: KeyD
     const amount = Number(form.get('amount'));
     const unit = String(form.get('unit')) as keyof typeof UNITS;
     if (!Number.isFinite(amount) || amount <= 0) return;
-    ttl.mutate({ db: detail.db, keyB64: detail.keyB64, ttlMs: Math.round(amount * UNITS[unit]) });
+    setTtl(Math.round(amount * UNITS[unit]));
   };
 
   return (
@@ -42,7 +50,7 @@ export function KeyActions({ id, detail, onDeleted }: { id: string; detail: KeyD
           <Button type="submit" disabled={ttl.isPending}>Set TTL</Button>
         </form>
         {detail.ttlMs >= 0 ? (
-          <Button onClick={() => ttl.mutate({ db: detail.db, keyB64: detail.keyB64, ttlMs: -1 })} disabled={ttl.isPending}>
+          <Button onClick={() => setTtl(-1)} disabled={ttl.isPending}>
             Remove TTL
           </Button>
         ) : null}
@@ -59,7 +67,10 @@ export function KeyActions({ id, detail, onDeleted }: { id: string; detail: KeyD
         onConfirm={() =>
           remove.mutate({ db: detail.db, keyB64: detail.keyB64 }, {
             onSettled: () => setConfirming(false),
-            onSuccess: onDeleted,
+            onSuccess: () => {
+              toast(`Deleted ${where}`);
+              onDeleted();
+            },
           })
         }
       >

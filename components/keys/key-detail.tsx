@@ -1,13 +1,15 @@
 'use client';
-// One key in depth: type, encoding, live TTL, memory, length, admin actions, and its value in
-// pages. A key that vanished says so (and has left the list).
+// One key in depth: type, encoding, live TTL, memory, length, admin actions and edits, and its
+// value in pages. A key that vanished says so (and has left the list).
 import { useState } from 'react';
 import type { KeyDetail } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import type { ValueOptions } from '@/lib/queries/filters';
 import { useKeyDetail } from '@/lib/queries/keys-browser';
+import { canMutate } from '@/lib/api/roles';
 import { AdminOnly } from '@/components/auth/admin-only';
+import { useMe } from '@/components/auth/me-context';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,6 +17,9 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { Stat, StatList } from '@/components/ui/stat';
 import { KeyActions } from './key-actions';
+import { KeyEditPanel, useKeyEditor } from './edit-panel';
+import { NewKeyButton } from './edit-new-key';
+import { isEditableType } from './edit-run';
 import { TtlCountdown } from './ttl-countdown';
 import { TypeBadge } from './type-badge';
 import { ValueView } from './value-views';
@@ -38,12 +43,17 @@ interface KeyDetailPanelProps {
   /** A replica refuses writes (READONLY): its actions are replaced by a note. */
   replica: boolean;
   onClose: () => void;
+  /** Opens another key in the panel (after a rename or a New key); without it the panel closes. */
+  onOpenKey?: (keyB64: string) => void;
 }
 
-export function KeyDetailPanel({ id, db, keyB64, replica, onClose }: KeyDetailPanelProps) {
+export function KeyDetailPanel({ id, db, keyB64, replica, onClose, onOpenKey }: KeyDetailPanelProps) {
   const [options, setOptions] = useState<ValueOptions>({});
   const detail = useKeyDetail(id, db, keyB64, options);
   const first = detail.data?.pages[0];
+  const editor = useKeyEditor();
+  const mayChange = canMutate(useMe()) && !replica;
+  const openKey = onOpenKey ?? (() => onClose());
 
   if (detail.isError && !first) {
     const gone = errorCodeOf(detail.error) === 'NOT_FOUND';
@@ -96,13 +106,22 @@ export function KeyDetailPanel({ id, db, keyB64, replica, onClose }: KeyDetailPa
       <AdminOnly>
         {replica ? (
           <p className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700" data-testid="key-actions-replica">
-            Read-only replica: Delete and Set TTL are not offered here. Change keys on its primary.
+            Read-only replica: Delete, Set TTL and edits are not offered here. Change keys on its primary.
           </p>
         ) : (
-          <KeyActions id={id} detail={first} onDeleted={onClose} />
+          <>
+            <KeyActions id={id} detail={first} onDeleted={onClose} />
+            <div className="flex flex-wrap items-start gap-2">
+              <div className="min-w-0 flex-1">
+                <KeyEditPanel id={id} detail={first} pages={detail.data?.pages ?? [first]} editor={editor} onRenamed={openKey} />
+              </div>
+              <NewKeyButton id={id} db={first.db} onCreated={openKey} />
+            </div>
+          </>
         )}
       </AdminOnly>
       <ValueView
+        {...(mayChange && isEditableType(first.type) && { onRowAction: editor.onRowAction })}
         pages={detail.data?.pages ?? [first]}
         options={options}
         onOptions={setOptions}

@@ -10,6 +10,7 @@ import { formatBytes, formatNumber } from '@/lib/format';
 import type { ValueOptions } from '@/lib/queries/filters';
 import { Button } from '@/components/ui/button';
 import { Select, TextInput } from '@/components/ui/field';
+import { addressable, type OnRowAction, type RowAction } from './model/row-action';
 
 interface ValueViewProps {
   pages: KeyDetail[];
@@ -19,6 +20,8 @@ interface ValueViewProps {
   loadingMore: boolean;
   onMore: () => void;
   error: Error | null;
+  /** An admin's row buttons (edit, remove), when the key may be changed here. */
+  onRowAction?: OnRowAction;
 }
 
 type Of<K extends KeyValue['kind']> = Extract<KeyValue, { kind: K }>;
@@ -38,6 +41,29 @@ function MoreButton({ hasMore, loadingMore, onMore, label }: Pick<ValueViewProps
   if (!hasMore) return null;
   return <Button onClick={onMore} disabled={loadingMore}>{loadingMore ? 'Loading…' : label}</Button>;
 }
+
+/** One small button of a row; disabled with the reason when the element is cut (its bytes unknown). */
+function RowButton({ label, name, action, onRowAction, usable = true }: { label: string; name: string; action: RowAction; onRowAction: OnRowAction; usable?: boolean }) {
+  return (
+    <Button
+      className="px-2 py-0.5 text-xs"
+      aria-label={`${label} ${name}`}
+      title={usable ? undefined : 'Longer than shown: Redlens does not have its exact bytes to address it'}
+      disabled={!usable}
+      onClick={(event) => onRowAction(action, event.currentTarget)}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/** The actions cell of a row, when there are actions. */
+function Actions({ onRowAction, children }: { onRowAction?: OnRowAction; children: (on: OnRowAction) => ReactNode }) {
+  if (!onRowAction) return null;
+  return <td className="whitespace-nowrap px-2 py-1 font-sans"><div className="flex gap-1">{children(onRowAction)}</div></td>;
+}
+
+const withActions = (head: string[], onRowAction: OnRowAction | undefined) => (onRowAction ? [...head, 'Actions'] : head);
 
 function Table({ head, children, testId }: { head: string[]; children: ReactNode; testId: string }) {
   return (
@@ -120,9 +146,20 @@ function HashView(props: ValueViewProps) {
   return (
     <div className="space-y-2">
       <MemberFilter label="Field contains" options={props.options} onOptions={props.onOptions} />
-      <Table head={['Field', 'Value']} testId="hash-value">
+      <Table head={withActions(['Field', 'Value'], props.onRowAction)} testId="hash-value">
         {entries.map((entry, i) => (
-          <tr key={i}><td className="px-2 py-1"><Shown value={entry.field} /></td><td className="px-2 py-1"><Shown value={entry.value} /></td></tr>
+          <tr key={i}>
+            <td className="px-2 py-1"><Shown value={entry.field} /></td>
+            <td className="px-2 py-1"><Shown value={entry.value} /></td>
+            <Actions onRowAction={props.onRowAction}>
+              {(on) => (
+                <>
+                  <RowButton label="Edit" name={`field ${entry.field.text}`} action={{ kind: 'hash-edit', field: entry.field, value: entry.value }} onRowAction={on} usable={addressable(entry.field)} />
+                  <RowButton label="Delete" name={`field ${entry.field.text}`} action={{ kind: 'hash-delete', field: entry.field }} onRowAction={on} usable={addressable(entry.field)} />
+                </>
+              )}
+            </Actions>
+          </tr>
         ))}
       </Table>
       <p className="text-xs text-slate-600">{formatNumber(entries.length)} fields read (HSCAN may repeat one across pages).</p>
@@ -135,9 +172,20 @@ function ListView(props: ValueViewProps) {
   const items = valuesOf(props.pages, 'list').flatMap((page) => page.items);
   return (
     <div className="space-y-2">
-      <Table head={['Index', 'Value']} testId="list-value">
+      <Table head={withActions(['Index', 'Value'], props.onRowAction)} testId="list-value">
         {items.map((item) => (
-          <tr key={item.index}><td className="px-2 py-1 tabular-nums">{item.index}</td><td className="px-2 py-1"><Shown value={item.value} /></td></tr>
+          <tr key={item.index}>
+            <td className="px-2 py-1 tabular-nums">{item.index}</td>
+            <td className="px-2 py-1"><Shown value={item.value} /></td>
+            <Actions onRowAction={props.onRowAction}>
+              {(on) => (
+                <>
+                  <RowButton label="Set" name={`index ${item.index}`} action={{ kind: 'list-set', index: item.index, value: item.value }} onRowAction={on} />
+                  <RowButton label="Remove all equal" name={`to index ${item.index}`} action={{ kind: 'list-remove', value: item.value }} onRowAction={on} usable={addressable(item.value)} />
+                </>
+              )}
+            </Actions>
+          </tr>
         ))}
       </Table>
       <MoreButton {...props} label="Load more items" />
@@ -150,8 +198,15 @@ function SetView(props: ValueViewProps) {
   return (
     <div className="space-y-2">
       <MemberFilter label="Member contains" options={props.options} onOptions={props.onOptions} />
-      <Table head={['Member']} testId="set-value">
-        {members.map((member, i) => <tr key={i}><td className="px-2 py-1"><Shown value={member} /></td></tr>)}
+      <Table head={withActions(['Member'], props.onRowAction)} testId="set-value">
+        {members.map((member, i) => (
+          <tr key={i}>
+            <td className="px-2 py-1"><Shown value={member} /></td>
+            <Actions onRowAction={props.onRowAction}>
+              {(on) => <RowButton label="Remove" name={`member ${member.text}`} action={{ kind: 'set-remove', member }} onRowAction={on} usable={addressable(member)} />}
+            </Actions>
+          </tr>
+        ))}
       </Table>
       <MoreButton {...props} label="Load more members" />
     </div>
@@ -185,12 +240,20 @@ function ZsetView(props: ValueViewProps) {
           <Button type="submit" aria-pressed={by === 'score'} className="aria-pressed:border-red-700 aria-pressed:bg-red-50">By score</Button>
         </form>
       </div>
-      <Table head={by === 'rank' ? ['Rank', 'Member', 'Score'] : ['Member', 'Score']} testId="zset-value">
+      <Table head={withActions(by === 'rank' ? ['Rank', 'Member', 'Score'] : ['Member', 'Score'], props.onRowAction)} testId="zset-value">
         {members.map((member, i) => (
           <tr key={i}>
             {by === 'rank' ? <td className="px-2 py-1 tabular-nums">{member.rank}</td> : null}
             <td className="px-2 py-1"><Shown value={member.member} /></td>
             <td className="px-2 py-1 tabular-nums">{member.score}</td>
+            <Actions onRowAction={props.onRowAction}>
+              {(on) => (
+                <>
+                  <RowButton label="Score" name={`of member ${member.member.text}`} action={{ kind: 'zset-score', member: member.member, score: member.score }} onRowAction={on} usable={addressable(member.member)} />
+                  <RowButton label="Remove" name={`member ${member.member.text}`} action={{ kind: 'zset-remove', member: member.member }} onRowAction={on} usable={addressable(member.member)} />
+                </>
+              )}
+            </Actions>
           </tr>
         ))}
       </Table>
@@ -212,7 +275,7 @@ function StreamView(props: ValueViewProps) {
           <option value="desc">Newest first (XREVRANGE)</option>
         </Select>
       </div>
-      <Table head={['Entry id', 'Fields']} testId="stream-value">
+      <Table head={withActions(['Entry id', 'Fields'], props.onRowAction)} testId="stream-value">
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td className="whitespace-nowrap px-2 py-1">{entry.id}</td>
@@ -221,6 +284,9 @@ function StreamView(props: ValueViewProps) {
                 <div key={i}><span className="text-slate-500"><Shown value={field} /></span> = <Shown value={value} /></div>
               ))}
             </td>
+            <Actions onRowAction={props.onRowAction}>
+              {(on) => <RowButton label="Delete" name={`entry ${entry.id}`} action={{ kind: 'stream-delete', id: entry.id }} onRowAction={on} />}
+            </Actions>
           </tr>
         ))}
       </Table>
