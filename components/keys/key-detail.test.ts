@@ -2,10 +2,10 @@
 // in read-only mode, not on a replica), the buttons each type offers, and the row buttons that
 // address an element only when its exact bytes are known.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createElement } from 'react';
+import { createElement, type FunctionComponent, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { Role } from '@/lib/api/roles';
+import type { Me, Role } from '@/lib/api/roles';
 import type { KeyDetail, KeyValue } from '@/lib/keys/types';
 import { queryKeys } from '@/lib/queries/keys';
 import { MeProvider } from '@/components/auth/me-context';
@@ -30,14 +30,14 @@ const HASH = detailOf('hash', {
   ],
 });
 
+/** MeProvider with children optional, so createElement can take them as its third argument. */
+const AsUser = MeProvider as FunctionComponent<{ me: Me; children?: ReactNode }>;
+
 function render(detail: KeyDetail, { role = 'admin', readOnly = false, replica = false }: { role?: Role; readOnly?: boolean; replica?: boolean } = {}) {
   const client = new QueryClient();
   client.setQueryData(queryKeys.keyDetail('main', 0, detail.keyB64, {}), { pages: [detail], pageParams: [{}] });
-  return renderToStaticMarkup(
-    createElement(QueryClientProvider, { client },
-      createElement(MeProvider, { me: { username: role, role, readOnly } },
-        createElement(KeyDetailPanel, { id: 'main', db: 0, keyB64: detail.keyB64, replica, onClose: () => undefined }))),
-  );
+  const panel = createElement(KeyDetailPanel, { id: 'main', db: 0, keyB64: detail.keyB64, replica, onClose: () => undefined });
+  return renderToStaticMarkup(createElement(QueryClientProvider, { client }, createElement(AsUser, { me: { username: role, role, readOnly } }, panel)));
 }
 
 describe('KeyDetailPanel edits', () => {
