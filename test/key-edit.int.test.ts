@@ -438,6 +438,34 @@ describe('bad bodies are a 400 with no Redis call', () => {
   });
 });
 
+describe('with the least-privilege ACL user of SPEC section 7 (admin lines)', () => {
+  const READ = '+ping +info +dbsize +select +scan +type +ttl +pttl +exists +strlen +getrange +hlen +hscan +llen +lrange +scard +sscan +zcard +zscan +zrange +xlen +xrange +xinfo|stream +memory|usage +object|encoding +slowlog|get +slowlog|len +latency|latest +latency|history +client|info +client|setname +config|get +client|list';
+  const ADMIN = '+slowlog|reset +multi +exec +unlink +pexpire +persist +config|set +client|kill +set +setrange +hset +hdel +rpush +lpush +lset +lrem +sadd +srem +zadd +zrem +xadd +xdel +rename +renamenx';
+
+  it('edits with +watch +unwatch added, and names WATCH when the ACL lacks it (502)', async () => {
+    await redis.call('ACL', 'SETUSER', 'editor', 'on', '>acl-pw', 'resetchannels', 'resetkeys', '~*', '-@all', ...READ.split(' '), ...ADMIN.split(' '), '+watch', '+unwatch');
+    await redis.call('ACL', 'SETUSER', 'nowatch', 'on', '>acl-pw', 'resetchannels', 'resetkeys', '~*', '-@all', ...READ.split(' '), ...ADMIN.split(' '));
+    useAppEnv({
+      instances: [
+        { id: 'acl', url: `redis://editor:acl-pw@127.0.0.1:${server.port}` },
+        { id: 'nowatch', url: `redis://nowatch:acl-pw@127.0.0.1:${server.port}` },
+      ],
+      env: ENV,
+    });
+    const cookie = await signIn('admin', ADMIN_PASSWORD);
+    const key = bin('acl:');
+    for (const op of [{ create: true, ttlMs: 60_000, op: { sadd: { memberB64: b64('a') } } }, { op: { srem: { memberB64: b64('a') } } }, { create: true, op: { sadd: { memberB64: b64('b') } } }, { op: { rename: { newKeyB64: b64('acl:renamed') } } }]) {
+      const response = await put({ db: 0, keyB64: b64(key), type: 'set', ...op }, { id: 'acl', cookie });
+      expect(response.status, JSON.stringify(op)).toBe(200);
+    }
+    expect(await redis.smembers('acl:renamed')).toEqual(['b']);
+    const denied = await put({ db: 0, keyB64: b64('acl:renamed'), type: 'set', op: { sadd: { memberB64: b64('c') } } }, { id: 'nowatch', cookie });
+    expect(denied.status).toBe(502);
+    expect((await denied.json()).error.message).toMatch(/watch/i);
+    expect(await redis.smembers('acl:renamed')).toEqual(['b']);
+  });
+});
+
 describe('a replica', () => {
   it('refuses the write with 409 REDIS_READONLY and changes nothing', async () => {
     const replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(server.port)] });
