@@ -94,6 +94,34 @@ Object.assign(MATRIX, {
   'DELETE /api/instances/[id]/analysis/[runId]': { path: '', expected: VIEWER_MUTATION },
 } satisfies Record<string, Row>);
 
+// Key editing, bulk delete and export rows (SPEC section 12). The edit replaces matrix:edit's
+// value; the bulk delete is a dry run (deletes nothing); the job rows read and cancel a dry run
+// started in beforeAll (finished: cancel answers it as it is).
+const bulkDeleteSettled = async () => {
+  const { server } = await import('@/lib/server/root');
+  const jobs = server().jobs;
+  await Promise.all(jobs.list('m', 'bulk-delete', 10).map((job) => jobs.settled(job.id)));
+};
+Object.assign(MATRIX, {
+  'PUT /api/instances/[id]/key': {
+    path: '/api/instances/m/key', params: { id: 'm' },
+    body: { db: 0, keyB64: Buffer.from('matrix:edit').toString('base64'), type: 'string', op: { set: { valueB64: Buffer.from('2').toString('base64') } } },
+    expected: ADMIN_ONLY,
+  },
+  'POST /api/instances/[id]/keys/delete': {
+    path: '/api/instances/m/keys/delete', params: { id: 'm' }, body: { db: 0, match: 'matrix:bulk:*', dryRun: true },
+    expected: { ...ADMIN_ONLY, admin: 202 }, after: bulkDeleteSettled,
+  },
+  // path and params get the job's id in beforeAll.
+  'GET /api/instances/[id]/jobs/[jobId]': { path: '', expected: READ },
+  'DELETE /api/instances/[id]/jobs/[jobId]': { path: '', expected: ADMIN_ONLY },
+  'GET /api/instances/[id]/keys/export': { path: '/api/instances/m/keys/export?match=matrix:*', params: { id: 'm' }, expected: READ },
+  'POST /api/instances/[id]/keys/meta': {
+    path: '/api/instances/m/keys/meta', params: { id: 'm' }, body: { db: 0, keysB64: [Buffer.from('matrix:read').toString('base64')] },
+    expected: VIEWER_MUTATION,
+  },
+} satisfies Record<string, Row>);
+
 // Clients rows (SPEC section 11): the kill's body gets the id of a connection opened in beforeAll,
 // which only the admin's call kills (every other caller is refused before Redis is asked).
 Object.assign(MATRIX, {
@@ -156,7 +184,7 @@ describe('API authorization matrix', () => {
 
   // The keys the key browser rows read, expire and delete.
   beforeAll(async () => {
-    expect(await rawCommand(server.port, 'MSET matrix:read 1 matrix:ttl 1 matrix:delete 1')).toBe('+OK');
+    expect(await rawCommand(server.port, 'MSET matrix:read 1 matrix:ttl 1 matrix:delete 1 matrix:edit 1 matrix:bulk:1 1')).toBe('+OK');
   });
 
   // The run the analysis run rows read and cancel (a finished run: cancel answers it as it is).
@@ -169,6 +197,19 @@ describe('API authorization matrix', () => {
     await analysisSettled();
     for (const key of ['GET /api/instances/[id]/analysis/[runId]', 'DELETE /api/instances/[id]/analysis/[runId]']) {
       Object.assign(MATRIX[key]!, { path: `/api/instances/m/analysis/${id}`, params: { id: 'm', runId: id } });
+    }
+  });
+
+  // The bulk delete job the job rows read and cancel: a finished dry run.
+  beforeAll(async () => {
+    const response = await call(handlers['POST /api/instances/[id]/keys/delete']!, 'POST', '/api/instances/m/keys/delete', {
+      headers: { cookie: cookies.admin }, body: { db: 0, match: 'matrix:bulk:*', dryRun: true }, params: { id: 'm' },
+    });
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    await bulkDeleteSettled();
+    for (const key of ['GET /api/instances/[id]/jobs/[jobId]', 'DELETE /api/instances/[id]/jobs/[jobId]']) {
+      Object.assign(MATRIX[key]!, { path: `/api/instances/m/jobs/${id}`, params: { id: 'm', jobId: id } });
     }
   });
 
