@@ -21,11 +21,15 @@ export function useEditKey(id: string) {
         body: JSON.stringify(body),
       }),
     onSuccess: (reply, body) => {
-      if (reply.keyB64 !== body.keyB64) patchListedKey(client, id, body.keyB64, null);
-      else patchListedKey(client, id, body.keyB64, { type: reply.type });
+      void client.invalidateQueries({ queryKey: queryKeys.auditAll() });
+      if (reply.keyB64 !== body.keyB64) {
+        // Renamed: the old name is gone (reading it again would only answer 404); the panel moves on.
+        patchListedKey(client, id, body.keyB64, null);
+        return;
+      }
+      patchListedKey(client, id, body.keyB64, { type: reply.type });
       // The detail is keyed by the db the browser asked for (null: the default): both forms.
       for (const db of [body.db, null]) void client.invalidateQueries({ queryKey: queryKeys.keyDetailAll(id, db, body.keyB64) });
-      void client.invalidateQueries({ queryKey: queryKeys.auditAll() });
     },
     onError: (error, body) => {
       void client.invalidateQueries({ queryKey: queryKeys.auditAll() });
