@@ -305,6 +305,31 @@ describe('a key that is not what the editor saw', () => {
     expect(await redis.type(key)).toBe('hash');
   });
 
+  it('refuses (409) when another client rewrites the key between the type check and the write', async () => {
+    // CLIENT PAUSE WRITE holds every write, in arrival order, and lets reads through: the other
+    // client's SET is held first; the edit's WATCH and TYPE still see the hash, its write is held
+    // behind the SET. When the pause ends the SET runs, then EXEC, which finds the watched key
+    // touched and writes nothing. Without the WATCH the HSET would meet a string (or, had the
+    // other client deleted the key, create a new hash).
+    const key = bin('raced:');
+    await redis.hset(key, 'was', 'a hash');
+    const other = redis.duplicate();
+    try {
+      await other.ping();
+      await redis.call('CLIENT', 'PAUSE', '600', 'WRITE');
+      const rewrite = other.multi().del(key).set(key, 'now a string').exec();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const message = await refused({ keyB64: b64(key), type: 'hash', op: { hset: { fieldB64: b64('f'), valueB64: b64(SECRET) } } }, 409, 'CONFLICT');
+      expect(message).toMatch(/changed while Redlens was writing/);
+      await rewrite;
+      expect(await redis.type(key)).toBe('string');
+      expect(await redis.get(key)).toBe('now a string');
+    } finally {
+      await redis.call('CLIENT', 'UNPAUSE');
+      other.disconnect();
+    }
+  });
+
   it('answers 404 for a missing key without create, and creates nothing (XADD included)', async () => {
     const key = bin('missing:');
     for (const [type, op] of [
