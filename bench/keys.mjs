@@ -6,8 +6,10 @@
 //   2. walks it with a names-only ioredis SCAN COUNT 1000 loop and with `redis-cli --scan`;
 //   3. lists it through the dashboard's API (GET /keys?count=1000, with type and TTL; then again
 //      with MEMORY USAGE as the UI asks), checking that every key comes back exactly once;
-//   4. prints the ratios, the first page's latency, the dashboard's peak RSS and Redis' CPU
-//      (INFO cpu before and after each walk).
+//   4. "scan all" as the UI does it: the NDJSON stream of GET /keys/export, parsed as it
+//      arrives, plus one POST /keys/meta for a visible window of 50 rows every 10,000 names;
+//   5. prints the ratios, the first page's latency, the time to the first streamed rows and to
+//      their metadata, the dashboard's peak RSS and Redis' CPU (INFO cpu before and after).
 // Options: --keys N (default 1000000), --port P (dashboard port, default a free one).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -16,7 +18,10 @@ import { rssSampler, startStage } from './lib/stage.mjs';
 
 const KEYS = arg('keys', 1_000_000);
 const TOKEN = 'bench-keys-token-0123456789abcdef';
-const TARGETS = { listingRatio: 3, firstPageMs: 100, rssMiB: 300, cpuRatio: 2 };
+const TARGETS = { listingRatio: 3, firstPageMs: 100, rssMiB: 300, cpuRatio: 2, scanAllRatio: 1.5, scanAllCpuRatio: 1.2, firstRowsMs: 100 };
+/** The UI asks metadata for the rows on screen: a window of this many, every WINDOW_EVERY names. */
+const WINDOW_ROWS = 50;
+const WINDOW_EVERY = 10_000;
 
 const log = (...parts) => console.log(...parts);
 
@@ -66,6 +71,78 @@ async function apiListing(base, { memory, gzip = true }) {
   return { keys: seen.size, returned, pages };
 }
 
+/**
+ * "Scan all" as the key browser does it: one GET /keys/export read as a stream, its NDJSON
+ * parsed chunk by chunk (one JSON.parse per chunk, as lib/keys/ndjson.ts does), each name kept
+ * once; and, while it streams, a POST /keys/meta for a window of WINDOW_ROWS names every
+ * WINDOW_EVERY names (the first as soon as the first window has arrived).
+ */
+async function scanAllAsUi(base) {
+  const started = performance.now();
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const response = await fetch(`${base}/api/instances/bench/keys/export`, { headers: auth });
+  if (!response.ok) throw new Error(`GET keys/export answered ${response.status}: ${await response.text()}`);
+  if (response.headers.get('content-encoding')) throw new Error(`the export came ${response.headers.get('content-encoding')}-encoded: its batches would wait in a zlib buffer`);
+  const seen = new Set();
+  const names = [];
+  const windows = [];
+  let firstRowsMs = null;
+  let firstMetaMs = null;
+  let nextWindowAt = WINDOW_ROWS;
+  let last = null;
+  let rest = '';
+  const decoder = new TextDecoder();
+  const askWindow = (keysB64) => {
+    const asked = fetch(`${base}/api/instances/bench/keys/meta`, {
+      method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ db: 0, keysB64 }),
+    }).then(async (reply) => {
+      if (!reply.ok) throw new Error(`POST keys/meta answered ${reply.status}: ${await reply.text()}`);
+      const body = await reply.json();
+      firstMetaMs ??= performance.now() - started;
+      return body.keys.length + body.missing.length;
+    });
+    windows.push(asked);
+  };
+  for await (const chunk of response.body) {
+    const text = rest + decoder.decode(chunk, { stream: true });
+    const end = text.lastIndexOf('\n');
+    rest = text.slice(end + 1);
+    if (end < 0) continue;
+    for (const line of JSON.parse(`[${text.slice(0, end).replaceAll('\n', ',')}]`)) {
+      if (line.error) throw new Error(`the export failed: ${line.error.code} ${line.error.message}`);
+      if (line.done) {
+        last = line;
+        continue;
+      }
+      if (seen.has(line.keyB64)) continue;
+      seen.add(line.keyB64);
+      names.push(line.keyB64);
+    }
+    firstRowsMs ??= names.length > 0 ? performance.now() - started : null;
+    while (names.length >= nextWindowAt) {
+      askWindow(names.slice(nextWindowAt - WINDOW_ROWS, nextWindowAt));
+      nextWindowAt += nextWindowAt === WINDOW_ROWS ? WINDOW_EVERY - WINDOW_ROWS : WINDOW_EVERY;
+    }
+  }
+  const measured = (await Promise.all(windows)).reduce((sum, n) => sum + n, 0);
+  if (!last) throw new Error('the export ended without its done line');
+  return { keys: seen.size, sent: last.keys, windows: windows.length, measured, firstRowsMs, firstMetaMs };
+}
+
+async function warmUpScanAll(base) {
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  const response = await fetch(`${base}/api/instances/bench/keys/export`, { headers: auth });
+  const reader = response.body.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  const first = JSON.parse(new TextDecoder().decode(value).split('\n')[0]);
+  const meta = await fetch(`${base}/api/instances/bench/keys/meta`, {
+    method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ db: 0, keysB64: [first.keyB64] }),
+  });
+  if (!meta.ok) throw new Error(`POST keys/meta answered ${meta.status}: ${await meta.text()}`);
+  await meta.json();
+}
+
 /** What Next costs per request before any of our work: the median of GET /api/healthz. */
 async function requestOverhead(base) {
   const times = [];
@@ -95,11 +172,16 @@ const stage = await startStage({ name: 'keys', keys: KEYS, token: TOKEN, log });
 try {
   const { server, redis, next, base, dbSize } = stage;
   const rss = rssSampler((_pid, pgid) => pgid === next.pid);
-  // Warm up the route (first compile of the handler, connections) before timing anything.
+  // Warm up the routes (first load of each handler, connections) before timing anything: the
+  // export is read for one chunk and cancelled (which also shows it stops), one window measured.
   await firstPageLatency(base);
+  await warmUpScanAll(base);
   const idleRss = rss.reset();
 
   const names = await measure(redis, () => namesOnlyScan(redis));
+  rss.reset();
+  const scanAll = await measure(redis, () => scanAllAsUi(base));
+  const scanAllRss = rss.peak();
   const cli = await measure(redis, () => redisCliScan(server.port));
   rss.reset();
   const api = await measure(redis, () => apiListing(base, { memory: false }));
@@ -116,6 +198,7 @@ try {
   log(`Full listing of ${fmt(dbSize)} keys (Redis CPU from INFO cpu, ratios against the names-only loop):`);
   row('ioredis SCAN COUNT 1000, names only', names);
   row('redis-cli --scan (COUNT 10), names only', cli);
+  row(`scan all as the UI does it (NDJSON + ${scanAll.windows} windows)`, scanAll);
   row(`API keys?count=1000, type + TTL (${api.pages} pages)`, api);
   row(`API keys?count=1000, type + TTL + MEMORY USAGE`, apiMemory);
   row(`API keys?count=1000, type + TTL, no gzip`, apiPlain);
@@ -123,6 +206,8 @@ try {
   log(`Next's own cost per request (GET /api/healthz, median of 200): ${fmt(overheadMs, 2)} ms, i.e. ${fmt(overheadMs * api.pages / 1000, 1)} s of the listing's ${api.pages} pages`);
   log(`First page (count=500 with MEMORY USAGE, as the UI asks): median ${fmt(latency.median, 1)} ms over 7, first ${fmt(latency.cold, 1)} ms`);
   log(`Dashboard RSS: ${fmt(idleRss / 2 ** 20)} MiB idle, peak ${fmt(peakRss / 2 ** 20)} MiB during the listings (process group, sampled every 50 ms)`);
+  log(`Scan all: first rows after ${fmt(scanAll.firstRowsMs, 1)} ms, the first window's type, TTL and memory after ${fmt(scanAll.firstMetaMs, 1)} ms; ${scanAll.windows} windows of ${WINDOW_ROWS} (${fmt(scanAll.measured)} keys measured); dashboard peak RSS ${fmt(scanAllRss / 2 ** 20)} MiB during it`);
+  log(`Exactness: the export sent ${fmt(scanAll.sent)} names, ${fmt(scanAll.keys)} distinct, of ${fmt(dbSize)}`);
   log(`Exactness: the API returned ${fmt(api.keys)} distinct keys of ${fmt(dbSize)} (${fmt(api.returned - api.keys)} repeats), with memory ${fmt(apiMemory.keys)}`);
   log('');
   const verdicts = [
@@ -131,9 +216,15 @@ try {
     ['dashboard RSS under 300 MB', peakRss / 2 ** 20 < TARGETS.rssMiB, `${fmt(peakRss / 2 ** 20)} MiB`],
     ['Redis CPU under 2x names-only', api.cpu / names.cpu < TARGETS.cpuRatio, `${fmt(api.cpu / names.cpu, 2)}x`],
     ['every key exactly once', api.keys === dbSize, `${fmt(api.keys)} / ${fmt(dbSize)}`],
+    ['scan all within 1.5x of names-only', scanAll.ms / names.ms <= TARGETS.scanAllRatio, `${fmt(scanAll.ms / names.ms, 2)}x`],
+    ['scan all Redis CPU within 1.2x of names-only', scanAll.cpu / names.cpu <= TARGETS.scanAllCpuRatio, `${fmt(scanAll.cpu / names.cpu, 2)}x`],
+    ['scan all first rows under 100 ms', scanAll.firstRowsMs < TARGETS.firstRowsMs, `${fmt(scanAll.firstRowsMs, 1)} ms`],
+    ['scan all first window metadata under 100 ms', scanAll.firstMetaMs < TARGETS.firstRowsMs, `${fmt(scanAll.firstMetaMs, 1)} ms`],
+    ['dashboard RSS under 300 MB during scan all', scanAllRss / 2 ** 20 < TARGETS.rssMiB, `${fmt(scanAllRss / 2 ** 20)} MiB`],
+    ['scan all: every key exactly once', scanAll.keys === dbSize && scanAll.sent === dbSize, `${fmt(scanAll.sent)} sent, ${fmt(scanAll.keys)} distinct / ${fmt(dbSize)}`],
   ];
   for (const [label, ok, figure] of verdicts) log(`  ${ok ? 'met   ' : 'MISSED'} ${label}: ${figure}`);
-  process.exitCode = api.keys === dbSize ? 0 : 1;
+  process.exitCode = api.keys === dbSize && scanAll.keys === dbSize ? 0 : 1;
 } finally {
   await stage.teardown();
 }

@@ -29,9 +29,10 @@ test('browse, filter by pattern and by type, and open each type', async ({ page,
   await expect(list).toBeVisible();
   await expect(page.getByTestId('scan-progress')).toContainText('Scan complete');
 
-  await page.getByLabel('Type').selectOption('hash');
+  // The filters' Type (the bulk delete dialog, closed, has one too).
+  await page.getByTestId('key-filters').getByLabel('Type').selectOption('hash');
   await expect(page.getByRole('listbox', { name: /Keys, 1 listed/ }).getByRole('option')).toHaveText(/kb1:hash/);
-  await page.getByLabel('Type').selectOption('');
+  await page.getByTestId('key-filters').getByLabel('Type').selectOption('');
   await expect(list).toBeVisible();
 
   const expectations: Array<[string, string, RegExp]> = [

@@ -1,25 +1,34 @@
 'use client';
 // The key browser of one instance: filters and the open key live in the URL (a triage link opens
 // the same view); the listing grows page by page (each a bounded SCAN) and is deduped, since
-// SCAN may return a key twice; the open key's detail sits beside it.
+// SCAN may return a key twice; "Scan all" streams every name from one request instead and reads
+// type, TTL and memory for the rows on screen only. The open key's detail sits beside the list
+// (first, full width, on a narrow screen); Escape closes it and gives the list the focus back.
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import type { KeyRow } from '@/lib/keys/types';
 import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import type { KeyFilters as Filters } from '@/lib/queries/filters';
-import { keyBrowserSearch, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState } from '@/lib/queries/keys-browser';
+import type { ExportRequest } from '@/lib/queries/key-export';
+import { keyBrowserSearch, matchFor, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState } from '@/lib/queries/keys-browser';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { BulkDelete } from './bulk-delete';
 import { KeyDetailPanel } from './key-detail';
 import { KeyFilters } from './key-filters';
-import { KeyFlatList, KeyTree } from './key-list';
+import { KeyFlatList, KeyTree, type ListedRows } from './key-list';
 import { KeyRowHeader } from './key-row';
-import { ScanProgress } from './scan-progress';
+import type { ListedKey } from './model/scan-all';
+import { ScanAllControls } from './scan-all-controls';
+import { ExportProgress, ScanProgress } from './scan-progress';
+import { useScanAll } from './use-scan-all';
 
-/** "Scan all" pauses after this many more keys, so a 10-million-key db never fills the tab. */
-const SCAN_ALL_PAUSE_KEYS = 100_000;
+/** An editable field keeps its Escape (a value editor may cancel with it). */
+function isEditable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
 
 export function KeyBrowser({ id }: { id: string }) {
   const searchParams = useSearchParams();
@@ -44,24 +53,47 @@ export function KeyBrowser({ id }: { id: string }) {
     return [...seen.values()];
   }, [keys.data]);
 
-  const [scanning, setScanning] = useState(false);
-  const stop = useRef(false);
-  const scanAll = async () => {
-    stop.current = false;
-    setScanning(true);
-    const startCount = rows.length;
-    try {
-      for (;;) {
-        const result = await keys.fetchNextPage();
-        const listed = result.data?.pages.reduce((sum, page) => sum + page.keys.length, 0) ?? 0;
-        if (stop.current || result.isError || !result.hasNextPage || listed - startCount >= SCAN_ALL_PAUSE_KEYS) break;
-      }
-    } finally {
-      setScanning(false);
-    }
-  };
+  const match = matchFor({ q, mode });
+  const exportRequest = useMemo<ExportRequest>(
+    () => ({ db, ...(match !== undefined && { match }), ...(type && { type }) }),
+    [db, match, type],
+  );
+  const scanAll = useScanAll(id, exportRequest, `${db}|${match}|${type}`);
+  const streamed = scanAll.view;
+  const listed = useMemo<ListedRows>(
+    () => streamed ?? { count: rows.length, at: (index) => rows[index]! },
+    [streamed, rows],
+  );
+  // The tree groups every listed name; a million streamed names are grouped as they are.
+  const treeRows = useMemo<readonly ListedKey[]>(
+    () => (streamed ? Array.from({ length: streamed.count }, (_, index) => streamed.at(index)) : rows),
+    [streamed, rows],
+  );
 
-  const open = (row: KeyRow) => update({ key: row.keyB64 });
+  const listSection = useRef<HTMLElement>(null);
+  const detailSection = useRef<HTMLElement>(null);
+  const openKey = state.key;
+  const close = () => update({ key: null });
+  const closeByEscape = useEffectEvent(() => {
+    close();
+    listSection.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  });
+  useEffect(() => {
+    if (!openKey) return;
+    // On a narrow screen the detail is above the list: bring it into view when a key opens.
+    if (window.matchMedia('(max-width: 1023px)').matches) detailSection.current?.scrollIntoView({ block: 'start' });
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isEditable(event.target)) return;
+      // An open dialog owns Escape (it closes itself first).
+      if (document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]')) return;
+      event.preventDefault();
+      closeByEscape();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [openKey]);
+
+  const open = (row: ListedKey) => update({ key: row.keyB64 });
 
   return (
     <div className="space-y-4">
@@ -74,28 +106,50 @@ export function KeyBrowser({ id }: { id: string }) {
         <h1 className="text-2xl font-bold text-slate-900">Keys <span className="font-normal text-slate-500">· {id}</span></h1>
       </header>
       <KeyFilters id={id} state={state} db={db ?? 0} onChange={update} />
+      <div className="flex flex-wrap items-center gap-2" data-testid="key-browser-actions">
+        <BulkDelete id={id} db={db ?? 0} match={match} type={state.type || undefined} />
+        {/* The key editor's "New key" button goes here, beside Delete by pattern. */}
+      </div>
       {keys.isError && keys.error instanceof ApiRequestError && keys.error.code === 'NOT_FOUND' ? (
         <ErrorState title="No such instance" message={keys.error.message} code={keys.error.code} />
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <section aria-label="Key list" className="min-w-0 space-y-2">
-          {keys.data ? (
+        <section ref={listSection} aria-label="Key list" className="min-w-0 space-y-2">
+          {scanAll.run ? (
+            <ExportProgress
+              run={scanAll.run}
+              onStop={scanAll.stop}
+              onAgain={() => scanAll.start(rows)}
+              onBackToPages={scanAll.close}
+            />
+          ) : keys.data ? (
             <ScanProgress
               pages={keys.data.pages}
               listed={rows.length}
               hasMore={keys.hasNextPage}
               fetching={keys.isFetchingNextPage}
-              scanning={scanning}
+              scanning={false}
               startCursor={cursor}
               onContinue={() => void keys.fetchNextPage()}
-              onScanAll={() => void scanAll()}
-              onStop={() => {
-                stop.current = true;
-              }}
+              onScanAll={() => scanAll.start(rows)}
+              onStop={scanAll.stop}
               onRestart={() => update({ cursor: '0' })}
             />
           ) : null}
-          {keys.isError && keys.error ? (
+          {streamed ? (
+            <ScanAllControls
+              id={id}
+              sort={scanAll.sort}
+              noTtlOnly={scanAll.noTtlOnly}
+              measured={streamed.measured}
+              onSort={scanAll.setSort}
+              onNoTtlOnly={scanAll.setNoTtlOnly}
+            />
+          ) : null}
+          {scanAll.metaError ? (
+            <p className="text-xs text-amber-800" data-testid="meta-error">Type, TTL and memory of these rows could not be read: {scanAll.metaError.message}</p>
+          ) : null}
+          {keys.isError && keys.error && !streamed ? (
             <ErrorState
               title="The keys could not be listed"
               message={keys.error.message}
@@ -103,32 +157,45 @@ export function KeyBrowser({ id }: { id: string }) {
               data-testid="keys-error"
             />
           ) : null}
-          {keys.isPending ? (
+          {keys.isPending && !streamed ? (
             <Loading label="Scanning keys…">
               <div className="space-y-2">
                 {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-7 w-full" />)}
               </div>
             </Loading>
-          ) : keys.data && rows.length === 0 ? (
+          ) : streamed && listed.count === 0 ? (
+            <EmptyState title={scanAll.noTtlOnly ? 'No measured key is without a TTL' : scanAll.run?.status === 'streaming' ? 'No names yet' : 'No keys match'}>
+              {scanAll.noTtlOnly
+                ? 'Only rows that have been on screen are measured: turn the filter off and scroll, or ask the keyspace analysis.'
+                : 'Nothing in this db matches these filters.'}
+            </EmptyState>
+          ) : !streamed && keys.data && rows.length === 0 ? (
             <EmptyState title={keys.hasNextPage ? 'No match in the part scanned so far' : 'No keys match'}>
               {keys.hasNextPage
                 ? 'SCAN has not walked the whole keyspace yet: continue to look further.'
                 : 'Nothing in this db matches these filters.'}
             </EmptyState>
-          ) : keys.data ? (
+          ) : streamed || keys.data ? (
             <>
               <KeyRowHeader />
               {state.view === 'tree' ? (
-                <KeyTree rows={rows} openKey={state.key} onOpen={open} delimiter={state.delimiter} />
+                <KeyTree rows={treeRows} openKey={state.key} onOpen={open} delimiter={state.delimiter} />
               ) : (
-                <KeyFlatList rows={rows} openKey={state.key} onOpen={open} />
+                <KeyFlatList
+                  // A new order or filter starts at its top.
+                  key={streamed ? `${scanAll.sort}|${scanAll.noTtlOnly}` : 'pages'}
+                  rows={listed}
+                  openKey={state.key}
+                  onOpen={open}
+                  {...(streamed && { onRangeChange: scanAll.onRangeChange })}
+                />
               )}
             </>
           ) : null}
         </section>
-        <section aria-label="Key detail" className="min-w-0">
+        <section ref={detailSection} aria-label="Key detail" className={`min-w-0 scroll-mt-4 ${state.key ? 'order-first lg:order-none' : ''}`}>
           {state.key ? (
-            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} replica={replica} onClose={() => update({ key: null })} />
+            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} replica={replica} onClose={close} />
           ) : (
             <EmptyState title="No key open">Pick a key in the list (click it, or use the arrow keys and Enter).</EmptyState>
           )}

@@ -1,39 +1,55 @@
 'use client';
 // The listed keys as a flat virtual list, or as a tree by a delimiter with counts of the keys
-// listed so far under each folder.
+// listed so far under each folder. The flat list reads its rows through `at` (a million names
+// of "scan all" are never copied into a second array).
 import { useMemo, useState } from 'react';
 import { buildTree, flattenTree } from '@/lib/keys/tree';
-import type { KeyRow } from '@/lib/keys/types';
 import { formatNumber } from '@/lib/format';
 import { KeyRowContent } from './key-row';
+import type { ListedKey } from './model/scan-all';
 import { VirtualList } from './virtual-list';
 
 const ROW_HEIGHT = 34;
 const LIST_HEIGHT = 560;
 
-interface KeyListProps {
-  rows: KeyRow[];
-  openKey: string | null;
-  onOpen: (row: KeyRow) => void;
+/** The rows a list shows, by index. */
+export interface ListedRows {
+  count: number;
+  at: (index: number) => ListedKey;
 }
 
-export function KeyFlatList({ rows, openKey, onOpen }: KeyListProps) {
+interface KeyFlatListProps {
+  rows: ListedRows;
+  openKey: string | null;
+  onOpen: (row: ListedKey) => void;
+  /** The rows in view, [first, last), whenever that changes (metadata is read for those). */
+  onRangeChange?: (first: number, last: number) => void;
+}
+
+export function KeyFlatList({ rows, openKey, onOpen, onRangeChange }: KeyFlatListProps) {
   const [active, setActive] = useState(0);
   return (
     <VirtualList
-      count={rows.length}
+      count={rows.count}
       rowHeight={ROW_HEIGHT}
       height={LIST_HEIGHT}
-      label={`Keys, ${formatNumber(rows.length)} listed`}
+      label={`Keys, ${formatNumber(rows.count)} listed`}
       idPrefix="key-row"
-      activeIndex={Math.min(active, rows.length - 1)}
+      activeIndex={Math.min(active, rows.count - 1)}
       onActiveChange={setActive}
-      onActivate={(index) => onOpen(rows[index]!)}
-      isSelected={(index) => rows[index]!.keyB64 === openKey}
-      renderRow={(index) => <KeyRowContent row={rows[index]!} />}
+      onActivate={(index) => onOpen(rows.at(index))}
+      isSelected={(index) => rows.at(index).keyB64 === openKey}
+      renderRow={(index) => <KeyRowContent row={rows.at(index)} />}
+      {...(onRangeChange && { onRangeChange })}
       data-testid="key-list"
     />
   );
+}
+
+interface KeyListProps {
+  rows: readonly ListedKey[];
+  openKey: string | null;
+  onOpen: (row: ListedKey) => void;
 }
 
 export function KeyTree({ rows, openKey, onOpen, delimiter }: KeyListProps & { delimiter: string }) {

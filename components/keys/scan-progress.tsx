@@ -1,8 +1,10 @@
 // "Scanned 40,000 of 1,200,000": how far SCAN has walked, how many keys are listed, and the
-// continue / scan all / stop controls. Partial results are said to be partial.
+// continue / scan all / stop controls; and for "scan all", how many names the stream brought of
+// DBSIZE, with Stop. Partial results are said to be partial.
 import { formatNumber, formatPercent } from '@/lib/format';
 import type { KeysPage } from '@/lib/keys/types';
 import { Button } from '@/components/ui/button';
+import type { ScanAllRun } from './use-scan-all';
 
 interface ScanProgressProps {
   pages: KeysPage[];
@@ -53,6 +55,41 @@ export function ScanProgress(props: ScanProgressProps) {
         )
       ) : null}
       {props.startCursor !== '0' ? <Button onClick={props.onRestart}>Start from the beginning</Button> : null}
+    </div>
+  );
+}
+
+interface ExportProgressProps {
+  run: ScanAllRun;
+  onStop: () => void;
+  onAgain: () => void;
+  onBackToPages: () => void;
+}
+
+/** "Scan all" streaming: names received of DBSIZE, Stop; then complete, stopped or failed. */
+export function ExportProgress({ run, onStop, onAgain, onBackToPages }: ExportProgressProps) {
+  const { received, dbSize } = run;
+  const of = dbSize === null ? '' : ` of ${formatNumber(dbSize)}`;
+  const share = dbSize ? ` (${formatPercent(Math.min(1, received / dbSize))})` : '';
+  let text: string;
+  if (run.status === 'streaming') text = `Scanning all keys: ${formatNumber(received)}${of} names received${share}…`;
+  else if (run.status === 'done') text = `Scan complete: ${formatNumber(received)} keys listed${dbSize === null ? '' : ` (db holds ${formatNumber(dbSize)})`}.`;
+  else if (run.status === 'stopped') text = `Stopped: ${formatNumber(received)}${of} names received. Redis stopped scanning with it.`;
+  else text = `The scan stopped on an error after ${formatNumber(received)} names: ${run.error?.message ?? 'unknown error'}`;
+  return (
+    <div className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="scan-progress">
+      <p role="status" aria-live="polite" className="min-w-0 flex-1 text-slate-700">
+        {text}
+        {run.status === 'streaming' ? ' Type, TTL and memory are read for the rows on screen only.' : ''}
+      </p>
+      {run.status === 'streaming' ? (
+        <Button onClick={onStop}>Stop</Button>
+      ) : (
+        <>
+          {run.status !== 'done' ? <Button onClick={onAgain}>Scan all again</Button> : null}
+          <Button onClick={onBackToPages}>Back to paged listing</Button>
+        </>
+      )}
     </div>
   );
 }

@@ -1,10 +1,16 @@
 'use client';
-// A fixed-row-height virtual list: only the rows in view (plus a few) are in the DOM, so 100,000
-// loaded keys scroll as smoothly as 100. A listbox for assistive tech: arrow keys, Home/End and
-// Page Up/Down move the active row, Enter (or a click) activates it.
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// A fixed-row-height virtual list: only the rows in view (plus a few) are in the DOM, so a
+// million loaded keys scroll as smoothly as 100. Browsers cap an element's height (Chrome at
+// about 33.5 million px: 1M rows of 34 px pass it), so past MAX_SCROLL_PX the scroll range is
+// scaled: the scrollbar maps onto the rows, and rows are placed relative to where it is. A
+// listbox for assistive tech: arrow keys, Home/End and Page Up/Down move the active row, Enter
+// (or a click) activates it. `onRangeChange` tells which rows are shown (metadata is read for
+// those only).
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const OVERSCAN = 8;
+/** The tallest scroll range used; beyond it positions are scaled. */
+const MAX_SCROLL_PX = 8_000_000;
 
 interface VirtualListProps {
   count: number;
@@ -18,6 +24,8 @@ interface VirtualListProps {
   onActivate: (index: number) => void;
   isSelected: (index: number) => boolean;
   renderRow: (index: number) => ReactNode;
+  /** The rows in the DOM (in view and a few either side), [first, last), whenever that changes. */
+  onRangeChange?: (first: number, last: number) => void;
   'data-testid'?: string;
 }
 
@@ -25,8 +33,20 @@ export function VirtualList(props: VirtualListProps) {
   const { count, rowHeight, height, activeIndex } = props;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const fullHeight = count * rowHeight;
+  const spacerHeight = Math.min(fullHeight, MAX_SCROLL_PX);
+  // Rows' scroll range per px of the box's scroll range (1 below the cap).
+  const scale = fullHeight > spacerHeight ? (fullHeight - height) / Math.max(1, spacerHeight - height) : 1;
+  const rowsTop = scrollTop * scale;
+  const inView = Math.floor(rowsTop / rowHeight);
+  const inViewEnd = Math.min(count, Math.ceil((rowsTop + height) / rowHeight));
+  const first = Math.max(0, inView - OVERSCAN);
+  const last = Math.min(count, inViewEnd + OVERSCAN);
+
+  const { onRangeChange } = props;
+  useEffect(() => {
+    onRangeChange?.(first, last);
+  }, [onRangeChange, first, last]);
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(count - 1, index));
@@ -35,8 +55,15 @@ export function VirtualList(props: VirtualListProps) {
     if (!el) return;
     // Keep the active row in view, as a native listbox does.
     const top = next * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
+    const viewTop = el.scrollTop * scale;
+    let target: number | null = null;
+    if (top < viewTop) target = top;
+    else if (top + rowHeight > viewTop + height) target = top + rowHeight - height;
+    if (target !== null) {
+      el.scrollTop = target / scale;
+      // A scaled position rounds to whole px: the state follows what the box really shows.
+      setScrollTop(el.scrollTop);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -70,7 +97,7 @@ export function VirtualList(props: VirtualListProps) {
           props.onActivate(index);
         }}
         className="absolute inset-x-0 flex cursor-pointer items-center gap-2 border-b border-slate-100 px-2 text-sm hover:bg-slate-50 aria-selected:bg-red-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-red-700/40"
-        style={{ top: index * rowHeight, height: rowHeight }}
+        style={{ top: index * rowHeight - rowsTop + scrollTop, height: rowHeight }}
       >
         {props.renderRow(index)}
       </div>
@@ -89,7 +116,7 @@ export function VirtualList(props: VirtualListProps) {
       className="relative overflow-y-auto rounded-md border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
       style={{ height }}
     >
-      <div style={{ height: count * rowHeight, position: 'relative' }}>{rows}</div>
+      <div style={{ height: spacerHeight, position: 'relative' }}>{rows}</div>
     </div>
   );
 }

@@ -21,6 +21,8 @@ export const queryKeys = {
   keysLists: (id: string) => ['key-browser', id, 'list'] as const,
   keysList: (id: string, filters: KeyFilters) => ['key-browser', id, 'list', filters] as const,
   keyDatabases: (id: string) => ['key-browser', id, 'databases'] as const,
+  /** Type, TTL and memory of one visible window of a "scan all" list (POST .../keys/meta). */
+  keysMeta: (id: string, db: number, keysB64: readonly string[]) => ['key-browser', id, 'meta', db, keysB64] as const,
   /** One job of an instance (a bulk delete), whatever its kind. */
   job: (id: string, jobId: string) => ['key-browser', id, 'job', jobId] as const,
   keyDetailAll: (id: string, db: number | null, keyB64: string) => ['key-browser', id, 'detail', db, keyB64] as const,
