@@ -91,3 +91,35 @@ test('an admin renames a key, and a rename never overwrites', async ({ page, mai
   // The old name has left the list.
   await expect(page.getByRole('listbox')).not.toContainText(from);
 });
+
+test('an admin replaces a string as JSON after a review, its TTL kept; delete says so too', async ({ page, mainRedis }) => {
+  const prefix = unique();
+  const key = `${prefix}:doc`;
+  await mainRedis.set(key, '{"kcal":420}', 'EX', 3600);
+  await page.goto(openKey(prefix, key));
+  await expect(page.getByTestId('key-detail-name')).toHaveText(key);
+
+  await page.getByRole('button', { name: 'Edit value…' }).click();
+  const form = page.getByRole('form', { name: 'Edit the value' });
+  const value = form.getByLabel('New value', { exact: true });
+  // JSON opens pretty-printed, in JSON mode, and is checked as it is typed.
+  await expect(value).toHaveValue('{\n  "kcal": 420\n}');
+  await value.fill('{"kcal": 380,');
+  await expect(form.getByRole('alert')).toContainText('Not valid JSON');
+  await expect(form.getByRole('button', { name: 'Review…' })).toBeDisabled();
+  await value.fill('{"kcal":380}');
+  await form.getByRole('button', { name: 'Format' }).click();
+  await expect(value).toHaveValue('{\n  "kcal": 380\n}');
+  await form.getByRole('button', { name: 'Review…' }).click();
+  await expect(form.getByTestId('bytes-preview')).toContainText('17 bytes');
+  await form.getByRole('button', { name: 'Write 17 bytes' }).click();
+
+  await expect(page.getByTestId('toast')).toContainText(`Set the value of ${key} (db0)`);
+  expect(await mainRedis.get(key)).toBe('{\n  "kcal": 380\n}');
+  expect(await mainRedis.ttl(key)).toBeGreaterThan(3500);
+
+  await page.getByRole('button', { name: 'Delete key…' }).click();
+  await page.getByRole('dialog', { name: 'Delete this key?' }).getByRole('button', { name: 'Delete key' }).click();
+  await expect(page.getByTestId('toast').last()).toContainText(`Deleted ${key} (db0)`);
+  expect(await mainRedis.exists(key)).toBe(0);
+});
