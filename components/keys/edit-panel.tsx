@@ -115,6 +115,10 @@ export function KeyEditPanel({ id, detail, pages, editor, onRenamed }: KeyEditPa
   const common = { detail, edit, onClose: close };
   const action = open?.action;
   const removal = open?.form === 'confirm' && action ? removalOf(action as Removal) : null;
+  // After a 409 the key is read again: if it is of another type now, its open form no longer
+  // fits. The form goes; why it went stays.
+  const fits = !open || open.form === 'rename' || open.form === 'confirm' || (TYPE_FORMS[detail.type] ?? []).some(([form]) => form === open.form);
+  const shown = fits ? open : null;
 
   return (
     <section aria-label="Edit the key" className="space-y-2" data-testid="key-edit">
@@ -124,25 +128,30 @@ export function KeyEditPanel({ id, detail, pages, editor, onRenamed }: KeyEditPa
         ))}
         <Button onClick={openForm('rename')} aria-expanded={open?.form === 'rename'}>Rename…</Button>
       </div>
-      {open?.form === 'string' ? <StringForm key={open.seq} {...common} pages={pages} /> : null}
-      {open?.form === 'hash-set' ? (
+      {!fits && edit.error ? (
+        <p className="text-sm text-red-700" role="alert" data-testid="edit-stale">
+          The key is a {detail.type} now: the open edit was closed. {edit.error.message}
+        </p>
+      ) : null}
+      {shown?.form === 'string' ? <StringForm key={shown.seq} {...common} pages={pages} /> : null}
+      {shown?.form === 'hash-set' ? (
         <HashSetForm
-          key={open.seq}
+          key={shown.seq}
           {...common}
           {...(action?.kind === 'hash-edit' && { field: action.field.b64, value: action.value.b64, valueCut: action.value.cut === true })}
         />
       ) : null}
-      {open?.form === 'list-push' ? <ListPushForm key={open.seq} {...common} /> : null}
-      {open?.form === 'list-set' ? (
-        <ListSetForm key={open.seq} {...common} {...(action?.kind === 'list-set' && { index: action.index, value: action.value.b64 })} />
+      {shown?.form === 'list-push' ? <ListPushForm key={shown.seq} {...common} /> : null}
+      {shown?.form === 'list-set' ? (
+        <ListSetForm key={shown.seq} {...common} {...(action?.kind === 'list-set' && { index: action.index, value: action.value.b64 })} />
       ) : null}
-      {open?.form === 'list-remove' ? <ListRemoveForm key={open.seq} {...common} /> : null}
-      {open?.form === 'set-add' ? <SetAddForm key={open.seq} {...common} /> : null}
-      {open?.form === 'zset-add' ? (
-        <ZsetAddForm key={open.seq} {...common} {...(action?.kind === 'zset-score' && { member: action.member.b64, score: action.score })} />
+      {shown?.form === 'list-remove' ? <ListRemoveForm key={shown.seq} {...common} /> : null}
+      {shown?.form === 'set-add' ? <SetAddForm key={shown.seq} {...common} /> : null}
+      {shown?.form === 'zset-add' ? (
+        <ZsetAddForm key={shown.seq} {...common} {...(action?.kind === 'zset-score' && { member: action.member.b64, score: action.score })} />
       ) : null}
-      {open?.form === 'stream-add' ? <StreamAddForm key={open.seq} {...common} /> : null}
-      {open?.form === 'rename' ? <RenameForm key={open.seq} {...common} onRenamed={onRenamed} /> : null}
+      {shown?.form === 'stream-add' ? <StreamAddForm key={shown.seq} {...common} /> : null}
+      {shown?.form === 'rename' ? <RenameForm key={shown.seq} {...common} onRenamed={onRenamed} /> : null}
       <ConfirmDialog
         open={removal !== null}
         title={removal?.title ?? ''}
