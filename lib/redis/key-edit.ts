@@ -2,10 +2,12 @@
 // (still) of the type the editor saw. The type check and the write are one atomic step:
 // WATCH key, TYPE key, then MULTI <write> EXEC; EXEC answers nil when anything touched the key
 // in between, and nothing is written (409). WATCH belongs to a connection, and the shared client
-// and the db's RespPipes carry other requests' commands between ours (a SCAN page, an INFO): one
-// of them touching nothing still leaves our WATCH in place, but a second edit interleaved on the
-// same connection would run inside our MULTI. So edits get a connection of their own per
-// instance (`redlens-edit`), one edit at a time. Edits are rare: it closes when idle.
+// and the db's RespPipes carry other requests' commands between ours: another request's EXEC
+// there would drop our WATCH (EXEC unwatches every key of its connection), and a concurrent
+// edit's commands would land inside our MULTI. So edits get a connection of their own per
+// instance (`redlens-edit`, SELECTing the db asked for), one edit at a time; edits are rare, so
+// it closes when idle. (A Lua script would be atomic too, but needs EVAL in the ACL, and its
+// writes would be invisible to the own-traffic count of SPEC section 8.)
 // Every value goes to Redis as the Buffer its base64 decodes to, never as a string.
 import 'server-only';
 import type Redis from 'ioredis';
