@@ -123,3 +123,31 @@ test('an admin replaces a string as JSON after a review, its TTL kept; delete sa
   await expect(page.getByTestId('toast').last()).toContainText(`Deleted ${key} (db0)`);
   expect(await mainRedis.exists(key)).toBe(0);
 });
+
+test('an admin creates a key with a TTL; an existing name is refused', async ({ page, mainRedis }) => {
+  const prefix = unique();
+  const anchor = `${prefix}:anchor`;
+  const fresh = `${prefix}:fresh`;
+  await mainRedis.set(anchor, 'here');
+  await page.goto(openKey(prefix, anchor));
+  await expect(page.getByTestId('key-detail-name')).toHaveText(anchor);
+
+  await page.getByRole('button', { name: 'New key…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New key in db0' });
+  await dialog.getByLabel('Type', { exact: true }).selectOption('hash');
+  await dialog.getByLabel('Name', { exact: true }).fill(anchor);
+  await dialog.getByLabel('First field', { exact: true }).fill('title');
+  await dialog.getByLabel('Its value', { exact: true }).fill('Soup');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('exists');
+  expect(await mainRedis.get(anchor)).toBe('here');
+
+  await dialog.getByLabel('Name', { exact: true }).fill(fresh);
+  await dialog.getByLabel('TTL (optional)').fill('2');
+  await dialog.getByLabel('Unit', { exact: true }).selectOption('h');
+  await dialog.getByRole('button', { name: 'Create key' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('toast')).toContainText(`Created hash ${fresh} with a TTL of 2 h (db0)`);
+  expect(await mainRedis.hgetall(fresh)).toEqual({ title: 'Soup' });
+  expect(await mainRedis.ttl(fresh)).toBeGreaterThan(7100);
+});
