@@ -129,7 +129,7 @@ function BulkDeleteControl({ id, db, match, type }: BulkDeleteProps) {
             Redis will UNLINK every key of db{db} whose name matches the pattern (SCAN MATCH: <code>*</code> any run of
             characters, <code>?</code> one character). A dry run counts them first; nothing is deleted until you confirm that count.
           </p>
-          <form onSubmit={onDryRun} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_auto] sm:items-end" aria-label="Pattern">
+          <form onSubmit={onDryRun} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_10rem_auto] sm:items-end" aria-label="What to delete">
             <Field label="Pattern" htmlFor={`${uid}-match`}>
               <TextInput
                 id={`${uid}-match`}
