@@ -75,7 +75,39 @@ describe('the bulk delete walk', () => {
     await observer.flushdb();
   });
 
-  it('UNLINKs in calls of at most the given size, and counts a key gone meanwhile as skipped', async () => {
+  it('lists names up to a byte budget: a few megabyte names do not fill the job\'s result', async () => {
+    const long = (i: number) => `l:${String(i).padStart(100 * 1024, '0')}`;
+    for (let i = 0; i < 5; i++) await observer.set(long(i), 'v');
+    const outcome = await walkBulkDelete(instance, {
+      db: 0, match: 'l:*', dryRun: true, unlinkKeys: 500, listKeys: 100, signal: new AbortController().signal, onBatch: () => undefined,
+    });
+    expect(outcome.matched).toBe(5);
+    // 256 KiB hold two names of 100 KiB, not three.
+    expect(outcome.firstKeys).toHaveLength(2);
+    await observer.flushdb();
+  });
+
+  it('counts keys gone between SCAN and UNLINK as skipped, never as deleted', async () => {
+    await seed('g:', 5_000);
+    let flushed: Promise<unknown> | null = null;
+    const outcome = await walkBulkDelete(instance, {
+      db: 0, match: 'g:*', dryRun: false, unlinkKeys: 500, listKeys: 10, signal: new AbortController().signal,
+      // Paced, so the FLUSHDB sent after the first batch lands before the next batch's UNLINK
+      // (whose names the SCAN already in flight has returned).
+      paceAboveMs: -1,
+      onBatch: () => {
+        flushed ??= observer.flushdb();
+      },
+    });
+    await flushed;
+    expect(outcome.deleted).toBeGreaterThan(0);
+    expect(outcome.skipped).toBeGreaterThan(0);
+    expect(outcome.deleted + outcome.skipped).toBe(outcome.matched);
+    expect(outcome.deleted).toBeLessThan(5_000);
+    expect(outcome.errors).toBe(0);
+  });
+
+  it('UNLINKs in calls of at most the given size', async () => {
     await seed('u:', 3_000);
     const calls = async () => Number(/cmdstat_unlink:calls=(\d+)/.exec(await observer.info('commandstats'))?.[1] ?? 0);
     const before = await calls();

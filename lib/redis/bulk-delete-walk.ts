@@ -23,6 +23,11 @@ export const BULK_DELETE_SCAN_COUNT = 1000;
  */
 export const BULK_DELETE_REMEMBERED_NAMES = 500_000;
 /**
+ * Name bytes the listed names may take in all: a key name can be megabytes, and the list is kept
+ * with the job in the store and sent on every poll. Past it, no more names are listed.
+ */
+export const BULK_DELETE_LISTED_NAME_BYTES = 256 * 1024;
+/**
  * Refusals that every further UNLINK would get too (a replica, an ACL without unlink, Redis that
  * cannot save): the walk stops on the first one instead of scanning the rest of the db for them.
  */
@@ -70,7 +75,7 @@ export interface BulkDeleteWalkOptions {
 
 export interface BulkDeleteOutcome extends BulkDeleteCounts {
   dbSize: number;
-  /** The first `listKeys` matching names, in SCAN order. */
+  /** The first `listKeys` matching names, in SCAN order (fewer when they pass BULK_DELETE_LISTED_NAME_BYTES). */
   firstKeys: Buffer[];
   firstError?: string;
   /** 'end': SCAN came back to cursor 0; 'cancelled': the signal. */
@@ -147,6 +152,7 @@ async function walkOn(instance: RedisInstance, pipe: RespPipe, shared: Redis, op
 
   const counts: BulkDeleteCounts = { scanned: 0, matched: 0, deleted: 0, skipped: 0, errors: 0 };
   const firstKeys: Buffer[] = [];
+  let listedBytes = 0;
   const seen = new SeenNames();
   let firstError: string | undefined;
   let stoppedBy: BulkDeleteOutcome['stoppedBy'] = 'end';
@@ -187,7 +193,8 @@ async function walkOn(instance: RedisInstance, pipe: RespPipe, shared: Redis, op
     const fresh = seen.fresh(batch);
     counts.matched += fresh.length;
     for (const name of fresh) {
-      if (firstKeys.length >= options.listKeys) break;
+      if (firstKeys.length >= options.listKeys || listedBytes + name.length > BULK_DELETE_LISTED_NAME_BYTES) break;
+      listedBytes += name.length;
       firstKeys.push(name);
     }
     if (!dryRun && fresh.length > 0) await unlink(fresh);
