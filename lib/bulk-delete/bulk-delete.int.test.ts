@@ -82,11 +82,14 @@ beforeAll(async () => {
   await observer.select(CANCEL_DB);
   await seed(observer, CANCEL_KEYS, (p, i) => p.set(`c:${i}`, 'v'));
   await observer.select(0);
+  // An ACL user that may do everything but UNLINK.
+  await observer.call('ACL', 'SETUSER', 'nounlink', 'on', '>nounlink-pw', '~*', '&*', '+@all', '-unlink');
   const closedPort = await freePort();
   useAppEnv({
     instances: [
       { id: 'a', url: redisUrl(redis) },
       { id: 'b', url: redisUrl(redis) },
+      { id: 'acl', url: `redis://nounlink:nounlink-pw@127.0.0.1:${redis.port}` },
       // Nothing listens here: a request that reached Redis would not answer 400.
       { id: 'gone', url: `redis://127.0.0.1:${closedPort}` },
     ],
@@ -306,6 +309,17 @@ describe('bulk delete by pattern on a real Redis', () => {
     const outcome = (await auditOf('keys.bulk-delete.done')).find((entry) => entry.instance === 'gone');
     expect(outcome).toMatchObject({ outcome: 'failed', target: 'db0 match x:*' });
     expect(outcome!.detail).toMatch(/^failed: deleted 0 before it stopped/);
+  });
+
+  it('fails on the first UNLINK Redis refuses (an ACL without unlink): nothing deleted, the failure audited', async () => {
+    const id = await started({ db: MAIN_DB, match: 'sess2:*', dryRun: false }, 'acl');
+    const run = await finished(id, 'acl');
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/ACL/);
+    expect(await dbSize(MAIN_DB)).toBe(TOTAL - MATCHING);
+    const outcome = (await auditOf('keys.bulk-delete.done')).find((entry) => entry.instance === 'acl');
+    expect(outcome).toMatchObject({ outcome: 'failed', target: 'db0 match sess2:*' });
+    expect(outcome!.detail).toMatch(/^failed: deleted 0 before it stopped \(The Redis ACL user may not run this command/);
   });
 
   it('is refused in read-only mode (403), the keys untouched', async () => {
