@@ -240,7 +240,8 @@ function DryRunPanel({ id, job, stale }: { id: string; job: BulkDeleteJob; stale
     <section className="space-y-2" aria-label="Dry run result" data-testid="bulk-delete-dry-run">
       <p className="text-sm text-slate-900" role="status">
         <span className="font-semibold" data-testid="bulk-delete-count">{plural(result.matched, 'key matches', 'keys match')}</span>{' '}
-        {scopeText(scopeOf(job.params))} (of {formatNumber(result.scanned, 0)} scanned). Nothing was deleted.
+        <code>{job.params.match}</code>{job.params.type !== undefined ? ` of type ${job.params.type}` : ''} in db{job.params.db}
+        {' '}({formatNumber(result.scanned, 0)} keys scanned). Nothing was deleted.
         {result.deduped ? '' : ' More keys matched than Redlens remembers names of: a key SCAN returned twice may be counted twice.'}
       </p>
       {stale ? <p className="text-sm text-amber-900">The pattern or type changed since this dry run: run it again to delete.</p> : null}
