@@ -129,6 +129,15 @@ async function scanAllAsUi(base) {
   return { keys: seen.size, sent: last.keys, windows: windows.length, measured, firstRowsMs, firstMetaMs };
 }
 
+/** The export alone: its bytes read and counted, nothing parsed (what the server's side costs). */
+async function exportBytesOnly(base) {
+  const response = await fetch(`${base}/api/instances/bench/keys/export`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  if (!response.ok) throw new Error(`GET keys/export answered ${response.status}`);
+  let lines = 0;
+  for await (const chunk of response.body) for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) lines += 1;
+  return { keys: lines - 1 };
+}
+
 async function warmUpScanAll(base) {
   const auth = { authorization: `Bearer ${TOKEN}` };
   const response = await fetch(`${base}/api/instances/bench/keys/export`, { headers: auth });
@@ -182,6 +191,7 @@ try {
   rss.reset();
   const scanAll = await measure(redis, () => scanAllAsUi(base));
   const scanAllRss = rss.peak();
+  const exportOnly = await measure(redis, () => exportBytesOnly(base));
   const cli = await measure(redis, () => redisCliScan(server.port));
   rss.reset();
   const api = await measure(redis, () => apiListing(base, { memory: false }));
@@ -199,6 +209,7 @@ try {
   row('ioredis SCAN COUNT 1000, names only', names);
   row('redis-cli --scan (COUNT 10), names only', cli);
   row(`scan all as the UI does it (NDJSON + ${scanAll.windows} windows)`, scanAll);
+  row('the export alone, bytes read, nothing parsed', exportOnly);
   row(`API keys?count=1000, type + TTL (${api.pages} pages)`, api);
   row(`API keys?count=1000, type + TTL + MEMORY USAGE`, apiMemory);
   row(`API keys?count=1000, type + TTL, no gzip`, apiPlain);
