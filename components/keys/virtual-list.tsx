@@ -1,16 +1,11 @@
 'use client';
 // A fixed-row-height virtual list: only the rows in view (plus a few) are in the DOM, so a
-// million loaded keys scroll as smoothly as 100. Browsers cap an element's height (Chrome at
-// about 33.5 million px: 1M rows of 34 px pass it), so past MAX_SCROLL_PX the scroll range is
-// scaled: the scrollbar maps onto the rows, and rows are placed relative to where it is. A
-// listbox for assistive tech: arrow keys, Home/End and Page Up/Down move the active row, Enter
-// (or a click) activates it. `onRangeChange` tells which rows are shown (metadata is read for
-// those only).
+// million loaded keys scroll as smoothly as 100 (past the browser's height limit the scroll
+// range is scaled: model/virtual-window.ts). A listbox for assistive tech: arrow keys, Home/End
+// and Page Up/Down move the active row, Enter (or a click) activates it. `onRangeChange` tells
+// which rows are shown (metadata is read for those only).
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-
-const OVERSCAN = 8;
-/** The tallest scroll range used; beyond it positions are scaled. */
-const MAX_SCROLL_PX = 8_000_000;
+import { virtualWindow } from './model/virtual-window';
 
 interface VirtualListProps {
   count: number;
@@ -33,15 +28,7 @@ export function VirtualList(props: VirtualListProps) {
   const { count, rowHeight, height, activeIndex } = props;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const fullHeight = count * rowHeight;
-  const spacerHeight = Math.min(fullHeight, MAX_SCROLL_PX);
-  // Rows' scroll range per px of the box's scroll range (1 below the cap).
-  const scale = fullHeight > spacerHeight ? (fullHeight - height) / Math.max(1, spacerHeight - height) : 1;
-  const rowsTop = scrollTop * scale;
-  const inView = Math.floor(rowsTop / rowHeight);
-  const inViewEnd = Math.min(count, Math.ceil((rowsTop + height) / rowHeight));
-  const first = Math.max(0, inView - OVERSCAN);
-  const last = Math.min(count, inViewEnd + OVERSCAN);
+  const { spacerHeight, scale, first, last, topOf, scrollTopFor } = virtualWindow(count, rowHeight, height, scrollTop);
 
   const { onRangeChange } = props;
   useEffect(() => {
@@ -60,7 +47,7 @@ export function VirtualList(props: VirtualListProps) {
     if (top < viewTop) target = top;
     else if (top + rowHeight > viewTop + height) target = top + rowHeight - height;
     if (target !== null) {
-      el.scrollTop = target / scale;
+      el.scrollTop = scrollTopFor(target);
       // A scaled position rounds to whole px: the state follows what the box really shows.
       setScrollTop(el.scrollTop);
     }
@@ -97,7 +84,7 @@ export function VirtualList(props: VirtualListProps) {
           props.onActivate(index);
         }}
         className="absolute inset-x-0 flex cursor-pointer items-center gap-2 border-b border-slate-100 px-2 text-sm hover:bg-slate-50 aria-selected:bg-red-50 data-[active=true]:outline-2 data-[active=true]:-outline-offset-2 data-[active=true]:outline-red-700/40"
-        style={{ top: index * rowHeight - rowsTop + scrollTop, height: rowHeight }}
+        style={{ top: topOf(index), height: rowHeight }}
       >
         {props.renderRow(index)}
       </div>
