@@ -52,7 +52,8 @@ function parseAt(buffer: Buffer, pos: number): Parsed {
   if (end < 0) return INCOMPLETE;
   const marker = buffer[pos];
   const next = end + 2;
-  const line = marker === 58 ? '' : buffer.toString('latin1', pos + 1, end);
+  // Lengths and integers are read in place: a SCAN reply has a thousand `$` lines.
+  const line = marker === 43 ? buffer.toString('latin1', pos + 1, end) : '';
   switch (marker) {
     case 43: // +
       return { value: line, end: next };
@@ -61,7 +62,7 @@ function parseAt(buffer: Buffer, pos: number): Parsed {
     case 58: // :
       return { value: parseInteger(buffer, pos + 1, end), end: next };
     case 36: { // $
-      const length = Number(line);
+      const length = parseInteger(buffer, pos + 1, end);
       if (length < 0) return { value: null, end: next };
       if (next + length + 2 > buffer.length) {
         bulkNeeds = next + length + 2;
@@ -70,7 +71,7 @@ function parseAt(buffer: Buffer, pos: number): Parsed {
       return { value: Buffer.from(buffer.subarray(next, next + length)), end: next + length + 2 };
     }
     case 42: { // *
-      const length = Number(line);
+      const length = parseInteger(buffer, pos + 1, end);
       if (length < 0) return { value: null, end: next };
       const items: RespReply[] = [];
       let at = next;
