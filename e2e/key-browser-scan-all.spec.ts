@@ -55,13 +55,12 @@ test('scan all streams every key once, measures the rows on screen and sorts the
     await expect(list.locator('[aria-posinset="20000"]')).toBeVisible();
     await expect(list.locator('[aria-posinset="20000"]').getByTestId('row-meta-pending')).toHaveCount(0);
 
-    // Sorted by memory over what was measured: the first page's 500 rows the paged listing
-    // had read, and the windows seen since.
+    // Sorted by memory over what was measured: the rows of the two windows seen (top and end).
     await page.getByLabel('Order').selectOption('memory');
     await expect(page.getByTestId('scan-all-measured')).toContainText(/Sorted over [\d,]+ measured keys/);
     const measured = Number(/Sorted over ([\d,]+)/.exec((await page.getByTestId('scan-all-measured').textContent()) ?? '')![1]!.replaceAll(',', ''));
-    expect(measured).toBeGreaterThanOrEqual(500);
-    expect(measured).toBeLessThan(1_000);
+    expect(measured).toBeGreaterThan(20);
+    expect(measured).toBeLessThan(200);
     await expect(page.getByTestId('scan-all-measured').getByRole('link', { name: 'The keyspace analysis' }))
       .toHaveAttribute('href', '/instances/e2e-main/analysis');
     const sorted = page.getByRole('listbox', { name: 'Keys, 20,000 listed' });
@@ -80,7 +79,8 @@ test('scan all streams every key once, measures the rows on screen and sorts the
     await expect(page.getByTestId('scan-all-measured')).toContainText(/Keys without a TTL among [\d,]+ measured keys/);
     const noTtl = page.getByRole('listbox', { name: /^Keys, [\d,]+ listed$/ });
     const shown = await noTtl.getByRole('option').allTextContents();
-    expect(shown.length).toBeGreaterThan(10);
+    // A quarter of the keys are hashes: a few of the ~60 measured.
+    expect(shown.length).toBeGreaterThan(3);
     for (const text of shown) expect(text).toMatch(/hash\s*no TTL/);
   });
 });

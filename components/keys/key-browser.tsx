@@ -119,7 +119,7 @@ export function KeyBrowser({ id }: { id: string }) {
             <ExportProgress
               run={scanAll.run}
               onStop={scanAll.stop}
-              onAgain={() => scanAll.start(rows)}
+              onAgain={scanAll.start}
               onBackToPages={scanAll.close}
             />
           ) : keys.data ? (
@@ -131,7 +131,7 @@ export function KeyBrowser({ id }: { id: string }) {
               scanning={false}
               startCursor={cursor}
               onContinue={() => void keys.fetchNextPage()}
-              onScanAll={() => scanAll.start(rows)}
+              onScanAll={scanAll.start}
               onStop={scanAll.stop}
               onRestart={() => update({ cursor: '0' })}
             />

@@ -4,7 +4,6 @@
 // chunk, Stop as an abort of the fetch (the server stops SCANning), and the metadata of the rows
 // on screen measured one debounced visible window at a time and kept per key.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyRow } from '@/lib/keys/types';
 import { ApiRequestError } from '@/lib/queries/fetch-json';
 import { META_BODY_NAME_BYTES, streamKeyExport, useKeysMeta, type ExportRequest } from '@/lib/queries/key-export';
 import { keysToMeasure, MeasuredKeys, scanAllView, StreamedNames, type ScanAllSort, type ScanAllView } from './model/scan-all';
@@ -32,8 +31,8 @@ export interface ScanAll {
   noTtlOnly: boolean;
   setSort: (sort: ScanAllSort) => void;
   setNoTtlOnly: (on: boolean) => void;
-  /** Starts (again); rows already known (the paged listing's) seed the metadata. */
-  start: (known: readonly KeyRow[]) => void;
+  /** Starts (again). */
+  start: () => void;
   stop: () => void;
   /** Back to the paged listing. */
   close: () => void;
@@ -74,13 +73,12 @@ export function useScanAll(id: string, request: ExportRequest, filtersKey: strin
   // New filters: the export answered other ones.
   useEffect(() => close, [filtersKey, close]);
 
-  const start = useCallback((known: readonly KeyRow[]) => {
+  const start = useCallback(() => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     const names = new StreamedNames();
     const measured = new MeasuredKeys();
-    measured.seed(known);
     setCollected({ names, measured });
     setRun({ status: 'streaming', db: request.db, dbSize: null, received: 0 });
     const flush = () => {
@@ -97,8 +95,8 @@ export function useScanAll(id: string, request: ExportRequest, filtersKey: strin
     };
     streamKeyExport(id, request, controller.signal, {
       onStart: ({ db, dbSize }) => setRun((current) => (current ? { ...current, db: db ?? current.db, dbSize } : current)),
-      onNames: (lines) => {
-        names.add(lines);
+      onLines: (text) => {
+        names.addText(text);
         flushTimer.current ??= setTimeout(flush, FLUSH_MS);
       },
     }).then(
@@ -123,16 +121,17 @@ export function useScanAll(id: string, request: ExportRequest, filtersKey: strin
 
   // `version` is in the key: the names and measurements grow in place.
   const view = useMemo(
-    () => (collected ? { ...scanAllView(collected.names.names, collected.measured, sort, noTtlOnly), version } : null),
+    () => (collected ? { ...scanAllView(collected.names, collected.measured, sort, noTtlOnly), version } : null),
     [collected, version, sort, noTtlOnly],
   );
   const metaDb = run?.db ?? null;
   const wanted = useMemo(
-    () => (view && collected && metaDb !== null ? keysToMeasure(view, restingRange[0], restingRange[1], collected.measured, META_BODY_NAME_BYTES) : []),
+    () => (view && collected && metaDb !== null ? keysToMeasure(view, restingRange[0], restingRange[1], collected.measured, META_BODY_NAME_BYTES) : new Map<string, number>()),
     [view, collected, metaDb, restingRange],
   );
-  const meta = useKeysMeta(id, metaDb ?? 0, wanted, (reply) => {
-    collected?.measured.merge(reply);
+  const wantedIds = useMemo(() => [...wanted.keys()], [wanted]);
+  const meta = useKeysMeta(id, metaDb ?? 0, wantedIds, (reply) => {
+    collected?.measured.merge(reply, wanted);
     setVersion((n) => n + 1);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportLine, NdjsonDecoder } from './ndjson';
+import { exportLine, NdjsonDecoder, NdjsonLines } from './ndjson';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -44,5 +44,17 @@ describe('exportLine', () => {
     expect(exportLine({ error: { code: 'REDIS_TIMEOUT', message: 'slow' } })).toMatchObject({ error: { code: 'REDIS_TIMEOUT' } });
     expect(() => exportLine({ key: 1 })).toThrow(/unknown shape/);
     expect(() => exportLine(null)).toThrow(/unknown shape/);
+  });
+});
+
+describe('NdjsonLines', () => {
+  it('hands back whole lines as text and keeps the partial one', () => {
+    const lines = new NdjsonLines();
+    expect(lines.push(bytes('{"a":1}\n{"b"'))).toBe('{"a":1}\n');
+    expect(lines.push(bytes(':2}'))).toBe('');
+    expect(lines.push(bytes('\n'))).toBe('{"b":2}\n');
+    expect(lines.push(bytes('{"c":3}'))).toBe('');
+    expect(lines.end()).toBe('{"c":3}\n');
+    expect(lines.end()).toBe('');
   });
 });

@@ -1,30 +1,42 @@
 // Newline-delimited JSON read incrementally, as a stream delivers it: chunks end anywhere (inside
 // a line, inside a multi-byte character), lines are whole JSON values. Pure: the key export's
-// reader (lib/queries/key-export.ts) feeds it the bytes of each chunk.
+// reader (lib/queries/key-export.ts) feeds it the bytes of each chunk, and keeps the lines as
+// text (a million names are parsed only when shown); NdjsonDecoder parses them all.
 import type { ExportDoneLine, ExportErrorLine, ExportLine, ExportNameLine } from './export';
 
-export class NdjsonDecoder {
+/** Bytes in, whole lines out as text (each ending in a newline); a partial line waits for the rest. */
+export class NdjsonLines {
   private readonly text = new TextDecoder('utf-8');
   private rest = '';
 
+  /** The complete lines in `chunk` with what earlier chunks left; '' when none is complete yet. */
+  push(chunk: Uint8Array): string {
+    const text = this.rest + this.text.decode(chunk, { stream: true });
+    const last = text.lastIndexOf('\n');
+    this.rest = text.slice(last + 1);
+    return last < 0 ? '' : text.slice(0, last + 1);
+  }
+
+  /** The last line, when the stream ended without a newline after it (given one). */
+  end(): string {
+    const text = this.rest + this.text.decode();
+    this.rest = '';
+    return text.trim() === '' ? '' : `${text}\n`;
+  }
+}
+
+/** NdjsonLines, parsed. */
+export class NdjsonDecoder {
+  private readonly lines = new NdjsonLines();
+
   /** The complete lines in `chunk` (with what earlier chunks left), parsed; the tail is kept. */
   push(chunk: Uint8Array): unknown[] {
-    return this.split(this.rest + this.text.decode(chunk, { stream: true }), false);
+    return parseLines(this.lines.push(chunk));
   }
 
   /** The last line, when the stream ended without a newline after it. */
   end(): unknown[] {
-    return this.split(this.rest + this.text.decode(), true);
-  }
-
-  private split(text: string, final: boolean): unknown[] {
-    const last = final ? text.length : text.lastIndexOf('\n');
-    if (last < 0) {
-      this.rest = text;
-      return [];
-    }
-    this.rest = final ? '' : text.slice(last + 1);
-    return parseLines(text.slice(0, last));
+    return parseLines(this.lines.end());
   }
 }
 
@@ -33,12 +45,13 @@ export class NdjsonDecoder {
  * (several times faster than a parse per line); when that fails (a blank line, a broken one),
  * line by line, to name the line at fault.
  */
-function parseLines(text: string): unknown[] {
-  if (text.trim() === '') return [];
+export function parseLines(text: string): unknown[] {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  if (body.trim() === '') return [];
   try {
-    return JSON.parse(`[${text.replaceAll('\n', ',')}]`) as unknown[];
+    return JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[];
   } catch {
-    return text.split('\n').filter((line) => line.trim() !== '').map(parseLine);
+    return body.split('\n').filter((line) => line.trim() !== '').map(parseLine);
   }
 }
 

@@ -4,8 +4,7 @@
 // and the metadata of the rows on screen, one POST .../keys/meta per visible window.
 import { useQuery } from '@tanstack/react-query';
 import type { ExportDoneLine, KeysMetaReply } from '@/lib/keys/export';
-import { exportLine, NdjsonDecoder } from '@/lib/keys/ndjson';
-import type { KeyName } from '@/lib/keys/types';
+import { exportLine, NdjsonLines, parseLines } from '@/lib/keys/ndjson';
 import { ApiRequestError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -31,7 +30,8 @@ export interface ExportStarted {
 }
 
 /**
- * Streams an export: `onStart` once the answer starts, `onNames` for each chunk's names, and
+ * Streams an export: `onStart` once the answer starts, `onLines` with each chunk's name lines as
+ * NDJSON text (kept as text: model/scan-all.ts parses a line when its row is shown), and
  * resolves with the last line. An error line or a failed answer rejects with ApiRequestError;
  * aborting `signal` rejects with an AbortError (and the server stops).
  */
@@ -39,7 +39,7 @@ export async function streamKeyExport(
   id: string,
   request: ExportRequest,
   signal: AbortSignal,
-  handlers: { onStart: (started: ExportStarted) => void; onNames: (names: KeyName[]) => void },
+  handlers: { onStart: (started: ExportStarted) => void; onLines: (text: string) => void },
 ): Promise<ExportDoneLine> {
   const params = new URLSearchParams();
   if (request.db !== null) params.set('db', String(request.db));
@@ -62,25 +62,28 @@ export async function streamKeyExport(
   };
   handlers.onStart({ db: header('x-redlens-db'), dbSize: header('x-redlens-db-size') });
   const reader = response.body!.getReader();
-  const decoder = new NdjsonDecoder();
+  const lines = new NdjsonLines();
   let last: ExportDoneLine | null = null;
-  const take = (values: unknown[]) => {
-    const names: KeyName[] = [];
-    for (const value of values) {
-      const line = exportLine(value);
-      if ('error' in line) throw new ApiRequestError(200, line.error.code as ApiRequestError['code'], line.error.message);
-      if ('done' in line) last = line;
-      else names.push(line);
+  const take = (text: string) => {
+    if (text === '') return;
+    // Only the stream's last line is not a name: done, or an error.
+    const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
+    if (text.startsWith('{"key":', lastStart)) {
+      handlers.onLines(text);
+      return;
     }
-    if (names.length > 0) handlers.onNames(names);
+    if (lastStart > 0) handlers.onLines(text.slice(0, lastStart));
+    const line = exportLine(parseLines(text.slice(lastStart))[0]);
+    if ('error' in line) throw new ApiRequestError(200, line.error.code as ApiRequestError['code'], line.error.message);
+    if ('done' in line) last = line;
   };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      take(decoder.push(value));
+      take(lines.push(value));
     }
-    take(decoder.end());
+    take(lines.end());
   } finally {
     reader.releaseLock();
   }

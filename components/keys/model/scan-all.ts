@@ -1,8 +1,10 @@
-// "Scan all" as the key browser holds it: the names the export streamed (each once: the server
-// drops SCAN's repeats only within a window), the metadata measured for the rows that were on
+// "Scan all" as the key browser holds it: the names the export streamed, kept as the NDJSON
+// text they came in (a line is parsed only when its row is shown: a million parsed objects cost
+// more browser time than the whole stream), the metadata measured for the rows that were on
 // screen, and the view over them: in scan order, or sorted by memory or TTL over what has been
-// measured, or only the measured keys without a TTL. Pure, for a million names: the scan-order
-// view copies nothing, a sorted one builds one index array.
+// measured, or only the measured keys without a TTL. Names are unique as the server sends them
+// (it drops SCAN's repeats within a window of 100,000 names). Pure; the scan-order view copies
+// nothing, a sorted one builds one index array.
 import type { KeyName, KeyRow } from '@/lib/keys/types';
 import type { KeysMetaReply } from '@/lib/keys/export';
 import { MAX_META_KEYS } from '@/lib/keys/export';
@@ -13,50 +15,83 @@ export type ScanAllSort = 'scan' | 'memory' | 'ttl';
 /** A listed name with what is known of it: type, TTL and memory once its row was on screen. */
 export type ListedKey = KeyName & Partial<Pick<KeyRow, 'type' | 'ttlMs' | 'memoryBytes'>>;
 
-/** Names in the order they arrived, each once. Grows in place; `version` says it changed. */
-export class StreamedNames {
-  readonly names: KeyName[] = [];
-  private readonly ids = new Set<string>();
+const NAME_LINE = '{"key":';
+/** Parsed lines kept for rows shown again (scrolling back and forth). */
+const PARSED_CACHE = 4_096;
 
-  /** Adds the new ones; answers how many were new. */
-  add(lines: readonly KeyName[]): number {
-    let added = 0;
-    for (const line of lines) {
-      if (this.ids.has(line.keyB64)) continue;
-      this.ids.add(line.keyB64);
-      // The parsed line itself (a million of them: no copy each).
-      this.names.push(line);
-      added += 1;
+/** The streamed names in arrival order, as their NDJSON lines. Grows in place. */
+export class StreamedNames {
+  private readonly chunks: string[] = [];
+  /** Per line: its chunk, and where it starts and ends in it. */
+  private chunkOf = new Int32Array(1_024);
+  private startOf = new Int32Array(1_024);
+  private endOf = new Int32Array(1_024);
+  private parsed = new Map<number, KeyName>();
+  size = 0;
+
+  /**
+   * Indexes the name lines of `text` (whole lines, each ending in a newline, as NdjsonLines
+   * hands them over); answers how many it added.
+   */
+  addText(text: string): number {
+    const chunk = this.chunks.length;
+    this.chunks.push(text);
+    const before = this.size;
+    for (let start = 0; start < text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (text.startsWith(NAME_LINE, start)) this.push(chunk, start, end);
+      start = end + 1;
     }
-    return added;
+    return this.size - before;
   }
 
-  get size(): number {
-    return this.names.length;
+  /** Names already parsed (tests, and the names of a page known before). */
+  add(lines: readonly KeyName[]): number {
+    return this.addText(lines.map((line) => `${JSON.stringify({ key: line.key, keyB64: line.keyB64 })}\n`).join(''));
+  }
+
+  at(index: number): KeyName {
+    let name = this.parsed.get(index);
+    if (!name) {
+      name = JSON.parse(this.chunks[this.chunkOf[index]!]!.slice(this.startOf[index], this.endOf[index])) as KeyName;
+      if (this.parsed.size >= PARSED_CACHE) this.parsed = new Map();
+      this.parsed.set(index, name);
+    }
+    return name;
+  }
+
+  private push(chunk: number, start: number, end: number): void {
+    if (this.size === this.chunkOf.length) {
+      const grow = (array: Int32Array) => {
+        const bigger = new Int32Array(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.chunkOf = grow(this.chunkOf);
+      this.startOf = grow(this.startOf);
+      this.endOf = grow(this.endOf);
+    }
+    this.chunkOf[this.size] = chunk;
+    this.startOf[this.size] = start;
+    this.endOf[this.size] = end;
+    this.size += 1;
   }
 }
 
-/** What the visible windows measured: a row per key, or null for a key gone since it was listed. */
+/**
+ * What the visible windows measured: per key its row (null: gone since it was listed) and the
+ * index of its name in the stream, which the sorted views order by.
+ */
 export class MeasuredKeys {
-  private readonly rows = new Map<string, KeyRow | null>();
+  private readonly rows = new Map<string, { index: number; row: KeyRow | null }>();
   /** Keys known to be gone. */
   gone = 0;
 
-  merge(reply: Pick<KeysMetaReply, 'keys' | 'missing'>): void {
-    for (const row of reply.keys) this.set(row.keyB64, row);
-    for (const id of reply.missing) this.set(id, null);
-  }
-
-  private set(id: string, row: KeyRow | null): void {
-    const before = this.rows.get(id);
-    if (before === null && row !== null) this.gone -= 1;
-    if (before !== null && row === null) this.gone += 1;
-    this.rows.set(id, row);
-  }
-
-  /** Rows already known (a page of the paged listing), so they are not asked for again. */
-  seed(rows: readonly KeyRow[]): void {
-    for (const row of rows) if (!this.rows.has(row.keyB64)) this.rows.set(row.keyB64, row);
+  /** A reply for the names at `indexOf`'s indexes (the window that asked). */
+  merge(reply: Pick<KeysMetaReply, 'keys' | 'missing'>, indexOf: ReadonlyMap<string, number>): void {
+    for (const row of reply.keys) this.set(row.keyB64, row, indexOf);
+    for (const id of reply.missing) this.set(id, null, indexOf);
   }
 
   has(keyB64: string): boolean {
@@ -64,25 +99,33 @@ export class MeasuredKeys {
   }
 
   get(keyB64: string): KeyRow | null | undefined {
-    return this.rows.get(keyB64);
+    return this.rows.get(keyB64)?.row;
   }
 
-  /** Keys measured and still there. */
-  get present(): number {
-    let count = 0;
-    for (const row of this.rows.values()) if (row) count += 1;
-    return count;
+  entries(): IterableIterator<{ index: number; row: KeyRow | null }> {
+    return this.rows.values();
   }
 
   /** Keys measured, gone ones included. */
   get size(): number {
     return this.rows.size;
   }
+
+  private set(id: string, row: KeyRow | null, indexOf: ReadonlyMap<string, number>): void {
+    const index = indexOf.get(id);
+    if (index === undefined) return;
+    const before = this.rows.get(id)?.row;
+    if (before === null && row !== null) this.gone -= 1;
+    if (before !== null && row === null) this.gone += 1;
+    this.rows.set(id, { index, row });
+  }
 }
 
 export interface ScanAllView {
   count: number;
   at: (index: number) => ListedKey;
+  /** The index in the stream of the name shown at `index`. */
+  nameIndex: (index: number) => number;
   /** Measured keys the order or filter was decided on (null in scan order without a filter). */
   measured: number | null;
 }
@@ -94,26 +137,45 @@ const listed = (name: KeyName, row: KeyRow | null | undefined): ListedKey => (ro
  * out once known. Sorted: the measured keys first (memory: largest first; TTL: soonest to expire
  * first, no TTL last), then the rest in scan order. No-TTL: only measured keys without a TTL.
  */
-export function scanAllView(names: readonly KeyName[], measured: MeasuredKeys, sort: ScanAllSort, noTtlOnly: boolean): ScanAllView {
+export function scanAllView(names: StreamedNames, measured: MeasuredKeys, sort: ScanAllSort, noTtlOnly: boolean): ScanAllView {
+  const show = (nameIndex: number) => {
+    const name = names.at(nameIndex);
+    return listed(name, measured.get(name.keyB64));
+  };
   if (sort === 'scan' && !noTtlOnly && measured.gone === 0) {
-    return { count: names.length, at: (index) => listed(names[index]!, measured.get(names[index]!.keyB64)), measured: null };
+    return { count: names.size, at: show, nameIndex: (index) => index, measured: null };
   }
+  // Per name: 0 not measured, 1 measured, 2 gone.
+  const state = new Uint8Array(names.size);
   const known: Array<{ index: number; row: KeyRow }> = [];
-  const rest: number[] = [];
-  names.forEach((name, index) => {
-    const row = measured.get(name.keyB64);
-    if (row === null) return;
-    // In scan order the measured keep their place among the rest.
-    if (row && sort !== 'scan') {
-      if (!noTtlOnly || row.ttlMs === TTL_NONE) known.push({ index, row });
-    } else if (!noTtlOnly || row?.ttlMs === TTL_NONE) rest.push(index);
-  });
-  if (sort === 'memory') known.sort((a, b) => (b.row.memoryBytes ?? -1) - (a.row.memoryBytes ?? -1) || a.index - b.index);
-  if (sort === 'ttl') known.sort((a, b) => ttlRank(a.row) - ttlRank(b.row) || a.index - b.index);
-  const order = Int32Array.from([...known.map((entry) => entry.index), ...rest]);
+  for (const { index, row } of measured.entries()) {
+    if (index >= names.size) continue;
+    state[index] = row ? 1 : 2;
+    if (row && (!noTtlOnly || row.ttlMs === TTL_NONE)) known.push({ index, row });
+  }
+  let order: Int32Array;
+  if (sort === 'scan') {
+    // The measured keep their place among the rest.
+    const keep = noTtlOnly ? new Set(known.map((entry) => entry.index)) : null;
+    order = new Int32Array(keep ? keep.size : names.size - measured.gone);
+    let at = 0;
+    for (let index = 0; index < names.size; index += 1) {
+      if (keep ? keep.has(index) : state[index] !== 2) order[at++] = index;
+    }
+    order = order.subarray(0, at);
+  } else {
+    if (sort === 'memory') known.sort((a, b) => (b.row.memoryBytes ?? -1) - (a.row.memoryBytes ?? -1) || a.index - b.index);
+    else known.sort((a, b) => ttlRank(a.row) - ttlRank(b.row) || a.index - b.index);
+    order = new Int32Array(noTtlOnly ? known.length : known.length + names.size - measured.size);
+    let at = 0;
+    for (const entry of known) order[at++] = entry.index;
+    if (!noTtlOnly) for (let index = 0; index < names.size; index += 1) if (state[index] === 0) order[at++] = index;
+    order = order.subarray(0, at);
+  }
   return {
     count: order.length,
-    at: (index) => listed(names[order[index]!]!, measured.get(names[order[index]!]!.keyB64)),
+    at: (index) => show(order[index]!),
+    nameIndex: (index) => order[index]!,
     measured: measured.size - measured.gone,
   };
 }
@@ -126,17 +188,17 @@ function ttlRank(row: KeyRow): number {
 /**
  * The keys of the visible rows [first, last) that have no metadata yet, at most MAX_META_KEYS
  * of them, each base64 name counted against `maxBytes` so the request body stays under the
- * API's limit (long names: fewer keys a request).
+ * API's limit (long names: fewer keys a request); with the stream index of each.
  */
-export function keysToMeasure(view: ScanAllView, first: number, last: number, measured: MeasuredKeys, maxBytes: number): string[] {
-  const wanted: string[] = [];
+export function keysToMeasure(view: ScanAllView, first: number, last: number, measured: MeasuredKeys, maxBytes: number): Map<string, number> {
+  const wanted = new Map<string, number>();
   let bytes = 0;
-  for (let index = Math.max(0, first); index < Math.min(view.count, last) && wanted.length < MAX_META_KEYS; index += 1) {
+  for (let index = Math.max(0, first); index < Math.min(view.count, last) && wanted.size < MAX_META_KEYS; index += 1) {
     const id = view.at(index).keyB64;
-    if (measured.has(id)) continue;
+    if (measured.has(id) || wanted.has(id)) continue;
     bytes += id.length + 3;
     if (bytes > maxBytes) break;
-    wanted.push(id);
+    wanted.set(id, view.nameIndex(index));
   }
   return wanted;
 }
