@@ -22,6 +22,7 @@ const TARGETS = { listingRatio: 3, firstPageMs: 100, rssMiB: 300, cpuRatio: 2, s
 /** The UI asks metadata for the rows on screen: a window of this many, every WINDOW_EVERY names. */
 const WINDOW_ROWS = 50;
 const WINDOW_EVERY = 10_000;
+const YIELD_EVERY_MS = 8;
 
 const log = (...parts) => console.log(...parts);
 
@@ -96,6 +97,7 @@ async function scanAllAsUi(base) {
   let nextWindowAt = WINDOW_ROWS;
   let last = null;
   let rest = '';
+  let yielded = performance.now();
   const decoder = new TextDecoder();
   const askWindow = (keysB64) => {
     const asked = fetch(`${base}/api/instances/bench/keys/meta`, {
@@ -135,6 +137,12 @@ async function scanAllAsUi(base) {
     if (end < 0) continue;
     take(text.slice(0, end + 1));
     if (size > 0) firstRowsMs ??= performance.now() - started;
+    // As the UI's reader does (lib/queries/key-export.ts): buffered chunks are read without
+    // leaving the task, so it yields every YIELD_EVERY_MS to let other answers in.
+    if (performance.now() - yielded > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      yielded = performance.now();
+    }
     while (size >= nextWindowAt) {
       const keysB64 = [];
       for (let index = nextWindowAt - WINDOW_ROWS; index < nextWindowAt; index += 1) keysB64.push(lineAt(index).keyB64);

@@ -80,6 +80,7 @@ export function useScanAll(id: string, request: ExportRequest, filtersKey: strin
     const names = new StreamedNames();
     const measured = new MeasuredKeys();
     setCollected({ names, measured });
+    setRestingRange([0, 0]);
     setRun({ status: 'streaming', db: request.db, dbSize: null, received: 0 });
     const flush = () => {
       flushTimer.current = null;
@@ -113,11 +114,12 @@ export function useScanAll(id: string, request: ExportRequest, filtersKey: strin
     if (flushTimer.current) clearTimeout(flushTimer.current);
   }, []);
 
-  // Measure a window once scrolling rests on it.
+  // Measure a window once scrolling rests on it; the first rows at once.
+  const firstWindow = restingRange[1] === 0;
   useEffect(() => {
-    const timer = setTimeout(() => setRestingRange(range), MEASURE_DEBOUNCE_MS);
+    const timer = setTimeout(() => setRestingRange(range), firstWindow ? 0 : MEASURE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [range]);
+  }, [range, firstWindow]);
 
   // `version` is in the key: the names and measurements grow in place.
   const view = useMemo(

@@ -16,6 +16,9 @@ const base = (id: string) => `/api/instances/${encodeURIComponent(id)}`;
  */
 export const META_BODY_NAME_BYTES = 56 * 1024;
 
+/** Reading a stream of a million names gives the page back at least this often, ms. */
+const YIELD_EVERY_MS = 8;
+
 export interface ExportRequest {
   db: number | null;
   match?: string;
@@ -78,10 +81,17 @@ export async function streamKeyExport(
     if ('done' in line) last = line;
   };
   try {
+    let yielded = performance.now();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       take(lines.push(value));
+      // Chunks already buffered are read without leaving the task: let the page render and
+      // other answers (the visible window's metadata) in now and then.
+      if (performance.now() - yielded > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        yielded = performance.now();
+      }
     }
     take(lines.end());
   } finally {
