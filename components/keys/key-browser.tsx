@@ -16,6 +16,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { BulkDelete } from './bulk-delete';
+import { NewKeyButton } from './edit-new-key';
 import { KeyDetailPanel } from './key-detail';
 import { KeyFilters } from './key-filters';
 import { KeyFlatList, KeyTree, type ListedRows } from './key-list';
@@ -108,7 +109,7 @@ export function KeyBrowser({ id }: { id: string }) {
       <KeyFilters id={id} state={state} db={db ?? 0} onChange={update} />
       <div className="flex flex-wrap items-center gap-2" data-testid="key-browser-actions">
         <BulkDelete id={id} db={db ?? 0} match={match} type={state.type || undefined} />
-        {/* The key editor's "New key" button goes here, beside Delete by pattern. */}
+        {replica ? null : <NewKeyButton id={id} db={db ?? 0} onCreated={(keyB64) => update({ key: keyB64 })} />}
       </div>
       {keys.isError && keys.error instanceof ApiRequestError && keys.error.code === 'NOT_FOUND' ? (
         <ErrorState title="No such instance" message={keys.error.message} code={keys.error.code} />
@@ -195,7 +196,7 @@ export function KeyBrowser({ id }: { id: string }) {
         </section>
         <section ref={detailSection} aria-label="Key detail" className={`min-w-0 scroll-mt-4 ${state.key ? 'order-first lg:order-none' : ''}`}>
           {state.key ? (
-            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} replica={replica} onClose={close} />
+            <KeyDetailPanel key={`${db}:${state.key}`} id={id} db={db} keyB64={state.key} replica={replica} onClose={close} onOpenKey={(keyB64) => update({ key: keyB64 })} />
           ) : (
             <EmptyState title="No key open">Pick a key in the list (click it, or use the arrow keys and Enter).</EmptyState>
           )}

@@ -9,6 +9,7 @@ import type { Me, Role } from '@/lib/api/roles';
 import type { KeyDetail, KeyValue } from '@/lib/keys/types';
 import { queryKeys } from '@/lib/queries/keys';
 import { MeProvider } from '@/components/auth/me-context';
+import { NewKeyButton } from './edit-new-key';
 import { KeyDetailPanel } from './key-detail';
 
 vi.mock('next/navigation', () => ({ useSearchParams: () => new URLSearchParams(), useRouter: () => ({}), usePathname: () => '/' }));
@@ -41,12 +42,12 @@ function render(detail: KeyDetail, { role = 'admin', readOnly = false, replica =
 }
 
 describe('KeyDetailPanel edits', () => {
-  it('offers an admin the type\'s edits, Rename, New key and row buttons', () => {
+  it('offers an admin the type\'s edits, Rename and row buttons (New key sits in the browser\'s bar)', () => {
     const html = render(HASH);
     expect(html).toContain('data-testid="key-edit"');
     expect(html).toContain('Set a field…');
     expect(html).toContain('Rename…');
-    expect(html).toContain('New key…');
+    expect(html).not.toContain('New key…');
     expect(html).toContain('aria-label="Edit field title"');
     expect(html).toContain('aria-label="Delete field title"');
   });
@@ -63,7 +64,6 @@ describe('KeyDetailPanel edits', () => {
     for (const html of [render(HASH, { role: 'viewer' }), render(HASH, { readOnly: true }), render(HASH, { replica: true })]) {
       expect(html).not.toContain('data-testid="key-edit"');
       expect(html).not.toContain('Rename…');
-      expect(html).not.toContain('New key…');
       expect(html).not.toContain('Edit field title');
       expect(html).toContain('Soup'); // the value is still shown
     }
@@ -87,5 +87,17 @@ describe('KeyDetailPanel edits', () => {
   it('offers no edit of a module type', () => {
     const html = render(detailOf('ReJSON-RL', { kind: 'unsupported' }));
     expect(html).not.toContain('data-testid="key-edit"');
+  });
+});
+
+describe('NewKeyButton', () => {
+  const renderButton = (me: Me) =>
+    renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() },
+      createElement(AsUser, { me }, createElement(NewKeyButton, { id: 'main', db: 0, onCreated: () => undefined }))));
+
+  it('is offered to an admin only, never in read-only mode', () => {
+    expect(renderButton({ username: 'admin', role: 'admin', readOnly: false })).toContain('New key…');
+    expect(renderButton({ username: 'viewer', role: 'viewer', readOnly: false })).not.toContain('New key…');
+    expect(renderButton({ username: 'admin', role: 'admin', readOnly: true })).not.toContain('New key…');
   });
 });

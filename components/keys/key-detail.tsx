@@ -18,7 +18,6 @@ import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { Stat, StatList } from '@/components/ui/stat';
 import { KeyActions } from './key-actions';
 import { KeyEditPanel, useKeyEditor } from './edit-panel';
-import { NewKeyButton } from './edit-new-key';
 import { isEditableType } from './edit-run';
 import { TtlCountdown } from './ttl-countdown';
 import { TypeBadge } from './type-badge';
@@ -43,7 +42,7 @@ interface KeyDetailPanelProps {
   /** A replica refuses writes (READONLY): its actions are replaced by a note. */
   replica: boolean;
   onClose: () => void;
-  /** Opens another key in the panel (after a rename or a New key); without it the panel closes. */
+  /** Opens another key in the panel (after a rename); without it the panel closes. */
   onOpenKey?: (keyB64: string) => void;
 }
 
@@ -111,12 +110,7 @@ export function KeyDetailPanel({ id, db, keyB64, replica, onClose, onOpenKey }: 
         ) : (
           <>
             <KeyActions id={id} detail={first} onDeleted={onClose} />
-            <div className="flex flex-wrap items-start gap-2">
-              <div className="min-w-0 flex-1">
-                <KeyEditPanel id={id} detail={first} pages={detail.data?.pages ?? [first]} editor={editor} onRenamed={openKey} />
-              </div>
-              <NewKeyButton id={id} db={first.db} onCreated={openKey} />
-            </div>
+            <KeyEditPanel id={id} detail={first} pages={detail.data?.pages ?? [first]} editor={editor} onRenamed={openKey} />
           </>
         )}
       </AdminOnly>
