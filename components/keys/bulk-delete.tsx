@@ -16,6 +16,7 @@ import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useToast } from '@/components/ui/toast';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import {
   bulkProgressView, confirmsCount, deletableCount, outcomeText, outcomeToast, sameScope, scopeOf, scopeText, type BulkDeleteScope,
 } from './model/bulk-delete';
@@ -59,12 +60,7 @@ function BulkDeleteControl({ id, db, match, type }: BulkDeleteProps) {
   const running = dryRun.data?.status === 'running' || deletion.data?.status === 'running';
   const count = deletableCount(dryRun.data, scope);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  useModalDialog(dialog, open);
 
   // A real delete's end is told once, dialog open or not.
   const told = useRef<string | null>(null);

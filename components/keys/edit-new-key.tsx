@@ -3,7 +3,7 @@
 // create: true, refused with 409 when the name exists), optionally with a TTL set in the same
 // step. A modal <dialog> (Escape cancels, focus comes back to the button). Admins only, not in
 // read-only mode; the caller hides it on a replica.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_EDIT_VALUE_BYTES, type KeyEditOpInput } from '@/lib/keys/edit';
 import { REDIS_TYPES, type RedisType } from '@/lib/keys/constants';
 import { displayBytes } from '@/lib/display-bytes';
@@ -16,6 +16,7 @@ import { useToast } from '@/components/ui/toast';
 import { EncodedInput, useEncodedInput, type EncodedInputState } from './edit-value-input';
 import { parseScore, parseTtl, ttlText, TTL_UNITS, type TtlUnit } from './model/edit-messages';
 import { base64ToBytes } from './model/value-codec';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 
 const FIRST: Record<RedisType, { value: string; field?: string; score?: true }> = {
   string: { value: 'Value' },
@@ -71,12 +72,7 @@ function NewKeyDialog({ id, db, onCreated }: NewKeyButtonProps) {
   const create = useEditKey(id);
   const { toast } = useToast();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  useModalDialog(dialog, open);
 
   const close = () => {
     setOpen(false);

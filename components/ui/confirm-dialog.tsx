@@ -1,8 +1,9 @@
 'use client';
 // A modal confirmation on the native <dialog> (focus trap, Escape to cancel, inert page) for
 // changes that cannot be undone. Never window.confirm: it cannot show the exact key safely.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { useModalDialog } from './use-modal-dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -18,12 +19,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busy, onCon
   const dialog = useRef<HTMLDialogElement>(null);
   // Several dialogs may be on one page (the config audit's rows): each names its own title.
   const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  useModalDialog(dialog, open);
 
   return (
     <dialog

@@ -3,6 +3,7 @@
 // are global, routes are per instance.
 import 'server-only';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { CANCEL_WAIT_MS } from '@/lib/jobs/detail';
 import type { JobRunner } from '@/lib/jobs/runner';
 import type { JobRecord } from '@/lib/jobs/types';
 import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
@@ -17,8 +18,6 @@ import {
 
 /** Runs listed per instance (the runner keeps the newest 50 per instance regardless of age). */
 export const ANALYSIS_RUNS_LISTED = 50;
-/** DELETE waits this long for the walk to stop, so its answer says `cancelled`. */
-const CANCEL_WAIT_MS = 2_000;
 
 type AnalysisRecord = JobRecord<AnalysisParams, AnalysisResult>;
 
@@ -76,9 +75,6 @@ export function analysisRunDetail(jobs: JobRunner, instanceId: string, runId: st
 /** Cancels a running analysis and waits (briefly) for it to stop; a finished one is answered as is. */
 export async function cancelAnalysis(jobs: JobRunner, instanceId: string, runId: string): Promise<AnalysisRunSummary> {
   runOf(jobs, instanceId, runId);
-  jobs.cancel(runId);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([jobs.settled(runId), new Promise((resolve) => (timer = setTimeout(resolve, CANCEL_WAIT_MS)))]);
-  clearTimeout(timer);
+  await jobs.cancelAndWait(runId, CANCEL_WAIT_MS);
   return summaryOf(runOf(jobs, instanceId, runId));
 }

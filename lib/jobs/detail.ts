@@ -30,9 +30,6 @@ export function jobDetail(jobs: JobRunner, instanceId: string, jobId: string): J
 /** Cancels a running job and waits (briefly) for it to stop; a finished one is answered as is. */
 export async function cancelJob(jobs: JobRunner, instanceId: string, jobId: string): Promise<JobView> {
   recordOf(jobs, instanceId, jobId);
-  jobs.cancel(jobId);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([jobs.settled(jobId), new Promise((resolve) => (timer = setTimeout(resolve, CANCEL_WAIT_MS)))]);
-  clearTimeout(timer);
+  await jobs.cancelAndWait(jobId, CANCEL_WAIT_MS);
   return jobDetail(jobs, instanceId, jobId);
 }

@@ -177,6 +177,17 @@ export class JobRunner {
     return { ...running.record };
   }
 
+  /**
+   * cancel(), then waits at most `waitMs` for the job to stop, so a route's answer can say
+   * `cancelled` (a walk stops within a second); never rejects.
+   */
+  async cancelAndWait(id: string, waitMs: number): Promise<void> {
+    this.cancel(id);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.settled(id), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Resolves when the job is no longer running (tests, shutdown); never rejects. */
   settled(id: string): Promise<void> {
     return this.#running.get(id)?.settled ?? Promise.resolve();
