@@ -42,7 +42,6 @@ export interface ScanAll {
   metaError: Error | null;
 }
 
-/** `filtersKey` names the filters: when it changes, a running export is stopped and dropped. */
 /** What one run collects, mutated in place as lines and measurements arrive (`version` tells). */
 interface Collected {
   names: StreamedNames;
