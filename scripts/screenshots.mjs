@@ -48,6 +48,25 @@ for (const [url, file, fullPage] of shots) {
   await page.screenshot({ path: path.join(out, file), fullPage });
   console.log(`wrote public/screenshots/${file}`);
 }
+// Editing: a hash open with one of its fields in the edit form.
+const hashKey = Buffer.from('user:7:preferences').toString('base64');
+await page.goto(`/instances/default/keys?q=${encodeURIComponent('user:7:preferences')}&mode=exact&key=${encodeURIComponent(hashKey)}`);
+await page.getByRole('button', { name: 'Edit field diet' }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: path.join(out, 'keys-edit.png') });
+console.log('wrote public/screenshots/keys-edit.png');
+// Bulk delete: the dry run of a namespace, waiting for the count to be typed.
+await page.goto(`/instances/default/keys?q=${encodeURIComponent('search:*')}&mode=glob`);
+await page.getByRole('button', { name: 'Delete matching keys…' }).click();
+const bulk = page.getByRole('dialog', { name: 'Delete matching keys in db0' });
+await bulk.getByLabel('Pattern').fill('search:*');
+await bulk.getByRole('button', { name: 'Dry run' }).click();
+await bulk.getByTestId('bulk-delete-dry-run').waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: path.join(out, 'bulk-delete.png') });
+console.log('wrote public/screenshots/bulk-delete.png');
+await page.keyboard.press('Escape');
+
 await page.setViewportSize({ width: 390, height: 844 });
 await page.goto('/');
 await page.waitForTimeout(1500);
