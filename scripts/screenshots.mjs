@@ -53,7 +53,7 @@ const hashKey = Buffer.from('user:7:preferences').toString('base64');
 await page.goto(`/instances/default/keys?q=${encodeURIComponent('user:7:preferences')}&mode=exact&key=${encodeURIComponent(hashKey)}`);
 await page.getByRole('button', { name: 'Edit field diet' }).click();
 await page.waitForTimeout(500);
-await page.screenshot({ path: path.join(out, 'keys-edit.png') });
+await page.screenshot({ path: path.join(out, 'keys-edit.png'), fullPage: true });
 console.log('wrote public/screenshots/keys-edit.png');
 // Bulk delete: the dry run of a namespace, waiting for the count to be typed.
 await page.goto(`/instances/default/keys?q=${encodeURIComponent('search:*')}&mode=glob`);
