@@ -59,8 +59,21 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
           {summary.tls ? ' · TLS' : ''}
         </p>
       ) : null}
+      {summary?.tlsInsecure ? <TlsNotVerified /> : null}
       {info ? <InstanceFacts info={info} /> : null}
     </header>
+  );
+}
+
+/** rejectUnauthorized: false in the config: the connection is encrypted but its other end is not checked. */
+function TlsNotVerified() {
+  return (
+    <p role="note" data-testid="tls-not-verified" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <span className="font-semibold">TLS certificate not verified.</span> This instance is configured with{' '}
+      <code className="font-mono">tls.rejectUnauthorized: false</code>: the connection is encrypted, but Redlens does not check
+      who answers, so anyone who can intercept the traffic could pose as this Redis and read the password and data. Set{' '}
+      <code className="font-mono">tls.ca</code> to the CA that signed the server&apos;s certificate instead.
+    </p>
   );
 }
 

@@ -10,6 +10,8 @@ export interface InstanceSummary {
   /** host:port (and /db when not 0); never a password. */
   address: string;
   tls: boolean;
+  /** TLS with rejectUnauthorized: false: the server's certificate is not verified (the page warns). */
+  tlsInsecure?: boolean;
   status: InstanceStatus;
   /** Why the instance is down, in words an operator can act on. */
   error?: string;

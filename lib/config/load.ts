@@ -10,12 +10,15 @@ import {
   DEFAULT_RETENTION,
   DEFAULT_SAMPLE_INTERVAL_SECONDS,
   redisUrl,
+  type ConfigFile,
   type InstanceConfig,
+  type InstanceTls,
   type RedlensConfig,
   type ServedAt,
   type TrustProxy,
 } from './schema';
 import { describeRedisUrl } from './redis-url';
+import { readTlsFiles } from './tls-files';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -64,11 +67,13 @@ function loadFile(file: string): FileSettings {
   }
   const parsed = configFileSchema.safeParse(json);
   if (!parsed.success) throw new ConfigError(formatIssues(`REDLENS_CONFIG (${file})`, parsed.error));
+  const tls = readInstancesTls(file, parsed.data.instances);
   return {
-    instances: parsed.data.instances.map(({ id, name, url }) => ({
+    instances: parsed.data.instances.map(({ id, name, url }, index) => ({
       id,
       name: name ?? describeRedisUrl(url).address,
       url,
+      ...(tls[index] && { tls: tls[index] }),
     })),
     users: parsed.data.users ?? [],
     tokens: parsed.data.tokens ?? [],
@@ -77,6 +82,22 @@ function loadFile(file: string): FileSettings {
     thresholds: { ...TARGETS, ...parsed.data.thresholds },
     ttlPolicy: parsed.data.ttlPolicy?.map((rule) => ({ ...rule, policy: rule.policy ?? policyText(rule.maxTtlSeconds) })) ?? DEFAULT_TTL_POLICY,
   };
+}
+
+/**
+ * Every instance's TLS files, read once and checked at start (paths relative to the config
+ * file's folder); all the problems in one message that names each field.
+ */
+function readInstancesTls(file: string, instances: ConfigFile['instances']): Array<InstanceTls | undefined> {
+  const issues: string[] = [];
+  const read = instances.map((instance, index) => {
+    if (!instance.tls) return undefined;
+    const result = readTlsFiles(`instances[${index}].tls`, instance.tls, path.dirname(file));
+    issues.push(...result.issues.map(({ field, message }) => `  ${field}: ${message}`));
+    return result.tls;
+  });
+  if (issues.length > 0) throw new ConfigError(`REDLENS_CONFIG (${file}) is not valid:\n${issues.join('\n')}`);
+  return read;
 }
 
 function loadUrl(variable: string, url: string): InstanceConfig[] {

@@ -24,6 +24,25 @@ export const redisUrl = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A PEM file's path; lib/config/tls-files.ts reads and checks it at start. */
+const pemPath = z.string().min(1).max(4096);
+
+/** Per-instance TLS (SPEC section 6): file paths, read once at start; only with a rediss:// url. */
+export const instanceTlsSchema = z
+  .object({
+    ca: pemPath.optional(),
+    cert: pemPath.optional(),
+    key: pemPath.optional(),
+    servername: z.string().min(1).max(253).optional(),
+    rejectUnauthorized: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((tls, ctx) => {
+    // A certificate without its key (or the reverse) cannot be presented: say which one is missing.
+    if (tls.cert !== undefined && tls.key === undefined) ctx.addIssue({ code: 'custom', path: ['key'], message: 'is required with tls.cert (the client certificate\'s private key)' });
+    if (tls.key !== undefined && tls.cert === undefined) ctx.addIssue({ code: 'custom', path: ['cert'], message: 'is required with tls.key (the client certificate)' });
+  });
+
 const unsupported = (what: string) =>
   z.unknown().refine((value) => value === undefined, `${what} instances are not supported yet; list the nodes as standalone instances`);
 
@@ -35,8 +54,16 @@ export const instanceSchema = z
     cluster: unsupported('cluster').optional(),
     sentinels: unsupported('sentinel').optional(),
     masterName: unsupported('sentinel').optional(),
+    tls: instanceTlsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((instance, ctx) => {
+    // The url alone says whether connections are TLS: settings a redis:// url would ignore are refused.
+    if (instance.tls !== undefined && !/^rediss:\/\//i.test(instance.url ?? '')) {
+      ctx.addIssue({ code: 'custom', path: ['tls'], message: 'needs a rediss:// url: with redis:// (or no url) the connection is plain text and these TLS settings would be ignored' });
+    }
+  });
+
 
 // Same format as lib/auth/password.ts writes; `npm run hash-password` prints one.
 const PASSWORD_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
@@ -119,6 +146,21 @@ export interface InstanceConfig {
   id: string;
   name: string;
   url: string;
+  /** rediss:// only: the PEM files' contents, read at start. Never sent to the browser. */
+  tls?: InstanceTls;
+}
+
+/** An instance's TLS settings with its files read (lib/config/tls-files.ts); applied to every connection. */
+export interface InstanceTls {
+  /** PEM text of the CA certificates that may sign the server's certificate (default: Node's CA store). */
+  ca?: string;
+  /** PEM text of the client certificate and its private key, for a server with tls-auth-clients. */
+  cert?: string;
+  key?: string;
+  /** The name checked against the server's certificate (and sent as SNI) instead of the url's host. */
+  servername?: string;
+  /** false: the server's certificate is not verified at all (the instance page warns). */
+  rejectUnauthorized: boolean;
 }
 
 export interface UserConfig {

@@ -1,7 +1,10 @@
 // Fail-fast ioredis options (SPEC section 7): a down or hung Redis errors in about 2 s, never hangs.
 import 'server-only';
+import { isIP } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import type { RedisOptions } from 'ioredis';
 import type { RedisEndpoint } from '@/lib/config/redis-url';
+import type { InstanceTls } from '@/lib/config/schema';
 
 export const CONNECT_TIMEOUT_MS = 2_000;
 export const COMMAND_TIMEOUT_MS = 2_000;
@@ -12,13 +15,31 @@ export function reconnectDelay(attempt: number): number {
   return Math.min(100 * 2 ** Math.min(attempt, 5), MAX_RECONNECT_DELAY_MS);
 }
 
-export function clientOptions(endpoint: RedisEndpoint): RedisOptions {
+/**
+ * Node TLS options of a rediss:// endpoint: the instance's CA, client certificate and key, the
+ * name to check. Duplicates and the RespPipes (lib/redis/db-connections.ts) take these from the
+ * client's options, so every connection of the instance verifies the server the same way.
+ */
+export function tlsOptions(endpoint: RedisEndpoint, tls?: InstanceTls): ConnectionOptions {
+  // An IP address is no SNI name (RFC 6066; Node warns): without servername Node checks the IP
+  // against the certificate's IP SANs.
+  const servername = tls?.servername ?? (isIP(endpoint.host) ? undefined : endpoint.host);
+  return {
+    ...(servername !== undefined && { servername }),
+    ...(tls?.ca !== undefined && { ca: tls.ca }),
+    ...(tls?.cert !== undefined && { cert: tls.cert }),
+    ...(tls?.key !== undefined && { key: tls.key }),
+    rejectUnauthorized: tls?.rejectUnauthorized ?? true,
+  };
+}
+
+export function clientOptions(endpoint: RedisEndpoint, tls?: InstanceTls): RedisOptions {
   return {
     host: endpoint.host,
     port: endpoint.port,
     ...(endpoint.username !== undefined && { username: endpoint.username }),
     ...(endpoint.password !== undefined && { password: endpoint.password }),
-    ...(endpoint.tls && { tls: { servername: endpoint.host } }),
+    ...(endpoint.tls && { tls: tlsOptions(endpoint, tls) }),
     // The db is never an option: ioredis falls back to db 0 silently on a bad index.
     // Callers SELECT a validated db on a connection of their own.
     lazyConnect: true,

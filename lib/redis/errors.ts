@@ -72,6 +72,65 @@ function execAbortToApiError(error: Error): ApiError {
   );
 }
 
+// Node's TLS failures carry an OpenSSL or Node code: on `code` from a socket, at the start of the
+// message from a RespPipe ("CODE: message").
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED', 'INVALID_CA', 'CERT_CHAIN_TOO_LONG', 'INVALID_PURPOSE',
+]);
+const OUT_OF_DATE_CERTIFICATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+/** The server refused us in the handshake: it wants a client certificate it trusts. */
+const CLIENT_CERTIFICATE_REFUSED = new Set([
+  'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN', 'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED',
+]);
+/** A plain-text server on a rediss:// url. */
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST']);
+
+function tlsCodeOf(error: Error): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string') return code;
+  return /^([A-Z][A-Z0-9_]+): /.exec(error.message)?.[1];
+}
+
+/** The 503 for a TLS handshake that failed, in words that say what to fix; null for other errors. */
+function tlsErrorToApiError(error: Error): ApiError | null {
+  const code = tlsCodeOf(error);
+  if (code === undefined) return null;
+  const detail = error.message.startsWith(`${code}: `) ? error.message.slice(code.length + 2) : error.message;
+  if (UNTRUSTED_CERTIFICATE.has(code)) {
+    return new ApiError('REDIS_UNAVAILABLE', `Redis's TLS certificate was not trusted (${code}: ${detail}): no CA Redlens trusts signed it. Set the instance's tls.ca to the CA that signed the server's certificate.`);
+  }
+  if (OUT_OF_DATE_CERTIFICATE.has(code)) {
+    return new ApiError('REDIS_UNAVAILABLE', `Redis's TLS certificate was not trusted (${code}: ${detail}): renew the server's certificate.`);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new ApiError('REDIS_UNAVAILABLE', `Redis's TLS certificate was not trusted: it does not name the host Redlens connects to (${detail}). Use a host name the certificate lists, or set the instance's tls.servername.`);
+  }
+  if (CLIENT_CERTIFICATE_REFUSED.has(code)) {
+    return new ApiError('REDIS_UNAVAILABLE', `Redis refused the TLS handshake (${code}): it requires a client certificate it trusts. Set the instance's tls.cert and tls.key to a certificate signed by the CA of Redis's tls-ca-cert-file.`);
+  }
+  if (NOT_TLS.has(code)) {
+    return new ApiError('REDIS_UNAVAILABLE', `The server did not answer in TLS (${code}): is the port Redis's tls-port, or should the url be redis:// instead of rediss://?`);
+  }
+  return null;
+}
+
+const CLOSED_AT_ONCE = /ECONNRESET|Connection is closed/;
+
+/**
+ * With TLS 1.3 a server that requires a client certificate refuses it after the handshake, and the
+ * client often sees only a reset connection (its first write fails before the alert is read).
+ * For a TLS instance that presents no client certificate, a reset says that possibility.
+ */
+export function withClientCertificateHint(apiError: ApiError, tls: { enabled: boolean; clientCertificate: boolean }): ApiError {
+  if (!tls.enabled || tls.clientCertificate || apiError.code !== 'REDIS_UNAVAILABLE' || !CLOSED_AT_ONCE.test(apiError.message)) return apiError;
+  if (apiError.message.includes('client certificate')) return apiError;
+  return new ApiError('REDIS_UNAVAILABLE', `${apiError.message.replace(/\.?$/, '.')} Over TLS this is also how a Redis that requires a client certificate (tls-auth-clients) refuses a client without one: set the instance's tls.cert and tls.key.`);
+}
+
 /** Returns the ApiError for a Redis-side failure, or null when the error is not Redis's. */
 export function redisErrorToApiError(error: unknown): ApiError | null {
   if (ApiError.is(error)) return error;
@@ -79,6 +138,8 @@ export function redisErrorToApiError(error: unknown): ApiError | null {
   const message = error.message;
 
   if (error.name === 'RedisNotReadyError') return new ApiError('REDIS_UNAVAILABLE', message);
+  const tlsError = tlsErrorToApiError(error);
+  if (tlsError) return tlsError;
   if (/Command timed out/i.test(message)) {
     return new ApiError('REDIS_TIMEOUT', 'Redis did not answer within the command timeout (it may be blocked by a slow command).');
   }

@@ -2,11 +2,12 @@
 import 'server-only';
 import Redis from 'ioredis';
 import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
-import type { InstanceConfig } from '@/lib/config/schema';
+import type { InstanceConfig, InstanceTls } from '@/lib/config/schema';
+import type { ApiError } from '@/lib/api/errors';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
 import { clientOptions } from './client-options';
 import { Coalescer } from './coalesce';
-import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError } from './errors';
+import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError, withClientCertificateHint } from './errors';
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
 import { nextReady } from './ready-event';
 
@@ -50,6 +51,8 @@ export class RedisInstance {
   readonly id: string;
   readonly name: string;
   private readonly endpoint: RedisEndpoint;
+  /** rediss:// only: CA, client certificate and key, servername; every connection uses them. */
+  private readonly tls: InstanceTls | undefined;
   private client: Redis | null = null;
   private lastError: string | undefined;
   private readonly shared = new Coalescer(PAGE_TRAFFIC_SHARE_MS);
@@ -60,6 +63,7 @@ export class RedisInstance {
     this.id = config.id;
     this.name = config.name;
     this.endpoint = describeRedisUrl(config.url);
+    this.tls = config.tls;
   }
 
   get address(): string {
@@ -73,11 +77,11 @@ export class RedisInstance {
 
   private connection(): Redis {
     if (!this.client) {
-      const client = new Redis(clientOptions(this.endpoint));
+      const client = new Redis(clientOptions(this.endpoint, this.tls));
       countOwnTraffic(client, this.traffic);
       // Without a listener ioredis prints every reconnect failure; we keep the last one as status.
       client.on('error', (error: Error) => {
-        this.lastError = redisErrorToApiError(error)?.message ?? error.message;
+        this.lastError = this.explain(error)?.message ?? error.message;
       });
       client.on('ready', () => {
         this.lastError = undefined;
@@ -99,12 +103,18 @@ export class RedisInstance {
       this.lastError = undefined;
       return result;
     } catch (error) {
-      const apiError = isLoadingError(error) ? await describeLoading(client) : redisErrorToApiError(error);
+      const apiError = isLoadingError(error) ? await describeLoading(client) : this.explain(error);
       if (!apiError) throw error;
       // A refused command or write says nothing about whether Redis is up.
       if (apiError.code === 'REDIS_UNAVAILABLE' || apiError.code === 'REDIS_TIMEOUT') this.lastError = apiError.message;
       throw apiError;
     }
+  }
+
+  /** redisErrorToApiError, plus the hint a reset TLS connection without a client certificate needs. */
+  private explain(error: unknown): ApiError | null {
+    const apiError = redisErrorToApiError(error);
+    return apiError && withClientCertificateHint(apiError, { enabled: this.endpoint.tls, clientCertificate: this.tls?.cert !== undefined });
   }
 
   /** Like run, but concurrent page requests for the same `key` share one call for up to 1 s. */
@@ -127,6 +137,7 @@ export class RedisInstance {
       name: this.name,
       address: this.endpoint.address,
       tls: this.endpoint.tls,
+      ...(this.endpoint.tls && this.tls?.rejectUnauthorized === false && { tlsInsecure: true }),
       status,
       ...(error !== undefined && { error }),
     };
