@@ -6,6 +6,7 @@
 // a hang; the instances list warns about an unverified certificate and never carries the files;
 // a TLS Redis that comes back is used again without a restart.
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@/lib/api/error-codes';
@@ -18,7 +19,7 @@ import { redisErrorToApiError } from '@/lib/redis/errors';
 import { RespPipe } from '@/lib/redis/resp-pipe';
 import { server as redlens } from '@/lib/server/root';
 import { call, cookieOf, useAppEnv } from './app-env';
-import { eventually, stopRedis } from './redis';
+import { eventually, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 import { relaunchTlsRedis, startTlsRedis, tlsRedisUrl, type TlsRedis } from './tls';
 
 const ADMIN_PASSWORD = 'tls-admin';
@@ -35,6 +36,11 @@ const b64 = (value: string) => Buffer.from(value).toString('base64');
 const CLEAR_ERROR_WITHIN_MS = 3_000;
 
 let tlsRedis: TlsRedis;
+/** A plain-text Redis, named by a rediss:// url. */
+let plain: RedisServer;
+/** Accepts TCP connections and never answers: a TLS handshake to it would wait forever. */
+let silent: net.Server;
+const silentSockets: net.Socket[] = [];
 let seed: Redis;
 let admin = '';
 
@@ -58,6 +64,10 @@ async function failure(id: string): Promise<{ status: number; code: string; mess
 
 beforeAll(async () => {
   tlsRedis = await startTlsRedis();
+  plain = await startTestRedis();
+  silent = net.createServer((socket) => silentSockets.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silentPort = (silent.address() as net.AddressInfo).port;
   const { files } = tlsRedis;
   const url = tlsRedisUrl(tlsRedis);
   const trusted = { ca: files.ca, cert: files.clientCert, key: files.clientKey };
@@ -68,6 +78,8 @@ beforeAll(async () => {
     { id: 'no-client-cert', url, tls: { ca: files.ca } },
     { id: 'wrong-name', url, tls: { ...trusted, servername: 'redis.example.com' } },
     { id: 'insecure', url, tls: { ...trusted, ca: files.otherCa, rejectUnauthorized: false } },
+    { id: 'plain', url: redisUrl(plain).replace('redis://', 'rediss://'), tls: trusted },
+    { id: 'silent', url: `rediss://127.0.0.1:${silentPort}`, tls: trusted },
   ];
   useAppEnv({ instances, env: { REDLENS_ADMIN_PASSWORD: ADMIN_PASSWORD } });
   const read = (file: string) => readFileSync(file);
@@ -86,6 +98,9 @@ afterAll(async () => {
   seed?.disconnect();
   await redlens().registry.close();
   if (tlsRedis) await stopRedis(tlsRedis.server, { removeDir: true });
+  if (plain) await stopRedis(plain, { removeDir: true });
+  for (const socket of silentSockets) socket.destroy();
+  silent?.close();
 });
 
 describe('a TLS Redis that requires client certificates', () => {
@@ -189,6 +204,22 @@ describe('TLS failures are clear 503s, never hangs', () => {
     expect(answer).toMatchObject({ status: 503, code: 'REDIS_UNAVAILABLE' });
     expect(answer.message).toMatch(/TLS certificate was not trusted: it does not name the host/);
     expect(answer.message).toContain('redis.example.com');
+    expect(answer.ms).toBeLessThan(CLEAR_ERROR_WITHIN_MS);
+  });
+
+  it('a server that never completes the handshake: the connect timeout, not a hang', async () => {
+    const answer = await failure('silent');
+    expect(answer).toMatchObject({ status: 503, code: 'REDIS_UNAVAILABLE' });
+    expect(answer.message).toMatch(/ETIMEDOUT|did not become ready/);
+    expect(answer.ms).toBeLessThan(CLEAR_ERROR_WITHIN_MS);
+    expect(silentSockets.length).toBeGreaterThan(0);
+  });
+
+  it('a plain-text Redis behind a rediss:// url: within the connect timeout, the answer says the port may not speak TLS', async () => {
+    const answer = await failure('plain');
+    expect(answer).toMatchObject({ status: 503, code: 'REDIS_UNAVAILABLE' });
+    // A plain-text Redis takes the ClientHello as the start of a command and waits: a timeout, with the hint.
+    expect(answer.message).toMatch(/does not speak TLS.*tls-port/);
     expect(answer.ms).toBeLessThan(CLEAR_ERROR_WITHIN_MS);
   });
 

@@ -119,16 +119,25 @@ function tlsErrorToApiError(error: Error): ApiError | null {
 }
 
 const CLOSED_AT_ONCE = /ECONNRESET|Connection is closed/;
+const NO_HANDSHAKE = /did not become ready|connect ETIMEDOUT/;
 
 /**
- * With TLS 1.3 a server that requires a client certificate refuses it after the handshake, and the
- * client often sees only a reset connection (its first write fails before the alert is read).
- * For a TLS instance that presents no client certificate, a reset says that possibility.
+ * What a failure may also mean over TLS, where the socket tells less than the server meant:
+ * - with TLS 1.3 a server that requires a client certificate refuses one after the handshake, and
+ *   the client often sees only a reset (its first write fails before the alert is read);
+ * - a plain-text Redis takes a TLS ClientHello as the start of a command and waits for its end,
+ *   so the handshake never completes and the connect times out.
  */
-export function withClientCertificateHint(apiError: ApiError, tls: { enabled: boolean; clientCertificate: boolean }): ApiError {
-  if (!tls.enabled || tls.clientCertificate || apiError.code !== 'REDIS_UNAVAILABLE' || !CLOSED_AT_ONCE.test(apiError.message)) return apiError;
-  if (apiError.message.includes('client certificate')) return apiError;
-  return new ApiError('REDIS_UNAVAILABLE', `${apiError.message.replace(/\.?$/, '.')} Over TLS this is also how a Redis that requires a client certificate (tls-auth-clients) refuses a client without one: set the instance's tls.cert and tls.key.`);
+export function withTlsHint(apiError: ApiError, tls: { enabled: boolean; clientCertificate: boolean }): ApiError {
+  if (!tls.enabled || apiError.code !== 'REDIS_UNAVAILABLE' || apiError.message.includes('Over TLS')) return apiError;
+  const message = apiError.message.replace(/\.?$/, '.');
+  if (!tls.clientCertificate && CLOSED_AT_ONCE.test(apiError.message) && !apiError.message.includes('client certificate')) {
+    return new ApiError('REDIS_UNAVAILABLE', `${message} Over TLS this is also how a Redis that requires a client certificate (tls-auth-clients) refuses a client without one: set the instance's tls.cert and tls.key.`);
+  }
+  if (NO_HANDSHAKE.test(apiError.message)) {
+    return new ApiError('REDIS_UNAVAILABLE', `${message} Over TLS this is also what a port that does not speak TLS does (a plain-text Redis behind a rediss:// url): check that the port is Redis's tls-port.`);
+  }
+  return apiError;
 }
 
 /** Returns the ApiError for a Redis-side failure, or null when the error is not Redis's. */

@@ -7,7 +7,7 @@ import type { ApiError } from '@/lib/api/errors';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
 import { clientOptions } from './client-options';
 import { Coalescer } from './coalesce';
-import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError, withClientCertificateHint } from './errors';
+import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError, withTlsHint } from './errors';
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
 import { nextReady } from './ready-event';
 
@@ -111,10 +111,10 @@ export class RedisInstance {
     }
   }
 
-  /** redisErrorToApiError, plus the hint a reset TLS connection without a client certificate needs. */
+  /** redisErrorToApiError, plus what a reset or a timeout may also mean over TLS. */
   private explain(error: unknown): ApiError | null {
     const apiError = redisErrorToApiError(error);
-    return apiError && withClientCertificateHint(apiError, { enabled: this.endpoint.tls, clientCertificate: this.tls?.cert !== undefined });
+    return apiError && withTlsHint(apiError, { enabled: this.endpoint.tls, clientCertificate: this.tls?.cert !== undefined });
   }
 
   /** Like run, but concurrent page requests for the same `key` share one call for up to 1 s. */

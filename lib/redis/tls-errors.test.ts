@@ -2,7 +2,7 @@
 // socket carries them (`code`) and as a RespPipe words them ("CODE: message").
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api/errors';
-import { redisErrorToApiError, withClientCertificateHint } from './errors';
+import { redisErrorToApiError, withTlsHint } from './errors';
 
 const socketError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -35,14 +35,28 @@ describe('redisErrorToApiError: TLS', () => {
   });
 });
 
-describe('withClientCertificateHint', () => {
+describe('withTlsHint', () => {
   const reset = new ApiError('REDIS_UNAVAILABLE', 'Redis is unreachable: write ECONNRESET');
   it('adds the hint to a reset on a TLS connection without a client certificate only', () => {
-    expect(withClientCertificateHint(reset, { enabled: true, clientCertificate: false }).message)
+    expect(withTlsHint(reset, { enabled: true, clientCertificate: false }).message)
       .toBe("Redis is unreachable: write ECONNRESET. Over TLS this is also how a Redis that requires a client certificate (tls-auth-clients) refuses a client without one: set the instance's tls.cert and tls.key.");
-    expect(withClientCertificateHint(reset, { enabled: true, clientCertificate: true })).toBe(reset);
-    expect(withClientCertificateHint(reset, { enabled: false, clientCertificate: false })).toBe(reset);
+    expect(withTlsHint(reset, { enabled: true, clientCertificate: true })).toBe(reset);
+    expect(withTlsHint(reset, { enabled: false, clientCertificate: false })).toBe(reset);
     const refused = new ApiError('REDIS_UNAVAILABLE', 'Redis is unreachable: connect ECONNREFUSED 127.0.0.1:1');
-    expect(withClientCertificateHint(refused, { enabled: true, clientCertificate: false })).toBe(refused);
+    expect(withTlsHint(refused, { enabled: true, clientCertificate: false })).toBe(refused);
+  });
+
+  it('adds the plain-text-port hint to a TLS connect that timed out, never to a command timeout', () => {
+    const notReady = new ApiError('REDIS_UNAVAILABLE', 'Redis did not become ready within 2 s (blocked or not answering)');
+    expect(withTlsHint(notReady, { enabled: true, clientCertificate: true }).message)
+      .toBe("Redis did not become ready within 2 s (blocked or not answering). Over TLS this is also what a port that does not speak TLS does (a plain-text Redis behind a rediss:// url): check that the port is Redis's tls-port.");
+    expect(withTlsHint(notReady, { enabled: false, clientCertificate: false })).toBe(notReady);
+    const slow = new ApiError('REDIS_TIMEOUT', 'Redis did not answer within the command timeout (it may be blocked by a slow command).');
+    expect(withTlsHint(slow, { enabled: true, clientCertificate: false })).toBe(slow);
+  });
+
+  it('adds a hint once: a message kept as the last error and mapped again stays as it is', () => {
+    const once = withTlsHint(new ApiError('REDIS_UNAVAILABLE', 'Redis is unreachable: write ECONNRESET'), { enabled: true, clientCertificate: false });
+    expect(withTlsHint(new ApiError('REDIS_UNAVAILABLE', once.message), { enabled: true, clientCertificate: false }).message).toBe(once.message);
   });
 });
