@@ -9,7 +9,8 @@ const SERVER_SLOT = '__redlensServer';
 export const TEST_ORIGIN = 'http://127.0.0.1:3000';
 
 /** Sets the environment the app reads and forgets any server object built from an earlier one. */
-export function useAppEnv(options: { instances: Array<{ id: string; name?: string; url: string }>; env?: Record<string, string> }) {
+// An instance is written to the config file as given: {id, url} or a Sentinel's {id, sentinels, masterName}.
+export function useAppEnv(options: { instances: Array<{ id: string; name?: string; url?: string; [field: string]: unknown }>; env?: Record<string, string> }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'redlens-app-'));
   const configFile = path.join(dataDir, 'redlens.json');
   writeFileSync(configFile, JSON.stringify({ instances: options.instances }));

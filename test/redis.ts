@@ -6,7 +6,7 @@ import { startRedis, type RedisServer } from '../scripts/lib/redis-server.mjs';
 
 export { launch, rawCommand, stopRedis, type RedisServer } from '../scripts/lib/redis-server.mjs';
 
-export function startTestRedis(options: { password?: string; args?: string[] } = {}): Promise<RedisServer> {
+export function startTestRedis(options: { password?: string; args?: string[]; conf?: string } = {}): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'redlens-test-redis-'));
   return startRedis({ dir, ...options });
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_RETENTION } from '@/lib/config/schema';
+import { DEFAULT_RETENTION, type InstanceConfig } from '@/lib/config/schema';
 import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { TARGETS, type Thresholds } from '@/lib/health-targets';
@@ -14,10 +14,11 @@ import { SlowlogArchive } from '@/lib/slowlog/archive';
 import { SlowlogResetMarks } from '@/lib/slowlog/reset-marks';
 import { openStore } from '@/lib/store/sqlite';
 
-export function samplerHarness(urls: Record<string, string>, thresholds: Partial<Thresholds> = {}) {
+/** `urls`: id -> a Redis URL, or the rest of an instance's config (a Sentinel's `sentinel`). */
+export function samplerHarness(urls: Record<string, string | Omit<InstanceConfig, 'id' | 'name'>>, thresholds: Partial<Thresholds> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'redlens-sampler-'));
   const db = openStore(dataDir);
-  const registry = new Registry(Object.entries(urls).map(([id, url]) => ({ id, name: id, url })));
+  const registry = new Registry(Object.entries(urls).map(([id, url]) => (typeof url === 'string' ? { id, name: id, url } : { id, name: id, ...url })));
   const clock = { now: Date.now() };
   const config = { sampleIntervalSeconds: 10, retention: DEFAULT_RETENTION, thresholds: { ...TARGETS, ...thresholds } };
   const history = new HistoryStore(db, DEFAULT_RETENTION);

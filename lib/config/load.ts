@@ -9,6 +9,7 @@ import {
   configFileSchema,
   DEFAULT_RETENTION,
   DEFAULT_SAMPLE_INTERVAL_SECONDS,
+  parseSentinelAddress,
   redisUrl,
   type ConfigFile,
   type InstanceConfig,
@@ -69,12 +70,10 @@ function loadFile(file: string): FileSettings {
   if (!parsed.success) throw new ConfigError(formatIssues(`REDLENS_CONFIG (${file})`, parsed.error));
   const tls = readInstancesTls(file, parsed.data.instances);
   return {
-    instances: parsed.data.instances.map(({ id, name, url }, index) => ({
-      id,
-      name: name ?? describeRedisUrl(url).address,
-      url,
-      ...(tls[index] && { tls: tls[index] }),
-    })),
+    instances: parsed.data.instances.map((instance, index) => {
+      const config = instanceConfig(instance);
+      return tls[index] ? { ...config, tls: tls[index] } : config;
+    }),
     users: parsed.data.users ?? [],
     tokens: parsed.data.tokens ?? [],
     sampleIntervalSeconds: parsed.data.sampleIntervalSeconds ?? DEFAULT_SAMPLE_INTERVAL_SECONDS,
@@ -82,6 +81,23 @@ function loadFile(file: string): FileSettings {
     thresholds: { ...TARGETS, ...parsed.data.thresholds },
     ttlPolicy: parsed.data.ttlPolicy?.map((rule) => ({ ...rule, policy: rule.policy ?? policyText(rule.maxTtlSeconds) })) ?? DEFAULT_TTL_POLICY,
   };
+}
+
+/** A Sentinel instance without a url connects without credentials, to db 0, without TLS. */
+const SENTINEL_DEFAULT_URL = 'redis://sentinel-master';
+
+function instanceConfig({ id, name, url, sentinels, masterName }: ConfigFile['instances'][number]): InstanceConfig {
+  if (sentinels && masterName !== undefined) {
+    return {
+      id,
+      name: name ?? `${masterName} (sentinel)`,
+      url: url ?? SENTINEL_DEFAULT_URL,
+      // The schema checked every address.
+      sentinel: { sentinels: sentinels.map((address) => parseSentinelAddress(address)!), masterName },
+    };
+  }
+  // The schema requires a url when there are no sentinels.
+  return { id, name: name ?? describeRedisUrl(url!).address, url: url! };
 }
 
 /**

@@ -46,24 +46,52 @@ export const instanceTlsSchema = z
 const unsupported = (what: string) =>
   z.unknown().refine((value) => value === undefined, `${what} instances are not supported yet; list the nodes as standalone instances`);
 
+/** Sentinels an instance may list: enough for any real deployment, few enough to ask in turn. */
+export const MAX_SENTINELS = 16;
+
+/** A sentinel's "host:port" ("[::1]:26379" for IPv6): validated at start, split by `parseSentinelAddress`. */
+export const sentinelAddress = z.string().superRefine((value, ctx) => {
+  if (!parseSentinelAddress(value)) ctx.addIssue({ code: 'custom', message: `"${value}" is not host:port (e.g. "10.0.0.5:26379")` });
+});
+
+export function parseSentinelAddress(value: string): { host: string; port: number } | null {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9_.-]+)):(\d{1,5})$/.exec(value);
+  if (!match) return null;
+  const port = Number(match[3]);
+  if (port < 1 || port > 65535) return null;
+  return { host: match[1] ?? match[2]!, port };
+}
+
 export const instanceSchema = z
   .object({
     id: z.string().regex(INSTANCE_ID, 'must be 1-63 letters, digits, "-", "_" or "."'),
     name: z.string().min(1).max(100).optional(),
-    url: redisUrl,
+    // Optional only for a Sentinel instance, where it carries the credentials, the db and TLS
+    // (its host is ignored: the sentinels name the master); required otherwise (checked below).
+    url: redisUrl.optional(),
     cluster: unsupported('cluster').optional(),
-    sentinels: unsupported('sentinel').optional(),
-    masterName: unsupported('sentinel').optional(),
+    sentinels: z.array(sentinelAddress).min(1, 'needs at least one "host:port"').max(MAX_SENTINELS).optional(),
+    masterName: z.string().regex(/^[^\s]{1,200}$/, 'must be the master group name the sentinels monitor (no spaces)').optional(),
     tls: instanceTlsSchema.optional(),
   })
   .strict()
+  .superRefine((instance, ctx) => {
+    if (instance.sentinels && instance.masterName === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['masterName'], message: 'is required with sentinels (the name in "sentinel monitor <name> ...")' });
+    }
+    if (instance.masterName !== undefined && !instance.sentinels) {
+      ctx.addIssue({ code: 'custom', path: ['sentinels'], message: 'is required with masterName (["host:port", ...])' });
+    }
+    if (!instance.sentinels && instance.masterName === undefined && instance.url === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required (or sentinels and masterName for a Sentinel deployment)' });
+    }
+  })
   .superRefine((instance, ctx) => {
     // The url alone says whether connections are TLS: settings a redis:// url would ignore are refused.
     if (instance.tls !== undefined && !/^rediss:\/\//i.test(instance.url ?? '')) {
       ctx.addIssue({ code: 'custom', path: ['tls'], message: 'needs a rediss:// url: with redis:// (or no url) the connection is plain text and these TLS settings would be ignored' });
     }
   });
-
 
 // Same format as lib/auth/password.ts writes; `npm run hash-password` prints one.
 const PASSWORD_HASH = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
@@ -145,7 +173,10 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 export interface InstanceConfig {
   id: string;
   name: string;
+  /** For a Sentinel instance: credentials, db and TLS only (its host and port are not used). */
   url: string;
+  /** Set for a Sentinel deployment: Redlens connects to the master these sentinels name. */
+  sentinel?: SentinelConfig;
   /** rediss:// only: the PEM files' contents, read at start. Never sent to the browser. */
   tls?: InstanceTls;
 }
@@ -161,6 +192,11 @@ export interface InstanceTls {
   servername?: string;
   /** false: the server's certificate is not verified at all (the instance page warns). */
   rejectUnauthorized: boolean;
+}
+
+export interface SentinelConfig {
+  sentinels: Array<{ host: string; port: number }>;
+  masterName: string;
 }
 
 export interface UserConfig {

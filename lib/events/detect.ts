@@ -28,6 +28,11 @@ export interface RedisFacts {
   role: 'primary' | 'replica';
   /** host:port a replica follows; null on a primary. */
   primary: string | null;
+  /**
+   * host:port of the server that answered, for an instance whose server moves (Sentinel: the
+   * master the sentinels name); absent where the address is fixed. A new one is a failover.
+   */
+  server?: string | null;
   counters: Record<WatchedCounter, number>;
   maxclients: number;
   /** The watched settings (lib/config-audit/watched.ts) when they were read this sample (once a minute), else null. */
@@ -81,8 +86,11 @@ function answerEvents(memory: DetectorMemory, observation: Observation): Instanc
   return [{ at, kind: 'up', title: 'Redis answers again', detail: gap ? `After ${gap} without an answer.` : 'It did not answer before.' }];
 }
 
+/** The sentinels moved the instance to another server: its run_id is that server's, not a restart. */
+const moved = (before: RedisFacts, now: RedisFacts) => !!before.server && !!now.server && before.server !== now.server;
+
 function restartEvents(at: number, before: RedisFacts, now: RedisFacts): InstanceEvent[] {
-  if (before.runId === now.runId) return [];
+  if (before.runId === now.runId || moved(before, now)) return [];
   return [{
     at, kind: 'restart', title: 'Redis restarted',
     detail: `New run_id ${shortRunId(now.runId)} (was ${shortRunId(before.runId)}), up ${formatDuration(now.uptimeSeconds)}; ${count(before.keys)} keys before, ${count(now.keys)} after.`,
@@ -94,7 +102,7 @@ function restartEvents(at: number, before: RedisFacts, now: RedisFacts): Instanc
 function dataLossEvents(at: number, before: RedisFacts, now: RedisFacts, options: DetectOptions): InstanceEvent[] {
   if (before.keys < options.dataLossKeysMin || now.keys >= before.keys * 0.5) return [];
   const lost = (before.keys - now.keys) / before.keys;
-  const restarted = before.runId !== now.runId ? ', across a restart' : '';
+  const restarted = moved(before, now) ? `, across a failover to ${now.server}` : before.runId !== now.runId ? ', across a restart' : '';
   return [{
     at, kind: 'data-loss', title: `${formatPercent(lost)} of the keys are gone`,
     detail: `${count(before.keys)} keys before, ${count(now.keys)} after${restarted}.`,
@@ -108,7 +116,18 @@ function roleTitle(before: RedisFacts, now: RedisFacts): string {
   return `Now replicates ${now.primary ?? 'an unknown primary'}`;
 }
 
+/** Redlens follows the master the sentinels name: the role it sees stays primary, the server changes. */
+function failoverEvents(at: number, before: RedisFacts, now: RedisFacts): InstanceEvent[] {
+  return [{
+    at, kind: 'role-change', title: `Failover: the primary moved from ${before.server} to ${now.server}`,
+    detail: `The sentinels now name ${now.server} (run_id ${shortRunId(now.runId)}, ${now.role}) as the primary; it was ${before.server} (run_id ${shortRunId(before.runId)}). ${count(before.keys)} keys before, ${count(now.keys)} after.`,
+    before: { role: before.role, server: before.server ?? null, runId: before.runId },
+    after: { role: now.role, server: now.server ?? null, runId: now.runId },
+  }];
+}
+
 function roleEvents(at: number, before: RedisFacts, now: RedisFacts): InstanceEvent[] {
+  if (moved(before, now)) return failoverEvents(at, before, now);
   if (before.role === now.role && before.primary === now.primary) return [];
   return [{
     at, kind: 'role-change', title: roleTitle(before, now),

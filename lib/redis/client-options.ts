@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import type { RedisOptions } from 'ioredis';
 import type { RedisEndpoint } from '@/lib/config/redis-url';
-import type { InstanceTls } from '@/lib/config/schema';
+import type { InstanceTls, SentinelConfig } from '@/lib/config/schema';
 
 export const CONNECT_TIMEOUT_MS = 2_000;
 export const COMMAND_TIMEOUT_MS = 2_000;
@@ -57,5 +57,37 @@ export function clientOptions(endpoint: RedisEndpoint, tls?: InstanceTls): Redis
     enableReadyCheck: false,
     // RESP2 works with every Redis since 2.x and needs no HELLO, which a least-privilege ACL user may lack.
     protocol: 2,
+  };
+}
+
+/** Sentinels whose +switch-master a client listens to (each of its connections subscribes to these many). */
+const FAILOVER_SENTINELS = 3;
+
+/**
+ * A Sentinel instance's client: the same fail-fast rules, connected to the master the sentinels
+ * name (SENTINEL GET-MASTER-ADDR-BY-NAME), asked again at every reconnect. The url's host and
+ * port are not used; its credentials, db and TLS are the master's.
+ */
+export function sentinelClientOptions(endpoint: RedisEndpoint, sentinel: SentinelConfig, tls?: InstanceTls): RedisOptions {
+  const base = clientOptions(endpoint, tls);
+  delete base.host;
+  delete base.port;
+  return {
+    ...base,
+    // The url's host named no real server: only a configured servername is checked.
+    ...(base.tls && { tls: { ...base.tls, servername: tls?.servername }, enableTLSForSentinelMode: true }),
+    sentinels: sentinel.sentinels,
+    name: sentinel.masterName,
+    role: 'master',
+    // A hung sentinel is left after the same 2 s; with every sentinel unreachable they are asked
+    // again with the capped back-off, so Redlens recovers by itself.
+    sentinelCommandTimeout: COMMAND_TIMEOUT_MS,
+    sentinelRetryStrategy: reconnectDelay,
+    sentinelReconnectStrategy: reconnectDelay,
+    // Listens to +switch-master: a failover drops the connection at once and the reconnect asks
+    // for the new master. Without it the client stayed on the demoted master until the sentinels
+    // turned it into a replica (about 10 s later, measured with Redis 7.0).
+    failoverDetector: true,
+    sentinelMaxConnections: FAILOVER_SENTINELS,
   };
 }

@@ -55,7 +55,8 @@ function stateOf(instance: RedisInstance): InstanceState {
 }
 
 /**
- * A RespPipe to `db` of the instance, with the shared client's address and credentials, named
+ * A RespPipe to `db` of the instance, with the shared client's address (for a Sentinel instance,
+ * the master it is connected to now, followed after a failover) and credentials, named
  * `connectionName`, counting its commands into the instance's own traffic (SPEC section 8).
  */
 export function countedPipe(instance: RedisInstance, shared: Redis, db: number, connectionName: string, maxReplyBytes?: number): RespPipe {
@@ -64,6 +65,8 @@ export function countedPipe(instance: RedisInstance, shared: Redis, db: number, 
     ...(maxReplyBytes !== undefined && { maxReplyBytes }),
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 6379,
+    // A Sentinel client's options name no server: the pipe follows the master the client reached.
+    locate: () => instance.server,
     // ioredis keeps unset credentials as null.
     ...(options.username != null && { username: options.username }),
     ...(options.password != null && { password: options.password }),

@@ -2,10 +2,10 @@
 import 'server-only';
 import Redis from 'ioredis';
 import { describeRedisUrl, type RedisEndpoint } from '@/lib/config/redis-url';
-import type { InstanceConfig, InstanceTls } from '@/lib/config/schema';
+import type { InstanceConfig, InstanceTls, SentinelConfig } from '@/lib/config/schema';
 import type { ApiError } from '@/lib/api/errors';
 import type { InstanceStatus, InstanceSummary } from '@/lib/api/types';
-import { clientOptions } from './client-options';
+import { clientOptions, sentinelClientOptions } from './client-options';
 import { Coalescer } from './coalesce';
 import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError, withTlsHint } from './errors';
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
@@ -47,12 +47,22 @@ async function describeLoading(client: Redis) {
   }
 }
 
+/** host:port, with brackets around an IPv6 host. */
+export const hostPort = ({ host, port }: { host: string; port: number }) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 export class RedisInstance {
   readonly id: string;
   readonly name: string;
   private readonly endpoint: RedisEndpoint;
   /** rediss:// only: CA, client certificate and key, servername; every connection uses them. */
   private readonly tls: InstanceTls | undefined;
+  /** Set for a Sentinel deployment: the client connects to the master the sentinels name. */
+  readonly sentinel: SentinelConfig | null;
+  /**
+   * Where the client is connected now, taken from its socket at every connect: for a Sentinel
+   * instance the master the sentinels named (it moves with a failover); null before the first.
+   */
+  private connectedTo: { host: string; port: number } | null = null;
   private client: Redis | null = null;
   private lastError: string | undefined;
   private readonly shared = new Coalescer(PAGE_TRAFFIC_SHARE_MS);
@@ -64,10 +74,21 @@ export class RedisInstance {
     this.name = config.name;
     this.endpoint = describeRedisUrl(config.url);
     this.tls = config.tls;
+    this.sentinel = config.sentinel ?? null;
   }
 
   get address(): string {
-    return this.endpoint.address;
+    if (!this.sentinel) return this.endpoint.address;
+    const via = `${this.sentinel.masterName} via sentinels`;
+    return this.connectedTo ? `${hostPort(this.connectedTo)} (${via})` : via;
+  }
+
+  /**
+   * The server Redlens's other connections (RespPipes) must reach: the URL's host and port, or
+   * for a Sentinel instance the master the registry's client reached last (null before it has).
+   */
+  get server(): { host: string; port: number } | null {
+    return this.sentinel ? this.connectedTo : { host: this.endpoint.host, port: this.endpoint.port };
   }
 
   /** The db of the instance's URL (`redis://host:port/2`): where the key browser opens. */
@@ -77,8 +98,12 @@ export class RedisInstance {
 
   private connection(): Redis {
     if (!this.client) {
-      const client = new Redis(clientOptions(this.endpoint, this.tls));
+      const client = new Redis(this.sentinel ? sentinelClientOptions(this.endpoint, this.sentinel, this.tls) : clientOptions(this.endpoint, this.tls));
       countOwnTraffic(client, this.traffic);
+      client.on('connect', () => {
+        const { remoteAddress, remotePort } = client.stream ?? {};
+        if (remoteAddress && remotePort) this.connectedTo = { host: remoteAddress, port: remotePort };
+      });
       // Without a listener ioredis prints every reconnect failure; we keep the last one as status.
       client.on('error', (error: Error) => {
         this.lastError = this.explain(error)?.message ?? error.message;
@@ -135,7 +160,7 @@ export class RedisInstance {
     return {
       id: this.id,
       name: this.name,
-      address: this.endpoint.address,
+      address: this.address,
       tls: this.endpoint.tls,
       ...(this.endpoint.tls && this.tls?.rejectUnauthorized === false && { tlsInsecure: true }),
       status,

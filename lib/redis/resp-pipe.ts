@@ -15,6 +15,11 @@ import { encodeCommands, RespError, RespParser, type RespReply } from './parse/r
 export interface RespPipeOptions {
   host: string;
   port: number;
+  /**
+   * Where to connect now, when that moves (a Sentinel instance's master): asked before every
+   * send, and a connection to anywhere else is dropped first. host and port when it answers null.
+   */
+  locate?: () => { host: string; port: number } | null;
   username?: string;
   password?: string;
   tls?: tls.ConnectionOptions;
@@ -57,6 +62,8 @@ export type Command = ReadonlyArray<string | Buffer>;
 
 const DROPPED = /Connection is closed|ECONNRESET|EPIPE|ended by the other party/;
 
+const addressKey = ({ host, port }: { host: string; port: number }) => `${host}:${port}`;
+
 export class RespPipe {
   private socket: net.Socket | null = null;
   private connecting: Promise<void> | null = null;
@@ -66,6 +73,8 @@ export class RespPipe {
   private headBytes = 0;
   /** Set by close(): nothing is sent any more. */
   private closed = false;
+  /** host:port of the open connection. */
+  private connectedTo: string | null = null;
 
   constructor(private readonly options: RespPipeOptions) {}
 
@@ -73,6 +82,10 @@ export class RespPipe {
   async send(commands: Command[]): Promise<RespReply[]> {
     if (commands.length === 0) return [];
     if (this.closed) throw new Error('Connection is closed by Redlens');
+    // The master moved (a Sentinel failover): leave the old one before it answers as a replica.
+    if (this.socket && !this.connecting && this.connectedTo !== addressKey(this.target())) {
+      this.fail(new Error('Connection is closed: the server moved'));
+    }
     const reused = this.socket !== null;
     await this.connect();
     try {
@@ -117,8 +130,13 @@ export class RespPipe {
     return this.connecting;
   }
 
+  private target(): { host: string; port: number } {
+    return this.options.locate?.() ?? this.options;
+  }
+
   private async open(): Promise<void> {
-    const { host, port } = this.options;
+    const { host, port } = this.target();
+    this.connectedTo = addressKey({ host, port });
     const socket = this.options.tls
       ? tls.connect({ host, port, ...this.options.tls })
       : net.connect({ host, port });

@@ -16,6 +16,8 @@ export function factsOf(
   counters: CounterSnapshot,
   settings: Record<string, string> | null,
   slowlog: SlowlogFacts | null,
+  /** host:port that answered, for an instance whose server moves (Sentinel); else absent. */
+  server?: string | null,
 ): RedisFacts {
   const info = deriveInfo(sections);
   const primary = info.replication.primary;
@@ -30,5 +32,6 @@ export function factsOf(
     maxclients: info.clients.max,
     settings,
     slowlog,
+    ...(server !== undefined && { server }),
   };
 }

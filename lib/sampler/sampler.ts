@@ -24,7 +24,7 @@ import { pingRoundTrips } from '@/lib/redis/latency';
 import { runIdOf } from '@/lib/redis/parse/parse-info';
 import { SlowlogParseError, type SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import type { OwnCounts, OwnTraffic } from '@/lib/redis/own-traffic';
-import type { RedisInstance } from '@/lib/redis/registry';
+import { hostPort, type RedisInstance } from '@/lib/redis/registry';
 import { readNewSlowlog, slowlogLength } from '@/lib/redis/slowlog';
 import { countersOf, deltaBetween, downRow, infoUnavailableRow, percentile, sampleRow, type CounterSnapshot } from './compute-sample';
 import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable';
@@ -199,10 +199,15 @@ export class Sampler {
       let slowlog: SlowlogEntry[] | null = null;
       let slowlogFacts: SlowlogFacts | null = null;
       let settings: Record<string, string> | null = null;
+      // A Sentinel instance's master moves: the server that answered tells a failover from a restart.
+      let server: string | null | undefined;
       const readSettings = state.settingsReadAt === null || ts - state.settingsReadAt >= SETTINGS_EVERY_MS;
       if (readSettings) state.settingsReadAt = ts;
       try {
-        const reply = await instance.run((client) => readInstance(client, state.slow, instance.traffic, readSettings));
+        const reply = await instance.run(async (client) => ({
+          ...(await readInstance(client, state.slow, instance.traffic, readSettings)),
+          server: client.stream?.remoteAddress ? hostPort({ host: client.stream.remoteAddress, port: client.stream.remotePort ?? 0 }) : null,
+        }));
         infoUnavailable = reply.sections === null;
         sections = reply.sections;
         own = reply.own;
@@ -210,6 +215,7 @@ export class Sampler {
         pings = reply.pings;
         slowlog = reply.slowlog;
         settings = reply.settings;
+        if (instance.sentinel) server = reply.server;
         // The mark is read after SLOWLOG LEN: a reset by Redlens that emptied it has changed it.
         if (slowlog && reply.slowlogLength !== null) slowlogFacts = slowlogFactsOf(slowlog, reply.slowlogLength, this.deps.slowlogResets?.mark(instance.id) ?? null);
       } catch (error) {
@@ -230,7 +236,7 @@ export class Sampler {
       // The counters upRow has just taken of this INFO.
       const counters = state.snapshots[state.snapshots.length - 1]?.counters;
       const observation: Observation = sections && counters
-        ? { at: ts, answer: 'up', facts: factsOf(sections, counters, settings, slowlogFacts) }
+        ? { at: ts, answer: 'up', facts: factsOf(sections, counters, settings, slowlogFacts, server) }
         : infoUnavailable ? { at: ts, answer: 'no-info' } : { at: ts, answer: 'down', error: down ?? 'Redis did not answer' };
       const detected = detectEvents(state.detector, observation, { dataLossKeysMin: this.deps.config.thresholds.dataLossKeysMin });
       state.detector = detected.memory;

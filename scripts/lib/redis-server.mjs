@@ -59,15 +59,17 @@ export function rawCommand(port, command, timeoutMs = 1000) {
 }
 
 /**
- * Starts a daemonized redis-server on 127.0.0.1 and waits until it answers PING.
- * @param {{ dir: string, port?: number, password?: string, args?: string[] }} options
+ * Starts a daemonized redis-server on 127.0.0.1 and waits until it answers PING. `conf` is a
+ * config file given before the arguments (a sentinel's: it must be writable, Sentinel rewrites it).
+ * @param {{ dir: string, port?: number, password?: string, args?: string[], conf?: string }} options
  * @returns {Promise<{ port: number, pid: number, dir: string, pidFile: string, argv: string[] }>}
  */
-export async function startRedis({ dir, port, password, args = [] }) {
+export async function startRedis({ dir, port, password, args = [], conf }) {
   mkdirSync(dir, { recursive: true });
   const chosenPort = port ?? (await freePort());
   const pidFile = path.join(dir, `redis-${chosenPort}.pid`);
   const argv = [
+    ...(conf ? [conf] : []),
     '--port', String(chosenPort),
     '--bind', '127.0.0.1',
     '--save', '',
