@@ -44,6 +44,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/instances/[id]/slowlog': { path: '/api/instances/m/slowlog', params: { id: 'm' }, expected: READ },
   'GET /api/instances/[id]/commands': { path: '/api/instances/m/commands', params: { id: 'm' }, expected: READ },
   'GET /api/instances/[id]/latency': { path: '/api/instances/m/latency', params: { id: 'm' }, expected: READ },
+  // A plain instance: {sentinel: null} (test/sentinel.int.test.ts asks real sentinels).
+  'GET /api/instances/[id]/sentinel': { path: '/api/instances/m/sentinel', params: { id: 'm' }, expected: READ },
   'GET /api/instances/[id]/slowlog/archive': { path: '/api/instances/m/slowlog/archive', params: { id: 'm' }, expected: READ },
   'POST /api/instances/[id]/slowlog/reset': {
     path: '/api/instances/m/slowlog/reset',
