@@ -74,6 +74,8 @@ beforeAll(async () => {
   // Typed loosely on purpose: useAppEnv writes whatever instance objects it is given to the config file.
   const instances = [
     { id: 't', url, tls: trusted },
+    // By name: the name is sent as SNI and checked against the certificate's DNS names.
+    { id: 'by-name', url: `rediss://localhost:${tlsRedis.port}`, tls: trusted },
     { id: 'wrong-ca', url, tls: { ...trusted, ca: files.otherCa } },
     { id: 'no-client-cert', url, tls: { ca: files.ca } },
     { id: 'wrong-name', url, tls: { ...trusted, servername: 'redis.example.com' } },
@@ -157,6 +159,11 @@ describe('a TLS Redis that requires client certificates', () => {
     // Every kind of connection was made, TLS being the only way in.
     const clients = String(await seed.client('LIST'));
     for (const name of ['redlens', 'redlens-keys', 'redlens-edit']) expect(clients).toContain(` name=${name} `);
+  });
+
+  it('checks a host name against the certificate\'s DNS names', async () => {
+    const info = await json<InfoResponse>(await get(infoRoute, 'by-name', '/api/instances/by-name/info'));
+    expect(info.derived.version).toMatch(/^7\./);
   });
 
   it('samples it: the sampler tick reads INFO over TLS', async () => {
