@@ -15,6 +15,7 @@ import { InfoErrorPanel } from './info-error-panel';
 import { InstanceDetails, InstanceDetailsSkeleton } from './instance-details';
 import { InstanceHeader } from './instance-header';
 import { InstanceNotFound } from './instance-not-found';
+import { SentinelPanel } from './sentinel-panel';
 
 export function InstanceOverview({ id }: { id: string }) {
   const info = useInfo(id);
@@ -35,6 +36,7 @@ export function InstanceOverview({ id }: { id: string }) {
       <HealthList id={id} />
       <HistorySection id={id} />
       <EventTimeline id={id} />
+      <SentinelPanel id={id} />
       {info.data ? (
         <div data-testid="instance-details" data-stale={stale ? 'true' : undefined}>
           {stale ? (
