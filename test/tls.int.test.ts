@@ -5,7 +5,7 @@
 // certificate that does not name the host are 503s that say so, within the connect timeout, never
 // a hang; the instances list warns about an unverified certificate and never carries the files;
 // a TLS Redis that comes back is used again without a restart.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,10 @@ beforeAll(async () => {
 afterAll(async () => {
   seed?.disconnect();
   await redlens().registry.close();
-  if (tlsRedis) await stopRedis(tlsRedis.server, { removeDir: true });
+  if (tlsRedis) {
+    await stopRedis(tlsRedis.server);
+    rmSync(tlsRedis.files.dir, { recursive: true, force: true });
+  }
   if (plain) await stopRedis(plain, { removeDir: true });
   for (const socket of silentSockets) socket.destroy();
   silent?.close();

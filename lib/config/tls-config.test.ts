@@ -1,9 +1,9 @@
 // Per-instance TLS in the config file (SPEC section 6): the schema's cases, and the files read and
 // checked at start with messages that name the field (certificates made by openssl, test/tls.ts).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTlsFiles, type TlsFiles } from '@/test/tls';
 import { ConfigError, loadConfig } from './load';
 import { instanceSchema } from './schema';
@@ -15,6 +15,10 @@ let configDir: string;
 beforeAll(() => {
   files = makeTlsFiles();
   configDir = mkdtempSync(path.join(tmpdir(), 'redlens-tls-config-'));
+});
+
+afterAll(() => {
+  for (const dir of [files.dir, configDir]) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The issues of one instance object, as "path: message" lines. */
@@ -69,8 +73,8 @@ describe('instanceSchema: tls', () => {
 
 describe('readTlsFiles', () => {
   it('reads the PEM texts, verifies by default, and resolves paths from the config file\'s folder', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'redlens-tls-relative-'));
-    mkdirSync(path.join(dir, 'certs'));
+    const dir = path.join(configDir, 'relative');
+    mkdirSync(path.join(dir, 'certs'), { recursive: true });
     copyFileSync(files.ca, path.join(dir, 'certs', 'ca.pem'));
     const { tls, issues } = readTlsFiles('instances[0].tls', { ca: 'certs/ca.pem', cert: files.clientCert, key: files.clientKey }, dir);
     expect(issues).toEqual([]);
