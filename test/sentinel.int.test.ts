@@ -8,13 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResponse } from '@/lib/api/types';
 import type { SentinelResponse } from '@/lib/api/sentinel';
 import type { KeyDetail, KeysPage } from '@/lib/keys/types';
-import { call, useAppEnv } from './app-env';
+import { freePort } from '../scripts/lib/redis-server.mjs';
+import { call, cookieOf, useAppEnv } from './app-env';
 import { listAllPages } from './key-pages';
 import { eventually, redisUrl } from './redis';
 import { samplerHarness } from './sampler-harness';
 import { MASTER_NAME, startSentinelSetup, type SentinelSetup } from './sentinel-setup';
 
 const TOKEN = 'sentinel-token-0123456789';
+const ADMIN_PASSWORD = 'sentinel-admin-password';
 const asToken = (id = 's') => ({ headers: { authorization: `Bearer ${TOKEN}` }, params: { id } });
 
 const infoRoute = await import('@/app/api/instances/[id]/info/route');
@@ -22,6 +24,7 @@ const keysRoute = await import('@/app/api/instances/[id]/keys/route');
 const keyRoute = await import('@/app/api/instances/[id]/key/route');
 const sentinelRoute = await import('@/app/api/instances/[id]/sentinel/route');
 const { server: app } = await import('@/lib/server/root');
+const { POST: login } = await import('@/app/api/auth/login/route');
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const KEYS = 60;
@@ -30,6 +33,7 @@ let setup: SentinelSetup;
 let master: Redis;
 let replica: Redis;
 let harness: ReturnType<typeof samplerHarness>;
+let adminCookie = '';
 
 async function info(): Promise<InfoResponse> {
   const response = await call(infoRoute.GET, 'GET', '/api/instances/s/info', asToken());
@@ -44,12 +48,21 @@ async function listedNames(): Promise<string[]> {
   return pages.flatMap((page: KeysPage) => page.keys.map((row) => row.key)).sort();
 }
 
-async function readString(name: string): Promise<string> {
-  const response = await call(keyRoute.GET, 'GET', `/api/instances/s/key?keyB64=${encodeURIComponent(b64(name))}`, asToken());
+async function readString(name: string, db = 0): Promise<string> {
+  const response = await call(keyRoute.GET, 'GET', `/api/instances/s/key?keyB64=${encodeURIComponent(b64(name))}&db=${db}`, asToken());
   expect(response.status).toBe(200);
   const detail = (await response.json()) as KeyDetail;
   if (detail.value.kind !== 'string') throw new Error(`${name} read as ${detail.value.kind}`);
   return Buffer.from(detail.value.b64, 'base64').toString('utf8');
+}
+
+/** Sets a string through the admin's key edit (its own connection, a duplicate of the client). */
+async function editString(name: string, value: string, create: boolean): Promise<void> {
+  const response = await call(keyRoute.PUT, 'PUT', '/api/instances/s/key', {
+    headers: { cookie: adminCookie }, params: { id: 's' },
+    body: { db: 0, keyB64: b64(name), type: 'string', create, op: { set: { valueB64: b64(value) } } },
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
 }
 
 /** Names of the connections a server lists (CLIENT LIST). */
@@ -63,14 +76,25 @@ beforeAll(async () => {
   const pipeline = master.pipeline();
   for (let i = 0; i < KEYS - 1; i += 1) pipeline.set(`user:${i}`, `value ${i}`);
   pipeline.set('where', 'written on the first master');
+  pipeline.select(1);
+  pipeline.set('in-db1', 'db 1 on the first master');
+  pipeline.select(0);
   await pipeline.exec();
   // Every key on the replica before it is promoted.
   expect(await master.call('WAIT', '1', '5000')).toBe(1);
   const sentinel = { sentinels: setup.addresses, masterName: MASTER_NAME };
+  const closed = [await freePort(), await freePort()];
   useAppEnv({
-    instances: [{ id: 's', ...sentinel }, { id: 'plain', url: redisUrl(setup.master) }],
-    env: { REDLENS_API_TOKEN: TOKEN },
+    instances: [
+      { id: 's', ...sentinel },
+      { id: 'plain', url: redisUrl(setup.master) },
+      { id: 'no-sentinel', sentinels: closed.map((port) => `127.0.0.1:${port}`), masterName: MASTER_NAME },
+      { id: 'wrong-name', sentinels: setup.addresses, masterName: 'no-such-master' },
+    ],
+    env: { REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
+  adminCookie = cookieOf(await call(login, 'POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
+  expect(adminCookie).not.toBe('');
   harness = samplerHarness({
     s: { url: 'redis://sentinel-master', sentinel: { sentinels: setup.addresses.map((address) => ({ host: '127.0.0.1', port: Number(address.split(':')[1]) })), masterName: MASTER_NAME } },
   });
@@ -94,6 +118,10 @@ describe('a Sentinel instance', () => {
     expect(names).toHaveLength(KEYS);
     expect(names).toContain('where');
     expect(await readString('where')).toBe('written on the first master');
+    expect(await readString('in-db1', 1)).toBe('db 1 on the first master');
+    await editString('edited', 'before the failover', true);
+    expect(await master.call('WAIT', '1', '5000')).toBe(1);
+    expect(await master.get('edited')).toBe('before the failover');
     // The RespPipes of the listing and the value read are on the master.
     expect(await connectionNames(master)).toContain('redlens-keys');
     expect(await connectionNames(replica)).not.toContain('redlens-keys');
@@ -117,6 +145,25 @@ describe('a Sentinel instance', () => {
       [`127.0.0.1:${setup.replica.port}`, 'ok', `127.0.0.1:${setup.master.port}`],
     ]);
     expect(sentinel!.sentinels.map((peer) => peer.address)).toEqual([setup.addresses[1]]);
+  });
+
+  it('says so at once when no sentinel answers, or none knows the master (never a hang)', async () => {
+    const started = Date.now();
+    const down = await call(infoRoute.GET, 'GET', '/api/instances/no-sentinel/info', asToken('no-sentinel'));
+    expect(down.status).toBe(503);
+    // ioredis says a refused sentinel connection "is closed".
+    expect(((await down.json()) as { error: { message: string } }).error.message).toMatch(/^No sentinel of "mymaster" answered \(127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\): Connection is closed/);
+    const view = await call(sentinelRoute.GET, 'GET', '/api/instances/no-sentinel/sentinel', asToken('no-sentinel'));
+    expect(view.status).toBe(503);
+    expect(((await view.json()) as { error: { message: string } }).error.message).toMatch(/^No sentinel of mymaster answered: .*ECONNREFUSED/);
+
+    const unknown = await call(infoRoute.GET, 'GET', '/api/instances/wrong-name/info', asToken('wrong-name'));
+    expect(unknown.status).toBe(503);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('name no master "no-such-master"');
+    const unknownView = await call(sentinelRoute.GET, 'GET', '/api/instances/wrong-name/sentinel', asToken('wrong-name'));
+    expect(unknownView.status).toBe(503);
+    expect(((await unknownView.json()) as { error: { message: string } }).error.message).toContain('No such master with that name');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('answers {sentinel: null} for a plain instance', async () => {
@@ -151,9 +198,16 @@ describe('a Sentinel instance', () => {
     expect(await master.exists('only-on-new-master')).toBe(0);
     const names = await listedNames();
     expect(names).toContain('only-on-new-master');
-    expect(names).toHaveLength(KEYS + 1);
+    expect(names).toHaveLength(KEYS + 2); // and the key edited before the failover
     expect(await readString('only-on-new-master')).toBe('written after the failover');
     expect(await readString('where')).toBe('written on the first master');
+    // db 1's connection and the edit connection are duplicates of the client: they follow too.
+    await replica.select(1);
+    await replica.set('in-db1', 'db 1 on the new master');
+    await replica.select(0);
+    expect(await readString('in-db1', 1)).toBe('db 1 on the new master');
+    await editString('edited', 'after the failover', false);
+    expect(await replica.get('edited')).toBe('after the failover');
     expect(await connectionNames(replica)).toContain('redlens-keys');
     expect(await connectionNames(master)).not.toContain('redlens-keys');
     const summary = await app().registry.get('s')!.summary();

@@ -60,9 +60,6 @@ export function clientOptions(endpoint: RedisEndpoint, tls?: InstanceTls): Redis
   };
 }
 
-/** Sentinels whose +switch-master a client listens to (each of its connections subscribes to these many). */
-const FAILOVER_SENTINELS = 3;
-
 /**
  * A Sentinel instance's client: the same fail-fast rules, connected to the master the sentinels
  * name (SENTINEL GET-MASTER-ADDR-BY-NAME), asked again at every reconnect. The url's host and
@@ -83,11 +80,9 @@ export function sentinelClientOptions(endpoint: RedisEndpoint, sentinel: Sentine
     // again with the capped back-off, so Redlens recovers by itself.
     sentinelCommandTimeout: COMMAND_TIMEOUT_MS,
     sentinelRetryStrategy: reconnectDelay,
-    sentinelReconnectStrategy: reconnectDelay,
-    // Listens to +switch-master: a failover drops the connection at once and the reconnect asks
-    // for the new master. Without it the client stayed on the demoted master until the sentinels
-    // turned it into a replica (about 10 s later, measured with Redis 7.0).
-    failoverDetector: true,
-    sentinelMaxConnections: FAILOVER_SENTINELS,
+    // A failover is heard by lib/redis/sentinel-watch.ts, once per instance: without it the client
+    // stayed on the demoted master until the sentinels turned it into a replica (about 10 s
+    // later, measured with Redis 7.0). ioredis's failoverDetector is off (see that file).
+    failoverDetector: false,
   };
 }

@@ -28,6 +28,8 @@ export interface DbConnection {
   values: RespPipe;
   /** The first connect + SELECT of a db's duplicate, while it runs. */
   opening?: Promise<void>;
+  /** The instance's generation when it was made: after a Sentinel failover it is replaced. */
+  generation: number;
 }
 
 /** Connections kept per instance; the least recently used db's are closed beyond this. */
@@ -97,7 +99,7 @@ async function ready(connection: DbConnection): Promise<void> {
 function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbConnection {
   const { dbs } = stateOf(instance);
   const existing = dbs.get(db);
-  if (existing && existing.client.status !== 'end') {
+  if (existing && existing.client.status !== 'end' && existing.generation === instance.generation) {
     // Map order is the LRU order.
     dbs.delete(db);
     dbs.set(db, existing);
@@ -105,13 +107,18 @@ function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbCo
   }
   existing?.pipe.close();
   existing?.values.close();
+  // A duplicate made before a failover may still be on the demoted master.
+  if (existing && existing.client !== shared) existing.client.disconnect();
   let client = shared;
   if (db !== 0) {
     client = shared.duplicate();
     countOwnTraffic(client, instance.traffic);
     client.on('error', () => undefined); // failures reach the caller through the command
   }
-  const connection: DbConnection = { db, client, pipe: countedPipe(instance, shared, db, 'redlens-keys'), values: countedPipe(instance, shared, db, 'redlens-keys', VALUE_REPLY_MAX_BYTES) };
+  const connection: DbConnection = {
+    db, client, generation: instance.generation,
+    pipe: countedPipe(instance, shared, db, 'redlens-keys'), values: countedPipe(instance, shared, db, 'redlens-keys', VALUE_REPLY_MAX_BYTES),
+  };
   dbs.set(db, connection);
   for (const [oldDb, old] of dbs) {
     if (dbs.size <= MAX_DBS_PER_INSTANCE) break;

@@ -77,6 +77,8 @@ interface Editor {
   /** The db the connection has SELECTed (ioredis repeats the last SELECT after a reconnect). */
   db: number;
   idle?: NodeJS.Timeout;
+  /** The instance's generation when it was made: after a Sentinel failover it is replaced. */
+  generation: number;
 }
 
 interface EditorSlot {
@@ -98,12 +100,14 @@ function slotOf(instance: RedisInstance): EditorSlot {
 }
 
 function editorOf(slot: EditorSlot, instance: RedisInstance, shared: Redis): Editor {
-  if (slot.editor && slot.editor.client.status !== 'end') return slot.editor;
+  if (slot.editor && slot.editor.client.status !== 'end' && slot.editor.generation === instance.generation) return slot.editor;
+  // A duplicate made before a failover may still be on the demoted master: never edit there.
+  if (slot.editor) retire(slot, slot.editor);
   // A duplicate has the shared client's address, credentials and fail-fast timeouts.
   const client = shared.duplicate({ connectionName: 'redlens-edit' });
   countOwnTraffic(client, instance.traffic);
   client.on('error', () => undefined); // failures reach the caller through the command
-  slot.editor = { client, db: 0 };
+  slot.editor = { client, db: 0, generation: instance.generation };
   return slot.editor;
 }
 

@@ -9,6 +9,8 @@ import { clientOptions, sentinelClientOptions } from './client-options';
 import { Coalescer } from './coalesce';
 import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, RedisNotReadyError, withTlsHint } from './errors';
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
+import { sentinelErrorToApiError } from './sentinel-errors';
+import { watchSwitchMaster, type SentinelWatch } from './sentinel-watch';
 import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
@@ -63,6 +65,14 @@ export class RedisInstance {
    * instance the master the sentinels named (it moves with a failover); null before the first.
    */
   private connectedTo: { host: string; port: number } | null = null;
+  /** The last sentinel that failed to name a master, and why (ioredis's 'sentinelError'). */
+  private lastSentinelError: string | undefined;
+  private watch: SentinelWatch | null = null;
+  /**
+   * Counts the servers the client has been connected to: it grows when a failover moves it. The
+   * client's duplicates (lib/redis/db-connections.ts, key-edit.ts) are replaced when it has grown.
+   */
+  private moves = 0;
   private client: Redis | null = null;
   private lastError: string | undefined;
   private readonly shared = new Coalescer(PAGE_TRAFFIC_SHARE_MS);
@@ -91,6 +101,11 @@ export class RedisInstance {
     return this.sentinel ? this.connectedTo : { host: this.endpoint.host, port: this.endpoint.port };
   }
 
+  /** Grows each time the client moves to another server (a Sentinel failover); 0 otherwise. */
+  get generation(): number {
+    return this.moves;
+  }
+
   /** The db of the instance's URL (`redis://host:port/2`): where the key browser opens. */
   get defaultDb(): number {
     return this.endpoint.db;
@@ -102,7 +117,14 @@ export class RedisInstance {
       countOwnTraffic(client, this.traffic);
       client.on('connect', () => {
         const { remoteAddress, remotePort } = client.stream ?? {};
-        if (remoteAddress && remotePort) this.connectedTo = { host: remoteAddress, port: remotePort };
+        if (!remoteAddress || !remotePort) return;
+        if (this.connectedTo && (this.connectedTo.host !== remoteAddress || this.connectedTo.port !== remotePort)) this.moves += 1;
+        this.connectedTo = { host: remoteAddress, port: remotePort };
+      });
+      // A failover: leave the demoted master now; the reconnect asks the sentinels again.
+      if (this.sentinel) this.watch = watchSwitchMaster(this.sentinel, () => client.disconnect(true));
+      client.on('sentinelError', (error: Error) => {
+        this.lastSentinelError = error.message;
       });
       // Without a listener ioredis prints every reconnect failure; we keep the last one as status.
       client.on('error', (error: Error) => {
@@ -138,6 +160,10 @@ export class RedisInstance {
 
   /** redisErrorToApiError, plus what a reset or a timeout may also mean over TLS. */
   private explain(error: unknown): ApiError | null {
+    const sentinelError = this.sentinel && sentinelErrorToApiError(error, {
+      masterName: this.sentinel.masterName, sentinels: this.sentinel.sentinels.map(hostPort), lastSentinelError: this.lastSentinelError,
+    });
+    if (sentinelError) return sentinelError;
     const apiError = redisErrorToApiError(error);
     return apiError && withTlsHint(apiError, { enabled: this.endpoint.tls, clientCertificate: this.tls?.cert !== undefined });
   }
@@ -171,6 +197,8 @@ export class RedisInstance {
   async close(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.watch?.close();
+    this.watch = null;
     if (client) client.disconnect();
   }
 }

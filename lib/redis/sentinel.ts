@@ -36,7 +36,11 @@ async function ask(address: { host: string; port: number }, masterName: string) 
     protocol: 2,
     connectionName: 'redlens-sentinel',
   });
-  client.on('error', () => undefined); // failures reach the caller through the commands
+  // ioredis rejects a refused connection as "Connection is closed": the socket's error says why.
+  let socketError: Error | undefined;
+  client.on('error', (error: Error) => {
+    socketError = error;
+  });
   try {
     await client.connect();
     const [master, replicas, sentinels] = (await Promise.all([
@@ -45,6 +49,8 @@ async function ask(address: { host: string; port: number }, masterName: string) 
       client.call('SENTINEL', 'SENTINELS', masterName),
     ])) as AnyReply[];
     return { master: parseSentinelMaster(master), replicas: parseSentinelReplicas(replicas), sentinels: parseSentinelSentinels(sentinels) };
+  } catch (error) {
+    throw socketError && /Connection is closed/.test((error as Error).message) ? socketError : error;
   } finally {
     client.disconnect();
   }
