@@ -20,15 +20,20 @@ export interface SentinelSetup {
   stop(): Promise<void>;
 }
 
-const SENTINEL_CONF = (masterPort: number) => [
+const SENTINEL_CONF = (masterPort: number, password: string | undefined) => [
   `sentinel monitor ${MASTER_NAME} 127.0.0.1 ${masterPort} 1`,
   `sentinel down-after-milliseconds ${MASTER_NAME} 1000`,
   `sentinel failover-timeout ${MASTER_NAME} 5000`,
+  // Clients of the sentinels need the password; the sentinels use it with each other.
+  ...(password ? [`requirepass ${password}`, `sentinel sentinel-pass ${password}`] : []),
   '',
 ].join('\n');
 
-/** Starts the servers and waits until every sentinel knows the replica and the other sentinels. */
-export async function startSentinelSetup(sentinelCount = 2): Promise<SentinelSetup> {
+/**
+ * Starts the servers and waits until every sentinel knows the replica and the other sentinels.
+ * With `sentinelPassword` the sentinels ask their clients for it (requirepass).
+ */
+export async function startSentinelSetup(sentinelCount = 2, options: { sentinelPassword?: string } = {}): Promise<SentinelSetup> {
   const master = await startTestRedis();
   const replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(master.port)] });
   const started: RedisServer[] = [];
@@ -36,7 +41,7 @@ export async function startSentinelSetup(sentinelCount = 2): Promise<SentinelSet
   const setup: SentinelSetup = {
     master, replica, sentinels: started, addresses: [],
     sentinelClient(index = 0) {
-      const client = new Redis({ host: '127.0.0.1', port: started[index]!.port, lazyConnect: true, maxRetriesPerRequest: 1 });
+      const client = new Redis({ host: '127.0.0.1', port: started[index]!.port, lazyConnect: true, maxRetriesPerRequest: 1, password: options.sentinelPassword });
       clients.push(client);
       return client;
     },
@@ -56,7 +61,7 @@ export async function startSentinelSetup(sentinelCount = 2): Promise<SentinelSet
       // Sentinel rewrites its config file: it lives in a folder of its own, writable.
       const dir = mkdtempSync(path.join(tmpdir(), 'redlens-test-sentinel-'));
       const conf = path.join(dir, 'sentinel.conf');
-      writeFileSync(conf, SENTINEL_CONF(master.port));
+      writeFileSync(conf, SENTINEL_CONF(master.port, options.sentinelPassword));
       started.push(await startRedis({ dir, conf, args: ['--sentinel'] }));
     }
     setup.addresses = started.map((server) => `127.0.0.1:${server.port}`);

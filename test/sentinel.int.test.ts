@@ -17,6 +17,8 @@ import { MASTER_NAME, startSentinelSetup, type SentinelSetup } from './sentinel-
 
 const TOKEN = 'sentinel-token-0123456789';
 const ADMIN_PASSWORD = 'sentinel-admin-password';
+/** The sentinels ask for a password of their own (the master asks none). */
+const SENTINEL_PASSWORD = 'sentinels-own-password';
 const asToken = (id = 's') => ({ headers: { authorization: `Bearer ${TOKEN}` }, params: { id } });
 
 const infoRoute = await import('@/app/api/instances/[id]/info/route');
@@ -70,7 +72,7 @@ const connectionNames = async (client: Redis) =>
   ((await client.call('CLIENT', 'LIST')) as string).split('\n').map((line) => /name=(\S*)/.exec(line)?.[1] ?? '').filter(Boolean);
 
 beforeAll(async () => {
-  setup = await startSentinelSetup(2);
+  setup = await startSentinelSetup(2, { sentinelPassword: SENTINEL_PASSWORD });
   master = new Redis(redisUrl(setup.master));
   replica = new Redis(redisUrl(setup.replica));
   const pipeline = master.pipeline();
@@ -82,21 +84,25 @@ beforeAll(async () => {
   await pipeline.exec();
   // Every key on the replica before it is promoted.
   expect(await master.call('WAIT', '1', '5000')).toBe(1);
-  const sentinel = { sentinels: setup.addresses, masterName: MASTER_NAME };
+  const sentinel = { sentinels: setup.addresses, masterName: MASTER_NAME, sentinelPassword: SENTINEL_PASSWORD };
   const closed = [await freePort(), await freePort()];
   useAppEnv({
     instances: [
       { id: 's', ...sentinel },
       { id: 'plain', url: redisUrl(setup.master) },
       { id: 'no-sentinel', sentinels: closed.map((port) => `127.0.0.1:${port}`), masterName: MASTER_NAME },
-      { id: 'wrong-name', sentinels: setup.addresses, masterName: 'no-such-master' },
+      { id: 'wrong-name', sentinels: setup.addresses, masterName: 'no-such-master', sentinelPassword: SENTINEL_PASSWORD },
+      { id: 'no-password', sentinels: setup.addresses, masterName: MASTER_NAME },
     ],
     env: { REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: ADMIN_PASSWORD },
   });
   adminCookie = cookieOf(await call(login, 'POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
   expect(adminCookie).not.toBe('');
   harness = samplerHarness({
-    s: { url: 'redis://sentinel-master', sentinel: { sentinels: setup.addresses.map((address) => ({ host: '127.0.0.1', port: Number(address.split(':')[1]) })), masterName: MASTER_NAME } },
+    s: {
+      url: 'redis://sentinel-master',
+      sentinel: { sentinels: setup.addresses.map((address) => ({ host: '127.0.0.1', port: Number(address.split(':')[1]) })), masterName: MASTER_NAME, password: SENTINEL_PASSWORD },
+    },
   });
 }, 60_000);
 
@@ -163,6 +169,11 @@ describe('a Sentinel instance', () => {
     const unknownView = await call(sentinelRoute.GET, 'GET', '/api/instances/wrong-name/sentinel', asToken('wrong-name'));
     expect(unknownView.status).toBe(503);
     expect(((await unknownView.json()) as { error: { message: string } }).error.message).toContain('No such master with that name');
+
+    // Sentinels that ask for a password Redlens was not given.
+    const refused = await call(infoRoute.GET, 'GET', '/api/instances/no-password/info', asToken('no-password'));
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^No sentinel of "mymaster" answered .*NOAUTH/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

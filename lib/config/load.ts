@@ -86,14 +86,19 @@ function loadFile(file: string): FileSettings {
 /** A Sentinel instance without a url connects without credentials, to db 0, without TLS. */
 const SENTINEL_DEFAULT_URL = 'redis://sentinel-master';
 
-function instanceConfig({ id, name, url, sentinels, masterName }: ConfigFile['instances'][number]): InstanceConfig {
+function instanceConfig({ id, name, url, sentinels, masterName, sentinelUsername, sentinelPassword }: ConfigFile['instances'][number]): InstanceConfig {
   if (sentinels && masterName !== undefined) {
     return {
       id,
       name: name ?? `${masterName} (sentinel)`,
       url: url ?? SENTINEL_DEFAULT_URL,
       // The schema checked every address.
-      sentinel: { sentinels: sentinels.map((address) => parseSentinelAddress(address)!), masterName },
+      sentinel: {
+        sentinels: sentinels.map((address) => parseSentinelAddress(address)!),
+        masterName,
+        ...(sentinelUsername !== undefined && { username: sentinelUsername }),
+        ...(sentinelPassword !== undefined && { password: sentinelPassword }),
+      },
     };
   }
   // The schema requires a url when there are no sentinels.

@@ -72,6 +72,9 @@ export const instanceSchema = z
     cluster: unsupported('cluster').optional(),
     sentinels: z.array(sentinelAddress).min(1, 'needs at least one "host:port"').max(MAX_SENTINELS).optional(),
     masterName: z.string().regex(/^[^\s]{1,200}$/, 'must be the master group name the sentinels monitor (no spaces)').optional(),
+    // The sentinels' own credentials (their requirepass or ACL user), when they ask for any.
+    sentinelUsername: z.string().min(1).max(200).optional(),
+    sentinelPassword: z.string().min(1).max(1000).optional(),
     tls: instanceTlsSchema.optional(),
   })
   .strict()
@@ -81,6 +84,9 @@ export const instanceSchema = z
     }
     if (instance.masterName !== undefined && !instance.sentinels) {
       ctx.addIssue({ code: 'custom', path: ['sentinels'], message: 'is required with masterName (["host:port", ...])' });
+    }
+    for (const field of ['sentinelUsername', 'sentinelPassword'] as const) {
+      if (instance[field] !== undefined && !instance.sentinels) ctx.addIssue({ code: 'custom', path: [field], message: 'is only for a Sentinel instance (with sentinels and masterName)' });
     }
     if (!instance.sentinels && instance.masterName === undefined && instance.url === undefined) {
       ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required (or sentinels and masterName for a Sentinel deployment)' });
@@ -197,6 +203,9 @@ export interface InstanceTls {
 export interface SentinelConfig {
   sentinels: Array<{ host: string; port: number }>;
   masterName: string;
+  /** The sentinels' credentials (not the master's: those are in the url). */
+  username?: string;
+  password?: string;
 }
 
 export interface UserConfig {

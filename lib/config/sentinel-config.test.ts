@@ -39,6 +39,11 @@ describe('Sentinel instances', () => {
     }]);
   });
 
+  it('keeps the sentinels\' own credentials apart from the master\'s', () => {
+    const [instance] = load([{ id: 's', sentinels: ['127.0.0.1:26379'], masterName: 'm', sentinelUsername: 'watcher', sentinelPassword: 'pw' }]).instances;
+    expect(instance?.sentinel).toEqual({ sentinels: [{ host: '127.0.0.1', port: 26379 }], masterName: 'm', username: 'watcher', password: 'pw' });
+  });
+
   it('needs no url, and is named after its master group by default', () => {
     const [instance] = load([{ id: 's', sentinels: ['127.0.0.1:26379'], masterName: 'mymaster' }]).instances;
     expect(instance).toMatchObject({ id: 's', name: 'mymaster (sentinel)', sentinel: { masterName: 'mymaster' } });
@@ -56,6 +61,8 @@ describe('Sentinel instances', () => {
     [[{ id: 's', sentinels: ['127.0.0.1:26379'], masterName: 'm', url: 'http://x' }], 'instances[0].url: must start with redis://'],
     [[{ id: 's', sentinels: '127.0.0.1:26379', masterName: 'm' }], 'instances[0].sentinels:'],
     [[{ id: 'plain' }], 'instances[0].url: is required'],
+    [[{ id: 'plain', url: 'redis://x', sentinelPassword: 'pw' }], 'instances[0].sentinelPassword: is only for a Sentinel instance'],
+    [[{ id: 's', sentinels: ['127.0.0.1:26379'], masterName: 'm', sentinelPassword: '' }], 'instances[0].sentinelPassword:'],
   ])('names the field of a bad Sentinel instance: %j', (instances, expected) => {
     expect(errorOf(instances)).toContain(expected);
   });

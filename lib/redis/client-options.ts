@@ -75,6 +75,8 @@ export function sentinelClientOptions(endpoint: RedisEndpoint, sentinel: Sentine
     ...(base.tls && { tls: { ...base.tls, servername: tls?.servername }, enableTLSForSentinelMode: true }),
     sentinels: sentinel.sentinels,
     name: sentinel.masterName,
+    ...(sentinel.username !== undefined && { sentinelUsername: sentinel.username }),
+    ...(sentinel.password !== undefined && { sentinelPassword: sentinel.password }),
     role: 'master',
     // A hung sentinel is left after the same 2 s; with every sentinel unreachable they are asked
     // again with the capped back-off, so Redlens recovers by itself.

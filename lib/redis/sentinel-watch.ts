@@ -23,6 +23,8 @@ export function watchSwitchMaster(config: SentinelConfig, onSwitch: () => void):
     const client = new Redis({
       host: address.host,
       port: address.port,
+      ...(config.username !== undefined && { username: config.username }),
+      ...(config.password !== undefined && { password: config.password }),
       connectTimeout: CONNECT_TIMEOUT_MS,
       // SUBSCRIBE waits for the connection and is sent again after every reconnect.
       enableOfflineQueue: true,

@@ -7,6 +7,7 @@ import 'server-only';
 import Redis from 'ioredis';
 import { ApiError } from '@/lib/api/errors';
 import type { SentinelView } from '@/lib/api/sentinel';
+import type { SentinelConfig } from '@/lib/config/schema';
 import { COMMAND_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from './client-options';
 import { Coalescer } from './coalesce';
 import { redisErrorToApiError } from './errors';
@@ -21,10 +22,12 @@ const SENTINEL_SHARE_MS = 2_000;
 
 const shared = new Coalescer(SENTINEL_SHARE_MS);
 
-async function ask(address: { host: string; port: number }, masterName: string) {
+async function ask(address: { host: string; port: number }, config: SentinelConfig) {
   const client = new Redis({
     host: address.host,
     port: address.port,
+    ...(config.username !== undefined && { username: config.username }),
+    ...(config.password !== undefined && { password: config.password }),
     lazyConnect: true,
     connectTimeout: CONNECT_TIMEOUT_MS,
     commandTimeout: COMMAND_TIMEOUT_MS,
@@ -44,9 +47,9 @@ async function ask(address: { host: string; port: number }, masterName: string) 
   try {
     await client.connect();
     const [master, replicas, sentinels] = (await Promise.all([
-      client.call('SENTINEL', 'MASTER', masterName),
-      client.call('SENTINEL', 'REPLICAS', masterName),
-      client.call('SENTINEL', 'SENTINELS', masterName),
+      client.call('SENTINEL', 'MASTER', config.masterName),
+      client.call('SENTINEL', 'REPLICAS', config.masterName),
+      client.call('SENTINEL', 'SENTINELS', config.masterName),
     ])) as AnyReply[];
     return { master: parseSentinelMaster(master), replicas: parseSentinelReplicas(replicas), sentinels: parseSentinelSentinels(sentinels) };
   } catch (error) {
@@ -65,7 +68,7 @@ export function readSentinelView(instance: RedisInstance): Promise<SentinelView 
     let denied: ApiError | null = null;
     for (const address of config.sentinels.slice(0, SENTINEL_TRIES)) {
       try {
-        const view = await ask(address, config.masterName);
+        const view = await ask(address, config);
         return {
           masterName: config.masterName,
           configured: config.sentinels.map(hostPort),
