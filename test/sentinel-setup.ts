@@ -20,20 +20,22 @@ export interface SentinelSetup {
   stop(): Promise<void>;
 }
 
-const SENTINEL_CONF = (masterPort: number, password: string | undefined) => [
+const SENTINEL_CONF = (masterPort: number, password: string | undefined, extra: string[]) => [
   `sentinel monitor ${MASTER_NAME} 127.0.0.1 ${masterPort} 1`,
   `sentinel down-after-milliseconds ${MASTER_NAME} 1000`,
   `sentinel failover-timeout ${MASTER_NAME} 5000`,
   // Clients of the sentinels need the password; the sentinels use it with each other.
   ...(password ? [`requirepass ${password}`, `sentinel sentinel-pass ${password}`] : []),
+  ...extra,
   '',
 ].join('\n');
 
 /**
  * Starts the servers and waits until every sentinel knows the replica and the other sentinels.
- * With `sentinelPassword` the sentinels ask their clients for it (requirepass).
+ * With `sentinelPassword` the sentinels ask their clients for it (requirepass); `sentinelConf`
+ * lines are added to each sentinel's config (an ACL `user` line).
  */
-export async function startSentinelSetup(sentinelCount = 2, options: { sentinelPassword?: string } = {}): Promise<SentinelSetup> {
+export async function startSentinelSetup(sentinelCount = 2, options: { sentinelPassword?: string; sentinelConf?: string[] } = {}): Promise<SentinelSetup> {
   const master = await startTestRedis();
   const replica = await startTestRedis({ args: ['--replicaof', '127.0.0.1', String(master.port)] });
   const started: RedisServer[] = [];
@@ -61,7 +63,7 @@ export async function startSentinelSetup(sentinelCount = 2, options: { sentinelP
       // Sentinel rewrites its config file: it lives in a folder of its own, writable.
       const dir = mkdtempSync(path.join(tmpdir(), 'redlens-test-sentinel-'));
       const conf = path.join(dir, 'sentinel.conf');
-      writeFileSync(conf, SENTINEL_CONF(master.port, options.sentinelPassword));
+      writeFileSync(conf, SENTINEL_CONF(master.port, options.sentinelPassword, options.sentinelConf ?? []));
       started.push(await startRedis({ dir, conf, args: ['--sentinel'] }));
     }
     setup.addresses = started.map((server) => `127.0.0.1:${server.port}`);

@@ -2,7 +2,8 @@
 // master the sentinels name. After SENTINEL FAILOVER the instance answers from the new master
 // within 10 s (INFO, the key listing and a key read: the RespPipes moved too), the history goes on
 // under the same id, an event says the primary moved from A to B, and the sentinels' view route
-// tells quorum, master, replicas and sentinels.
+// tells quorum, master, replicas and sentinels. Redlens asks the sentinels as a least-privilege
+// ACL user of theirs; no sentinel answering, or none knowing the master, is a clear 503.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResponse } from '@/lib/api/types';
@@ -19,6 +20,11 @@ const TOKEN = 'sentinel-token-0123456789';
 const ADMIN_PASSWORD = 'sentinel-admin-password';
 /** The sentinels ask for a password of their own (the master asks none). */
 const SENTINEL_PASSWORD = 'sentinels-own-password';
+/**
+ * Redlens's least-privilege user on the sentinels (the README's line): it finds the master,
+ * hears +switch-master and reads the sentinels' view, and may do nothing else.
+ */
+const SENTINEL_ACL = 'user redlens on >redlens-sentinel-pw resetchannels &+switch-master -@all +ping +client|setname +sentinel|get-master-addr-by-name +sentinel|sentinels +sentinel|master +sentinel|replicas +subscribe';
 const asToken = (id = 's') => ({ headers: { authorization: `Bearer ${TOKEN}` }, params: { id } });
 
 const infoRoute = await import('@/app/api/instances/[id]/info/route');
@@ -72,7 +78,7 @@ const connectionNames = async (client: Redis) =>
   ((await client.call('CLIENT', 'LIST')) as string).split('\n').map((line) => /name=(\S*)/.exec(line)?.[1] ?? '').filter(Boolean);
 
 beforeAll(async () => {
-  setup = await startSentinelSetup(2, { sentinelPassword: SENTINEL_PASSWORD });
+  setup = await startSentinelSetup(2, { sentinelPassword: SENTINEL_PASSWORD, sentinelConf: [SENTINEL_ACL] });
   master = new Redis(redisUrl(setup.master));
   replica = new Redis(redisUrl(setup.replica));
   const pipeline = master.pipeline();
@@ -84,7 +90,7 @@ beforeAll(async () => {
   await pipeline.exec();
   // Every key on the replica before it is promoted.
   expect(await master.call('WAIT', '1', '5000')).toBe(1);
-  const sentinel = { sentinels: setup.addresses, masterName: MASTER_NAME, sentinelPassword: SENTINEL_PASSWORD };
+  const sentinel = { sentinels: setup.addresses, masterName: MASTER_NAME, sentinelUsername: 'redlens', sentinelPassword: 'redlens-sentinel-pw' };
   const closed = [await freePort(), await freePort()];
   useAppEnv({
     instances: [
