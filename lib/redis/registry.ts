@@ -122,7 +122,12 @@ export class RedisInstance {
         this.connectedTo = { host: remoteAddress, port: remotePort };
       });
       // A failover: leave the demoted master now; the reconnect asks the sentinels again.
-      if (this.sentinel) this.watch = watchSwitchMaster(this.sentinel, () => client.disconnect(true));
+      if (this.sentinel) {
+        this.watch = watchSwitchMaster(this.sentinel, (master) => {
+          // Each sentinel announces it: the first one moved the client already.
+          if (this.connectedTo?.host !== master.host || this.connectedTo.port !== master.port) client.disconnect(true);
+        });
+      }
       client.on('sentinelError', (error: Error) => {
         this.lastSentinelError = error.message;
       });

@@ -17,8 +17,11 @@ export interface SentinelWatch {
   close(): void;
 }
 
-/** Calls `onSwitch` when a sentinel announces a new master for the group (+switch-master). */
-export function watchSwitchMaster(config: SentinelConfig, onSwitch: () => void): SentinelWatch {
+/**
+ * Calls `onSwitch` with the new master's address when a sentinel announces one for the group
+ * (+switch-master). Every watched sentinel announces the same failover: the caller sees repeats.
+ */
+export function watchSwitchMaster(config: SentinelConfig, onSwitch: (master: { host: string; port: number }) => void): SentinelWatch {
   const clients = config.sentinels.slice(0, WATCHED_SENTINELS).map((address) => {
     const client = new Redis({
       host: address.host,
@@ -39,7 +42,8 @@ export function watchSwitchMaster(config: SentinelConfig, onSwitch: () => void):
     client.subscribe('+switch-master').catch(() => undefined);
     // "<master name> <old ip> <old port> <new ip> <new port>"
     client.on('message', (_channel: string, message: string) => {
-      if (message.split(' ', 1)[0] === config.masterName) onSwitch();
+      const [name, , , host, port] = message.split(' ');
+      if (name === config.masterName && host && port) onSwitch({ host, port: Number(port) });
     });
     return client;
   });
