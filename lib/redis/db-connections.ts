@@ -96,10 +96,18 @@ async function ready(connection: DbConnection): Promise<void> {
   await nextReady(client);
 }
 
+/**
+ * Whether a duplicate of the instance's client can still be used: not closed, and made since the
+ * last Sentinel failover (one made before may still be on the demoted master).
+ */
+export function isCurrentDuplicate(instance: RedisInstance, made: { client: Redis; generation: number } | undefined): boolean {
+  return made !== undefined && made.client.status !== 'end' && made.generation === instance.generation;
+}
+
 function connectionFor(instance: RedisInstance, shared: Redis, db: number): DbConnection {
   const { dbs } = stateOf(instance);
   const existing = dbs.get(db);
-  if (existing && existing.client.status !== 'end' && existing.generation === instance.generation) {
+  if (existing && isCurrentDuplicate(instance, existing)) {
     // Map order is the LRU order.
     dbs.delete(db);
     dbs.set(db, existing);

@@ -15,7 +15,7 @@ import { CREATING_OPS, opNameOf, type KeyEditInput, type KeyEditOpInput, type Ke
 import { TTL_NONE } from '@/lib/keys/constants';
 import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import { displayBytes } from '@/lib/display-bytes';
-import { checkDb } from './db-connections';
+import { checkDb, isCurrentDuplicate } from './db-connections';
 import { countOwnTraffic } from './own-traffic';
 import { auditKeyTarget, keyName } from './keys';
 import { nextReady } from './ready-event';
@@ -100,7 +100,7 @@ function slotOf(instance: RedisInstance): EditorSlot {
 }
 
 function editorOf(slot: EditorSlot, instance: RedisInstance, shared: Redis): Editor {
-  if (slot.editor && slot.editor.client.status !== 'end' && slot.editor.generation === instance.generation) return slot.editor;
+  if (slot.editor && isCurrentDuplicate(instance, slot.editor)) return slot.editor;
   // A duplicate made before a failover may still be on the demoted master: never edit there.
   if (slot.editor) retire(slot, slot.editor);
   // A duplicate has the shared client's address, credentials and fail-fast timeouts.
