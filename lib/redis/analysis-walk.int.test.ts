@@ -1,10 +1,11 @@
 // The analysis walk on a real redis-server: every key once with the facts Redis reports, a sample
-// that stops at its size, a db other than 0, a cancel that stops at once, and pacing: with another
-// client making Redis slow (DEBUG SLEEP), the walk sees the PING round trip and slows down.
+// that stops at its size, a db other than 0, and a cancel that stops at once. Pacing
+// is measured in analysis-pacing.load.test.ts, alone on the machine.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
-import { walkKeyspace, type WalkedKey, type WalkOptions, type WalkProgress } from './analysis-walk';
+import { walkAll } from '@/test/walk';
+import type { WalkedKey, WalkOptions } from './analysis-walk';
 import { Registry, type RedisInstance } from './registry';
 
 let server: RedisServer;
@@ -43,23 +44,7 @@ afterAll(async () => {
   await stopRedis(server, { removeDir: true });
 });
 
-async function walk(options: Partial<WalkOptions> = {}) {
-  const keys: WalkedKey[] = [];
-  const progress: WalkProgress[] = [];
-  let dbSize = -1;
-  const outcome = await walkKeyspace(instance, {
-    db: 0,
-    signal: new AbortController().signal,
-    wantsEncoding: (type) => type === 'hash' || type === 'set',
-    onStart: (size) => (dbSize = size),
-    onBatch: (batch, after) => {
-      keys.push(...batch);
-      progress.push(after);
-    },
-    ...options,
-  });
-  return { keys, progress, outcome, dbSize };
-}
+const walk = (options: Partial<WalkOptions> = {}) => walkAll(instance, options);
 
 describe('the analysis walk', () => {
   it('sees every key once, with its type, TTL, memory, length and (when asked) encoding', async () => {
@@ -117,40 +102,5 @@ describe('the analysis walk', () => {
     expect(outcome.stoppedBy).toBe('cancelled');
     expect(outcome.scanned).toBeLessThan(MANY / 2);
     expect(keys.length).toBe(outcome.scanned);
-  });
-
-  it('slows down while the PING round trip is above 2 ms', async () => {
-    // A client holding Redis 10 ms of every ~11 ms: every client's PING waits for it.
-    const sleeper = new Redis({ port: server.port, host: '127.0.0.1', lazyConnect: true });
-    await sleeper.connect();
-    let sleeping = true;
-    const loop = (async () => {
-      while (sleeping) {
-        await sleeper.call('DEBUG', 'SLEEP', '0.01');
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-    })();
-    /** A whole walk, and its keys per second. */
-    const timed = async (paceAboveMs?: number) => {
-      const started = performance.now();
-      const result = await walk(paceAboveMs !== undefined ? { paceAboveMs } : {});
-      return { ...result, keysPerSec: result.keys.length / ((performance.now() - started) / 1000) };
-    };
-    try {
-      const unpaced = await timed(Number.POSITIVE_INFINITY);
-      const paced = await timed();
-      console.log(`walk under DEBUG SLEEP: ${unpaced.keysPerSec.toFixed(0)} keys/s unpaced, ${paced.keysPerSec.toFixed(0)} keys/s paced; PING ${paced.progress.at(-1)?.pingMs?.toFixed(1)} ms`);
-      expect(paced.keys).toHaveLength(unpaced.keys.length);
-      expect(paced.progress.some((step) => step.paced)).toBe(true);
-      expect(Math.max(...paced.progress.map((step) => step.pingMs ?? 0))).toBeGreaterThan(2);
-      expect(paced.keysPerSec).toBeLessThan(unpaced.keysPerSec / 2);
-    } finally {
-      sleeping = false;
-      await loop;
-      sleeper.disconnect();
-    }
-    // Redis quiet again: the walk is not paced.
-    const quiet = await walk();
-    expect(quiet.progress.filter((step) => step.paced).length).toBeLessThan(quiet.progress.length / 10);
   });
 });

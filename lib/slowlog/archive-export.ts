@@ -1,6 +1,8 @@
 // The archive as a file (CSV or JSON), streamed: each pull reads one bounded page (or one
 // bounded search step), so an export of thousands of entries never holds the event loop long
 // and never sits whole in memory.
+import 'server-only';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArchiveReader, ArchiveFilter } from './archive-query';
 import { CSV_HEADER, csvLine } from './csv';
 import type { ArchiveSearchProgress, ArchivedEntry } from './types';
@@ -36,6 +38,9 @@ export function exportArchive(reader: ArchiveReader, instance: string, filter: A
       // A search step may find nothing and still have older entries to scan: a pull that
       // enqueued nothing would not be called again, so step until something is sent.
       for (;;) {
+        // A reader that keeps reading calls pull again from a microtask: without a macrotask
+        // between pages, a whole export would run as one block of the event loop.
+        await yieldToEventLoop();
         const page = { limit: Math.min(EXPORT_PAGE, left), before: cursor, own: filter.own };
         const found = filter.q ? await reader.search(instance, { ...filter, ...page }, window) : await reader.read(instance, page, window);
         if (found.search) {
