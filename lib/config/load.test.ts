@@ -54,7 +54,7 @@ describe('loadConfig', () => {
     [{ instances: [{ id: 'a', url: 'redis://x' }, { id: 'a', url: 'redis://y' }] }, 'instances[1].id: "a" is used twice'],
     [{ instances: [] }, 'instances: needs at least one instance'],
     [{ instances: [{ id: 'a', url: 'redis://x', colour: 'red' }] }, 'instances[0]: Unrecognized key: "colour"'],
-    [{ instances: [{ id: 'c', cluster: ['redis://x'], url: 'redis://x' }] }, 'instances[0].cluster: cluster instances are not supported yet'],
+    [{ instances: [{ id: 'c', cluster: ['redis://x'], url: 'redis://x' }] }, 'instances[0].url: is not used with cluster'],
     [{ instance: [] }, 'instances:'],
   ])('names the field of a bad file: %j', (content, expected) => {
     expect(errorOf({ REDLENS_CONFIG: configFile(content) })).toContain(expected);

@@ -86,7 +86,8 @@ function loadFile(file: string): FileSettings {
 /** A Sentinel instance without a url connects without credentials, to db 0, without TLS. */
 const SENTINEL_DEFAULT_URL = 'redis://sentinel-master';
 
-function instanceConfig({ id, name, url, sentinels, masterName, sentinelUsername, sentinelPassword }: ConfigFile['instances'][number]): InstanceConfig {
+function instanceConfig({ id, name, url, cluster, sentinels, masterName, sentinelUsername, sentinelPassword }: ConfigFile['instances'][number]): InstanceConfig {
+  if (cluster) return { id, name: name ?? `${describeRedisUrl(cluster[0]!).address} (cluster)`, url: cluster[0]!, cluster: { seeds: cluster } };
   if (sentinels && masterName !== undefined) {
     return {
       id,

@@ -43,8 +43,8 @@ export const instanceTlsSchema = z
     if (tls.key !== undefined && tls.cert === undefined) ctx.addIssue({ code: 'custom', path: ['cert'], message: 'is required with tls.key (the client certificate)' });
   });
 
-const unsupported = (what: string) =>
-  z.unknown().refine((value) => value === undefined, `${what} instances are not supported yet; list the nodes as standalone instances`);
+/** Seed nodes a cluster instance may list: any one that answers tells Redlens all the others. */
+export const MAX_CLUSTER_SEEDS = 32;
 
 /** Sentinels an instance may list: enough for any real deployment, few enough to ask in turn. */
 export const MAX_SENTINELS = 16;
@@ -67,9 +67,11 @@ export const instanceSchema = z
     id: z.string().regex(INSTANCE_ID, 'must be 1-63 letters, digits, "-", "_" or "."'),
     name: z.string().min(1).max(100).optional(),
     // Optional only for a Sentinel instance, where it carries the credentials, the db and TLS
-    // (its host is ignored: the sentinels name the master); required otherwise (checked below).
+    // (its host is ignored: the sentinels name the master), and absent for a cluster, whose seed
+    // urls carry them; required otherwise (checked below).
     url: redisUrl.optional(),
-    cluster: unsupported('cluster').optional(),
+    // Redis Cluster: seed nodes (credentials and TLS from the first; every node is discovered).
+    cluster: z.array(redisUrl).min(1, 'needs at least one seed url ("redis://host:port")').max(MAX_CLUSTER_SEEDS).optional(),
     sentinels: z.array(sentinelAddress).min(1, 'needs at least one "host:port"').max(MAX_SENTINELS).optional(),
     masterName: z.string().regex(/^[^\s]{1,200}$/, 'must be the master group name the sentinels monitor (no spaces)').optional(),
     // The sentinels' own credentials (their requirepass or ACL user), when they ask for any.
@@ -88,13 +90,23 @@ export const instanceSchema = z
     for (const field of ['sentinelUsername', 'sentinelPassword'] as const) {
       if (instance[field] !== undefined && !instance.sentinels) ctx.addIssue({ code: 'custom', path: [field], message: 'is only for a Sentinel instance (with sentinels and masterName)' });
     }
-    if (!instance.sentinels && instance.masterName === undefined && instance.url === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required (or sentinels and masterName for a Sentinel deployment)' });
+    if (!instance.sentinels && instance.masterName === undefined && instance.url === undefined && !instance.cluster) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required (or cluster for a Redis Cluster, or sentinels and masterName for a Sentinel deployment)' });
+    }
+    if (instance.cluster) {
+      if (instance.url !== undefined) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is not used with cluster: put credentials and rediss:// in the seed urls' });
+      if (instance.sentinels) ctx.addIssue({ code: 'custom', path: ['sentinels'], message: 'cannot be combined with cluster (Redis Cluster fails over by itself)' });
+      // A cluster has only db 0; nodes share one password and one TLS setting.
+      instance.cluster.forEach((seed, index) => {
+        if (/^rediss?:\/\/[^/]*\/[1-9]/i.test(seed)) ctx.addIssue({ code: 'custom', path: ['cluster', index], message: 'names a db: a Redis Cluster has only db 0' });
+      });
+      const schemes = new Set(instance.cluster.map((seed) => seed.slice(0, seed.indexOf(':')).toLowerCase()));
+      if (schemes.size > 1) ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'mixes redis:// and rediss://: every node of a cluster is reached the same way' });
     }
   })
   .superRefine((instance, ctx) => {
     // The url alone says whether connections are TLS: settings a redis:// url would ignore are refused.
-    if (instance.tls !== undefined && !/^rediss:\/\//i.test(instance.url ?? '')) {
+    if (instance.tls !== undefined && !/^rediss:\/\//i.test(instance.url ?? instance.cluster?.[0] ?? '')) {
       ctx.addIssue({ code: 'custom', path: ['tls'], message: 'needs a rediss:// url: with redis:// (or no url) the connection is plain text and these TLS settings would be ignored' });
     }
   });
@@ -183,6 +195,11 @@ export interface InstanceConfig {
   url: string;
   /** Set for a Sentinel deployment: Redlens connects to the master these sentinels name. */
   sentinel?: SentinelConfig;
+  /**
+   * Set for a Redis Cluster: the seed urls (`url` is the first). Every node is discovered and
+   * reached with the first seed's credentials and TLS.
+   */
+  cluster?: { seeds: string[] };
   /** rediss:// only: the PEM files' contents, read at start. Never sent to the browser. */
   tls?: InstanceTls;
 }

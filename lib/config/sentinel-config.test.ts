@@ -1,4 +1,5 @@
-// Sentinel instances in REDLENS_CONFIG (SPEC section 6): {id, name, sentinels, masterName, url?}.
+// Sentinel and cluster instances in REDLENS_CONFIG (SPEC section 6): {id, name, sentinels,
+// masterName, url?} and {id, name, cluster: [seed urls]}.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,8 +68,24 @@ describe('Sentinel instances', () => {
     expect(errorOf(instances)).toContain(expected);
   });
 
-  it('still refuses cluster instances', () => {
-    expect(errorOf([{ id: 'c', cluster: ['redis://x'] }])).toContain('instances[0].cluster: cluster instances are not supported yet');
+});
+
+describe('cluster instances', () => {
+  it('reads the seeds; the first carries the credentials and names the instance', () => {
+    const config = load([{ id: 'shop', cluster: ['redis://:pw@10.0.0.1:7000', 'redis://:pw@10.0.0.2:7000'] }]);
+    expect(config.instances).toEqual([{ id: 'shop', name: '10.0.0.1:7000 (cluster)', url: 'redis://:pw@10.0.0.1:7000', cluster: { seeds: ['redis://:pw@10.0.0.1:7000', 'redis://:pw@10.0.0.2:7000'] } }]);
+  });
+
+  it.each([
+    [[{ id: 'c', cluster: [] }], 'instances[0].cluster: needs at least one seed url'],
+    [[{ id: 'c', cluster: ['http://x'] }], 'instances[0].cluster[0]: must start with redis://'],
+    [[{ id: 'c', cluster: ['redis://x'], url: 'redis://x' }], 'instances[0].url: is not used with cluster'],
+    [[{ id: 'c', cluster: ['redis://x:7000/2'] }], 'instances[0].cluster[0]: names a db: a Redis Cluster has only db 0'],
+    [[{ id: 'c', cluster: ['redis://x', 'rediss://y'] }], 'instances[0].cluster: mixes redis:// and rediss://'],
+    [[{ id: 'c', cluster: ['redis://x'], sentinels: ['x:26379'], masterName: 'm' }], 'instances[0].sentinels: cannot be combined with cluster'],
+    [[{ id: 'c', cluster: ['redis://x'], tls: { rejectUnauthorized: false } }], 'instances[0].tls: needs a rediss:// url'],
+  ])('names the field of a bad cluster instance: %j', (instances, expected) => {
+    expect(errorOf(instances)).toContain(expected);
   });
 });
 

@@ -37,6 +37,12 @@ interface RouteOptions<Q extends z.ZodType, B extends z.ZodType> {
    * the handler runs (refusing with 503, handler not run, when it cannot), then the outcome.
    */
   audit?: string;
+  /**
+   * Whether the route answers for a Redis Cluster instance as a whole (instanceRoute). Routes
+   * that read one server (INFO, CLIENT LIST, CONFIG, ...) do not: on a cluster they answer 400
+   * naming its nodes, whose own pages they serve.
+   */
+  wholeCluster?: boolean;
 }
 
 export interface RouteContext<Q extends z.ZodType, B extends z.ZodType> {
@@ -194,6 +200,11 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(
   };
 }
 
+function perNodeOnly(cluster: RedisInstance): ApiError {
+  const nodes = cluster.topology!.known().map((node) => node.id);
+  return badRequest(`"${cluster.id}" is a Redis Cluster: this view is per node. Ask one of its nodes: ${nodes.join(', ')}.`);
+}
+
 /** A route under /api/instances/{id}: the instance is found (or 404) after authorization. */
 export function instanceRoute<Q extends z.ZodType, B extends z.ZodType>(
   options: RouteOptions<Q, B>,
@@ -204,6 +215,7 @@ export function instanceRoute<Q extends z.ZodType, B extends z.ZodType>(
     return route(options, (context) => {
       const instance = typeof id === 'string' ? server().registry.get(id) : undefined;
       if (!instance) throw notFound(`No instance with id "${String(id)}" is configured.`);
+      if (instance.topology && !options.wholeCluster) throw perNodeOnly(instance);
       return handler({ ...context, instance });
     }, typeof id === 'string' ? id : null)(request);
   };

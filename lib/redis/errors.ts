@@ -166,6 +166,10 @@ export function redisErrorToApiError(error: unknown): ApiError | null {
       return loadingError();
     case 'BUSY':
       return new ApiError('REDIS_TIMEOUT', 'Redis is busy running a script.');
+    case 'CLUSTERDOWN':
+      return new ApiError('REDIS_UNAVAILABLE', `The cluster cannot serve this key now: ${message}`);
+    case 'TRYAGAIN':
+      return new ApiError('REDIS_UNAVAILABLE', `The key's slot is being moved between nodes; try again in a moment (${message}).`);
     case 'MASTERDOWN':
       return new ApiError('REDIS_UNAVAILABLE', `The replica has lost its primary: ${message}`);
     case 'WRONGTYPE':

@@ -11,6 +11,7 @@ import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, Re
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
 import { sentinelErrorToApiError } from './sentinel-errors';
 import { watchSwitchMaster, type SentinelWatch } from './sentinel-watch';
+import { ClusterTopology, type ClusterNodes } from './cluster-topology';
 import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
@@ -52,9 +53,22 @@ async function describeLoading(client: Redis) {
 /** host:port, with brackets around an IPv6 host. */
 export const hostPort = ({ host, port }: { host: string; port: number }) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+/** A node of a Redis Cluster instance: the cluster it belongs to. */
+export interface ClusterMembership {
+  clusterId: string;
+  clusterName: string;
+}
+
 export class RedisInstance {
   readonly id: string;
   readonly name: string;
+  /** Set for a node of a cluster instance (made by the registry when the cluster lists it). */
+  readonly memberOf: ClusterMembership | null;
+  /**
+   * Set for a Redis Cluster instance: its nodes and slots. Such an instance has no connection of
+   * its own: `run` goes to a node that answers, key commands to the master of the key's slot.
+   */
+  topology: ClusterTopology | null = null;
   private readonly endpoint: RedisEndpoint;
   /** rediss:// only: CA, client certificate and key, servername; every connection uses them. */
   private readonly tls: InstanceTls | undefined;
@@ -79,15 +93,20 @@ export class RedisInstance {
   /** Every command Redlens sends this Redis, on any connection: taken out of the figures (SPEC 8). */
   readonly traffic = new OwnTraffic();
 
-  constructor(config: InstanceConfig) {
+  constructor(config: InstanceConfig, memberOf: ClusterMembership | null = null) {
     this.id = config.id;
     this.name = config.name;
+    this.memberOf = memberOf;
     this.endpoint = describeRedisUrl(config.url);
     this.tls = config.tls;
     this.sentinel = config.sentinel ?? null;
   }
 
   get address(): string {
+    if (this.topology) {
+      const nodes = this.topology.last?.nodes.length;
+      return nodes ? `cluster of ${nodes} nodes (seed ${this.endpoint.address})` : `cluster (seed ${this.endpoint.address})`;
+    }
     if (!this.sentinel) return this.endpoint.address;
     const via = `${this.sentinel.masterName} via sentinels`;
     return this.connectedTo ? `${hostPort(this.connectedTo)} (${via})` : via;
@@ -148,6 +167,7 @@ export class RedisInstance {
    * (503 / 504 / 502) and mark the instance down until a command succeeds again.
    */
   async run<T>(command: (client: Redis) => Promise<T>): Promise<T> {
+    if (this.topology) return this.topology.runOnAny(command);
     const client = this.connection();
     try {
       await waitUntilReady(client, this.lastError);
@@ -208,11 +228,55 @@ export class RedisInstance {
   }
 }
 
+/**
+ * The registry id of a cluster node: the cluster's id and the node's address, so it stays the
+ * same across failovers (roles move, addresses stay) and restarts of Redlens.
+ */
+export function clusterNodeId(clusterId: string, host: string, port: number): string {
+  return `${clusterId}.${host.replace(/[^A-Za-z0-9-]/g, '-')}-${port}`.slice(0, 63);
+}
+
+/** The seed url with another node's host and port: the same credentials and TLS. */
+function nodeUrl(seedUrl: string, host: string, port: number): string {
+  const url = new URL(seedUrl);
+  url.hostname = host.includes(':') ? `[${host}]` : host;
+  url.port = String(port);
+  return url.toString();
+}
+
 export class Registry {
-  private readonly instances: Map<string, RedisInstance>;
+  private readonly instances = new Map<string, RedisInstance>();
 
   constructor(instances: InstanceConfig[]) {
-    this.instances = new Map(instances.map((instance) => [instance.id, new RedisInstance(instance)]));
+    for (const config of instances) this.instances.set(config.id, new RedisInstance(config));
+    for (const config of instances) {
+      if (!config.cluster) continue;
+      const seeds = config.cluster.seeds.map((seed) => describeRedisUrl(seed));
+      this.instances.get(config.id)!.topology = new ClusterTopology(config.id, seeds, this.clusterNodes(config));
+    }
+  }
+
+  /** How a cluster's topology makes, finds and forgets its node instances. */
+  private clusterNodes(cluster: InstanceConfig): ClusterNodes {
+    const memberOf = { clusterId: cluster.id, clusterName: cluster.name };
+    return {
+      node: (host, port) => {
+        const id = clusterNodeId(cluster.id, host, port);
+        const known = this.instances.get(id);
+        if (known?.memberOf?.clusterId === cluster.id) return known;
+        if (known) throw new Error(`instance id "${id}" of a node of cluster "${cluster.id}" is taken by a configured instance`);
+        const node = new RedisInstance({ id, name: `${cluster.name} · ${hostPort({ host, port })}`, url: nodeUrl(cluster.url, host, port), ...(cluster.tls && { tls: cluster.tls }) }, memberOf);
+        this.instances.set(id, node);
+        return node;
+      },
+      forget: (keep) => {
+        for (const instance of this.list()) {
+          if (instance.memberOf?.clusterId !== cluster.id || keep.has(instance)) continue;
+          this.instances.delete(instance.id);
+          void instance.close();
+        }
+      },
+    };
   }
 
   get(id: string): RedisInstance | undefined {
