@@ -3,26 +3,26 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
+import { Cluster } from 'ioredis';
 import { startCluster, stopCluster, type RedisCluster } from '../scripts/lib/redis-cluster.mjs';
 
 export interface TestCluster extends RedisCluster {
   /** redis://127.0.0.1:port of each node, as a config lists seeds. */
   urls: string[];
   /** An ioredis Cluster client of the test's own (follows MOVED itself). */
-  client(): Redis.Cluster;
+  client(): Cluster;
   stop(): Promise<void>;
 }
 
 export async function startTestCluster(options: { password?: string } = {}): Promise<TestCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), 'redlens-test-cluster-'));
   const cluster = await startCluster({ dir, ...options });
-  const clients: Redis.Cluster[] = [];
+  const clients: Cluster[] = [];
   return {
     ...cluster,
     urls: cluster.ports.map((port) => `redis://${options.password ? `:${encodeURIComponent(options.password)}@` : ''}127.0.0.1:${port}`),
     client() {
-      const client = new Redis.Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), {
+      const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), {
         redisOptions: { password: options.password, maxRetriesPerRequest: 1 },
         lazyConnect: true,
       });
