@@ -1,8 +1,9 @@
-// Playwright's web server: two throwaway Redis servers on loopback and the built dashboard
-// configured with both. Their pids go to .e2e/state.json so specs can stop and restart them.
+// Playwright's web server: two throwaway Redis servers and a Redis Cluster (3 masters, 3
+// replicas) on loopback, and the built dashboard configured with all three. Their pids go to .e2e/state.json so specs can stop and restart them.
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startRedis, stopRedisSync } from '../../scripts/lib/redis-server.mjs';
+import { startCluster } from '../../scripts/lib/redis-cluster.mjs';
 import { root, startNext, stopNext } from '../../scripts/lib/next-server.mjs';
 
 const e2eDir = path.join(root, '.e2e');
@@ -11,7 +12,8 @@ mkdirSync(e2eDir, { recursive: true });
 
 const main = await startRedis({ dir: path.join(e2eDir, 'redis-main') });
 const second = await startRedis({ dir: path.join(e2eDir, 'redis-second') });
-writeFileSync(path.join(e2eDir, 'state.json'), JSON.stringify({ main, second }, null, 2));
+const cluster = await startCluster({ dir: path.join(e2eDir, 'redis-cluster') });
+writeFileSync(path.join(e2eDir, 'state.json'), JSON.stringify({ main, second, cluster }, null, 2));
 
 const configFile = path.join(e2eDir, 'redlens.json');
 writeFileSync(configFile, JSON.stringify({
@@ -21,6 +23,7 @@ writeFileSync(configFile, JSON.stringify({
     { id: 'e2e-main', name: 'E2E main', url: `redis://127.0.0.1:${main.port}` },
     // Markup in a name must show as text on every page (the stored-XSS spec checks).
     { id: 'e2e-second', name: 'E2E second <img src=x onerror=alert(1)>', url: `redis://127.0.0.1:${second.port}` },
+    { id: 'e2e-cluster', name: 'E2E cluster', cluster: [`redis://127.0.0.1:${cluster.ports[0]}`] },
   ],
 }));
 
@@ -48,7 +51,7 @@ next.stderr.on('data', (chunk) => {
 function stopAll() {
   stopNext(next);
   // Read the pids again: a spec may have restarted a Redis under a new pid.
-  for (const server of [main, second]) stopRedisSync(server);
+  for (const server of [main, second, ...cluster.nodes]) stopRedisSync(server);
 }
 process.on('exit', stopAll);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));

@@ -10,6 +10,8 @@ export const STATE_FILE = path.join(__dirname, '..', '..', '.e2e', 'state.json')
 export interface E2eState {
   main: RedisServer;
   second: RedisServer;
+  /** The e2e Redis Cluster (instance id `e2e-cluster`): 3 masters and 3 replicas. */
+  cluster: { nodes: RedisServer[]; ports: number[] };
 }
 
 export function readState(): E2eState {
