@@ -160,6 +160,10 @@ describe('own traffic model against a real Redis', () => {
     ['CONFIG SET', onClient((c) => c.config('SET', 'maxmemory-samples', '5')), RAN],
     ['CLIENT LIST', onClient((c) => c.client('LIST')), RAN],
     ['CLIENT INFO', onClient((c) => c.call('CLIENT', 'INFO')), RAN],
+    // The cluster topology's questions (a Redis without cluster support answers them with an
+    // error, which Redis counts the same as an answer).
+    ['CLUSTER NODES', onClient((c) => c.call('CLUSTER', 'NODES')), RAN],
+    ['CLUSTER INFO', onClient((c) => c.call('CLUSTER', 'INFO')), RAN],
     ['LATENCY LATEST', onClient((c) => c.call('LATENCY', 'LATEST')), RAN],
     ['LATENCY HISTORY', onClient((c) => c.call('LATENCY', 'HISTORY', 'command')), RAN],
     ['LATENCY DOCTOR', onClient((c) => c.call('LATENCY', 'DOCTOR')), RAN],
