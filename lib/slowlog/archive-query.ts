@@ -8,8 +8,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Statement } from 'better-sqlite3';
 import type { Store } from '@/lib/store/sqlite';
 import { analyseEntries } from './analysis';
-import type { SlowlogRollup } from './rollup';
-import type { ArchivedEntry, ArchiveSearchProgress, SlowlogArchiveResponse, SlowlogGap } from './types';
+import type { Instances, SlowlogRollup } from './rollup';
+import type { ArchivedEntry, ArchiveSearchProgress, SlowlogArchiveResponse, SlowlogGap, SlowlogNodeRef } from './types';
 import { toView } from './entry-view';
 
 export interface ArchiveFilter {
@@ -206,8 +206,78 @@ export class ArchiveReader {
     }
   }
 
+  /**
+   * One page of several instances' archives read as one (the nodes of a Redis Cluster instance),
+   * newest first, each entry with its node. Each node's archive is read as `query` reads one, with
+   * the same cursor: (ts, run_id, id) orders entries across nodes too (a run id is one Redis
+   * process's). The page holds what every node read down to the newest point where a node
+   * stopped (its page full, its search step done), so nothing between is skipped: reads stay
+   * bounded by nodes x limit rows. The charts and counts come from the nodes' rollups together.
+   */
+  async queryNodes(nodes: readonly SlowlogNodeRef[], filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
+    const window = { from: filter.from ?? 0, to: filter.to ?? now };
+    const ids = nodes.map((node) => node.instanceId);
+    const { entries, nextCursor, search } = await this.readNodes(nodes, filter, window);
+    await yieldToEventLoop();
+    const oldest = entries[entries.length - 1];
+    const gapWindow = {
+      fromMs: nextCursor && oldest ? oldest.timestamp * 1000 : window.from,
+      toMs: filter.before ? decodeCursor(filter.before).ts * 1000 + 999 : window.to,
+    };
+    const gaps = nodes
+      .flatMap((node) => (this.gaps.all({ instance: node.instanceId, ...gapWindow }) as SlowlogGap[]).map((gap) => ({ ...gap, node })))
+      .sort((a, b) => b.recordedAt - a.recordedAt)
+      .slice(0, 1000);
+    const showOwn = showsOwn(filter);
+    return {
+      entries,
+      truncated: nextCursor !== null,
+      nextCursor,
+      gaps,
+      own: { shown: showOwn, hidden: showOwn ? 0 : this.rollup.ownCount(ids, window) },
+      ...(filter.q
+        ? { total: null, search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } }
+        : await this.analyse(ids, window, showOwn)),
+    };
+  }
+
+  /**
+   * The entries of one page over several nodes (see queryNodes), with where the next page starts
+   * and, for a search, how far it went: what an export of a cluster's archive streams page by page.
+   */
+  async readNodes(nodes: readonly SlowlogNodeRef[], filter: ArchiveFilter, window: { from: number; to: number }) {
+    const found = [];
+    for (const node of nodes) {
+      const one = filter.q ? await this.search(node.instanceId, filter, window) : await this.read(node.instanceId, filter, window);
+      found.push({ node, ...one });
+      await yieldToEventLoop();
+    }
+    // The newest point where a node stopped short of the range's start: below it, that node's
+    // entries are not read yet, so the merged page ends there.
+    const stops = found.flatMap(({ nextCursor }) => (nextCursor ? [decodeCursor(nextCursor)] : []));
+    const stop = stops.reduce<ArchiveCursor | null>((newest, cursor) => (newest && compareKeys(newest, cursor) >= 0 ? newest : cursor), null);
+    let entries: ArchivedEntry[] = found
+      .flatMap(({ node, entries: own }) => own.map((entry) => ({ ...entry, node })))
+      .filter((entry) => !stop || compareKeys(entryKey(entry), stop) >= 0)
+      .sort((a, b) => compareKeys(entryKey(b), entryKey(a)));
+    let nextCursor = stop ? encodeCursor(stop) : null;
+    if (entries.length > filter.limit) {
+      entries = entries.slice(0, filter.limit);
+      nextCursor = encodeCursor(entryKey(entries[entries.length - 1]!));
+    }
+    const searched = found.flatMap(({ search }) => (search ? [search] : []));
+    const search: ArchiveSearchProgress | null = filter.q
+      ? {
+        scannedRows: searched.reduce((sum, step) => sum + step.scannedRows, 0),
+        complete: nextCursor === null,
+        scannedBackTo: nextCursor ? decodeCursor(nextCursor).ts * 1000 : window.from,
+      }
+      : null;
+    return { entries, nextCursor, search };
+  }
+
   /** The charts and the ranking of a whole range, from the rollups. */
-  private async analyse(instance: string, window: { from: number; to: number }, showOwn: boolean) {
+  private async analyse(instance: Instances, window: { from: number; to: number }, showOwn: boolean) {
     const fingerprints = this.rollup.rank(instance, window, showOwn);
     await yieldToEventLoop();
     const series = this.rollup.series(instance, window, fingerprints, showOwn);
@@ -215,6 +285,15 @@ export class ArchiveReader {
     return { total, search: null, analysis: { basis: 'range' as const, fingerprints, ...series } };
   }
 }
+
+/** The archive's order of two entries' keys: ts, then run_id, then id (as SQLite compares them). */
+function compareKeys(a: ArchiveCursor, b: ArchiveCursor): number {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  if (a.runId !== b.runId) return Buffer.compare(Buffer.from(a.runId), Buffer.from(b.runId));
+  return a.id - b.id;
+}
+
+const entryKey = (entry: ArchivedEntry): ArchiveCursor => ({ ts: entry.timestamp, id: entry.id, runId: entry.runId });
 
 function lastRow(entries: ArchivedEntry[]): Pick<ArchiveRow, 'ts' | 'id' | 'run_id'> {
   const last = entries[entries.length - 1]!;

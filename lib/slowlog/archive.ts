@@ -8,7 +8,7 @@ import { ArchiveReader, type ArchiveFilter } from './archive-query';
 import { fingerprint } from './fingerprint';
 import { isOwnClientName } from '@/lib/own-client-name';
 import { SlowlogRollup, type RollupInput } from './rollup';
-import type { SlowlogArchiveResponse } from './types';
+import type { SlowlogArchiveResponse, SlowlogNodeRef } from './types';
 import { warningFor } from './warnings';
 
 export type { ArchiveFilter } from './archive-query';
@@ -118,6 +118,11 @@ export class SlowlogArchive {
   /** One page of archived entries, newest first, with the gaps and the charts of the range. */
   query(instance: string, filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
     return this.reader.query(instance, filter, now);
+  }
+
+  /** One page of several nodes' archives read as one (a Redis Cluster instance), each entry with its node. */
+  queryNodes(nodes: readonly SlowlogNodeRef[], filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
+    return this.reader.queryNodes(nodes, filter, now);
   }
 
   /** The bounded reads an export streams page by page. */

@@ -47,6 +47,16 @@ interface Bucket {
   warning: string | null;
 }
 
+/** One instance, or several read as one (the nodes of a Redis Cluster instance). */
+export type Instances = string | readonly string[];
+
+/** The rows of `instances`: one instance by the index's equality, several through a JSON list. */
+function instanceTerm(instances: Instances): { sql: string; params: Record<string, string> } {
+  return typeof instances === 'string'
+    ? { sql: 'instance = @instance', params: { instance: instances } }
+    : { sql: 'instance IN (SELECT value FROM json_each(@instances))', params: { instances: JSON.stringify(instances) } };
+}
+
 export class SlowlogRollup {
   private readonly has;
   private readonly width;
@@ -125,24 +135,26 @@ export class SlowlogRollup {
   }
 
   /** Redlens's own entries in a window (the archive says how many it hid). */
-  ownCount(instance: string, window: TimeWindow): number {
+  ownCount(instances: Instances, window: TimeWindow): number {
     const plan = planOf(window);
+    const of = instanceTerm(instances);
     return this.db
-      .prepare(`SELECT coalesce(sum(count), 0) FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ? AND ${OWN_ROW}`)
+      .prepare(`SELECT coalesce(sum(count), 0) FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to AND ${OWN_ROW}`)
       .pluck()
-      .get(instance, plan.from, window.to) as number;
+      .get({ ...of.params, from: plan.from, to: window.to }) as number;
   }
 
   /** The fingerprint ranking of a window, most time first; `showOwn` false leaves Redlens's own out. */
-  rank(instance: string, window: TimeWindow, showOwn = true): FingerprintStat[] {
+  rank(instances: Instances, window: TimeWindow, showOwn = true): FingerprintStat[] {
     const plan = planOf(window);
+    const of = instanceTerm(instances);
     const rows = this.db
       .prepare(
         `SELECT fingerprint, sum(count) AS count, sum(total_us) AS total, max(max_us) AS max, max(warning) AS warning
-         FROM ${plan.table} WHERE instance = ? AND ts >= ? AND ts <= ?${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
+         FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
          GROUP BY fingerprint ORDER BY total DESC, count DESC LIMIT ${RANKED}`,
       )
-      .all(instance, plan.from, window.to) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
+      .all({ ...of.params, from: plan.from, to: window.to }) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
     return rows.map((row) => ({
       fingerprint: row.fingerprint,
       count: row.count,
@@ -153,18 +165,19 @@ export class SlowlogRollup {
   }
 
   /** Entries per step and time per charted fingerprint per step, over a window. */
-  series(instance: string, window: TimeWindow, ranked: readonly FingerprintStat[], showOwn = true): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
+  series(instances: Instances, window: TimeWindow, ranked: readonly FingerprintStat[], showOwn = true): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
     const plan = planOf(window);
+    const of = instanceTerm(instances);
     const top = ranked.slice(0, CHARTED).map((stat) => stat.fingerprint);
     const rows = this.db
       .prepare(
         `SELECT ts - ts % @step AS bucket,
                 CASE WHEN fingerprint IN (SELECT value FROM json_each(@top)) THEN fingerprint ELSE 'other' END AS name,
                 sum(count) AS count, sum(total_us) AS total
-         FROM ${plan.table} WHERE instance = @instance AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
+         FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
          GROUP BY bucket, name ORDER BY bucket`,
       )
-      .all({ instance, step: plan.stepMs, top: JSON.stringify(top), from: plan.from, to: window.to }) as Array<{
+      .all({ ...of.params, step: plan.stepMs, top: JSON.stringify(top), from: plan.from, to: window.to }) as Array<{
       bucket: number;
       name: string;
       count: number;

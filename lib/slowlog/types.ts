@@ -2,11 +2,21 @@
 import { z } from 'zod';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 
+/** The node of a Redis Cluster instance an entry was logged on: its address and its own pages' id. */
+export interface SlowlogNodeRef {
+  /** host:port */
+  address: string;
+  /** The node's instance id: its own slow log is /instances/{instanceId}/slowlog. */
+  instanceId: string;
+}
+
 export interface SlowlogEntryView extends SlowlogEntry {
   /** set when the command is one the tuning guide warns about */
   warning: { pattern: string; advice: string } | null;
   /** command plus key pattern, ids folded: "GET user:{id}:session" */
   fingerprint: string;
+  /** Only in a Redis Cluster instance's merged slow log: the node that logged it. */
+  node?: SlowlogNodeRef;
 }
 
 export interface FingerprintStat {
@@ -40,6 +50,21 @@ export interface SlowlogResponse {
   config: SlowlogConfig;
   /** fingerprints of the live entries, by total time */
   analysis: FingerprintStat[];
+  /**
+   * Only for a Redis Cluster instance: how each node was read. Its `entries` are every node's
+   * merged newest first (each with its `node`), `length` the sum of the nodes' SLOWLOG LEN and
+   * `config` what the nodes agree on (null where they differ), with every node's warnings.
+   */
+  nodes?: ClusterSlowlogNode[];
+}
+
+/** One node of a Redis Cluster instance in its merged slow log: read, or why not. */
+export interface ClusterSlowlogNode extends SlowlogNodeRef {
+  role: 'master' | 'replica';
+  /** SLOWLOG LEN of the node; null when it could not be read */
+  length: number | null;
+  /** Why the node's slow log could not be read (its entries are then missing from the merge). */
+  error: string | null;
 }
 
 /** The live view's answer: the slow log with Redlens's own entries hidden or shown. */
@@ -54,6 +79,8 @@ export interface SlowlogGap {
   afterId: number;
   /** about how many entries rotated out (or were reset) before Redlens read them */
   missed: number;
+  /** Only in a Redis Cluster instance's archive: the node whose entries these were. */
+  node?: SlowlogNodeRef;
 }
 
 export interface ArchivedEntry extends SlowlogEntryView {
@@ -98,6 +125,28 @@ export interface SlowlogArchiveResponse {
 export interface SlowlogResetResponse {
   archived: number;
   reset: true;
+}
+
+/** How the reset of one node of a cluster went ("Reset all nodes"); each node is audited on its own. */
+export interface ClusterNodeResetResult extends SlowlogNodeRef {
+  role: 'master' | 'replica';
+  outcome: 'reset' | 'failed';
+  /** entries archived before the reset; null when it failed */
+  archived: number | null;
+  /** true: the node's slow log was emptied (also when archiving its last entries failed) */
+  redisReset: boolean;
+  /** why it failed; null when it was reset */
+  error: { code: string; message: string } | null;
+}
+
+/** POST /api/instances/{cluster}/slowlog/reset: every node archived first, then reset, one result each. */
+export interface ClusterSlowlogResetResponse {
+  nodes: ClusterNodeResetResult[];
+  /** entries archived over every node */
+  archived: number;
+  /** nodes reset / failed */
+  reset: number;
+  failed: number;
 }
 
 /** `own=show` shows Redlens's own entries; `own=hide` (the default) leaves them out. */

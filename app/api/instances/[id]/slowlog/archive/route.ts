@@ -1,16 +1,19 @@
 import 'server-only';
 import { instanceRoute } from '@/lib/http/route';
 import { exportArchive } from '@/lib/slowlog/archive-export';
+import { clusterNodeRefs } from '@/lib/slowlog/cluster';
 import { slowlogArchiveQuerySchema } from '@/lib/slowlog/types';
 import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({ role: 'viewer', query: slowlogArchiveQuerySchema }, ({ instance, query }) => {
+// A Redis Cluster instance's archive is its nodes' archives together, each entry with its node.
+export const GET = instanceRoute({ role: 'viewer', query: slowlogArchiveQuerySchema, wholeCluster: true }, async ({ instance, query }) => {
   const { format, ...filter } = query;
   const { slowlog } = server();
-  if (!format) return slowlog.query(instance.id, filter);
-  return new Response(exportArchive(slowlog.pages, instance.id, filter, format), {
+  const nodes = instance.topology ? await clusterNodeRefs(instance) : null;
+  if (!format) return nodes ? slowlog.queryNodes(nodes, filter) : slowlog.query(instance.id, filter);
+  return new Response(exportArchive(slowlog.pages, nodes ?? instance.id, filter, format), {
     headers: {
       'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="slowlog-${instance.id}.${format}"`,
