@@ -80,7 +80,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
         {response.gaps.length > 0 ? (
           <ul className="space-y-1">
             {response.gaps.map((gap) => (
-              <GapNotice key={`${gap.runId}:${gap.afterId}:${gap.recordedAt}`} gap={gap} />
+              <GapNotice key={`${gap.node?.instanceId ?? ''}:${gap.runId}:${gap.afterId}:${gap.recordedAt}`} gap={gap} />
             ))}
           </ul>
         ) : null}

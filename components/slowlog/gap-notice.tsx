@@ -9,7 +9,8 @@ function GapText({ gap }: { gap: SlowlogGap }) {
   return (
     <>
       <span aria-hidden="true">⚠ </span>
-      <span className="font-medium">{gapSummary(gap)}</span> before{' '}
+      <span className="font-medium">{gapSummary(gap)}</span>
+      {gap.node ? <> on node <span className="font-mono">{gap.node.address}</span></> : null} before{' '}
       <time dateTime={iso} title={iso} className="tabular-nums">
         {formatDateTime(gap.recordedAt)}
       </time>

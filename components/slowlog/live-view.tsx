@@ -11,6 +11,7 @@ import { plural } from '@/lib/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
+import { ClusterNodes } from './cluster-nodes';
 import { FingerprintTable } from './fingerprint-table';
 import { LiveFilters } from './live-filters';
 import { OwnToggle } from './own-toggle';
@@ -52,7 +53,8 @@ function LiveBody({ data }: { data: SlowlogLiveResponse }) {
   const shown = filterEntries(data.entries, filters);
   return (
     <>
-      <SlowlogSettings config={data.config} length={data.length} shown={data.entries.length} />
+      <SlowlogSettings config={data.config} length={data.length} shown={data.entries.length} cluster={data.nodes !== undefined} />
+      {data.nodes ? <ClusterNodes nodes={data.nodes} /> : null}
 
       <section aria-labelledby={entriesHeadingId} className="space-y-3">
         <div>

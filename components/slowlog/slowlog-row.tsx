@@ -1,6 +1,7 @@
 'use client';
 // One slow log entry: when, how long, the command line (cut, full on demand), who sent it, and
 // the tuning guide's warning. Arguments come escaped from the server and are rendered as text.
+import Link from 'next/link';
 import { Fragment, useId, useState } from 'react';
 import type { SlowlogEntryView } from '@/lib/slowlog/types';
 import { formatDateTime } from '@/lib/format';
@@ -16,9 +17,11 @@ interface SlowlogRowProps {
   entry: SlowlogEntryView;
   /** Archive rows name the Redis run they come from: ids start again after a restart. */
   runId?: string;
+  /** A cluster's table: the node that logged the entry, linked to its own slow log. */
+  showNode?: boolean;
 }
 
-export function SlowlogRow({ entry, runId }: SlowlogRowProps) {
+export function SlowlogRow({ entry, runId, showNode = false }: SlowlogRowProps) {
   const [expanded, setExpanded] = useState(false);
   const commandId = useId();
   const ms = entry.timestamp * 1000;
@@ -41,6 +44,21 @@ export function SlowlogRow({ entry, runId }: SlowlogRowProps) {
           </span>
         ) : null}
       </td>
+      {showNode ? (
+        <td className={TD} data-testid="slowlog-row-node">
+          {entry.node ? (
+            <Link
+              href={`/instances/${encodeURIComponent(entry.node.instanceId)}/slowlog`}
+              title={`The slow log of node ${entry.node.address}`}
+              className="font-mono text-xs whitespace-nowrap text-slate-800 underline decoration-slate-300 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+            >
+              {entry.node.address}
+            </Link>
+          ) : (
+            '—'
+          )}
+        </td>
+      ) : null}
       <td className={`${TD} text-right font-medium whitespace-nowrap tabular-nums text-slate-900`}>
         {formatMicros(entry.durationMicros)}
       </td>

@@ -18,9 +18,14 @@ interface SlowlogSettingsProps {
   length: number;
   /** Entries the live view received (the server reads at most a few hundred). */
   shown: number;
+  /**
+   * A Redis Cluster instance: the values are those its nodes agree on (null where they differ),
+   * and a setting is changed on each node's own page, never on the cluster as a whole.
+   */
+  cluster?: boolean;
 }
 
-export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps) {
+export function SlowlogSettings({ config, length, shown, cluster = false }: SlowlogSettingsProps) {
   const headingId = useId();
   // The page's /instances/{id}: read from the route rather than threaded through the live view.
   // Outside a page (a static render) there is none, and no edit is offered.
@@ -52,7 +57,7 @@ export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps)
         <StatList>
           <Stat
             label="slowlog-log-slower-than"
-            value={describeSlowerThan(slowerThanMicros)}
+            value={cluster && slowerThanMicros === null ? 'differs between nodes' : describeSlowerThan(slowerThanMicros)}
             hint={
               slowerThanMicros !== null && slowerThanMicros >= 1000
                 ? `${formatMicros(slowerThanMicros)}; recommended > 0 and ≤ 10,000 µs`
@@ -61,7 +66,7 @@ export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps)
           />
           <Stat
             label="slowlog-max-len"
-            value={maxLen === null ? 'unknown' : plural(maxLen, 'entry', 'entries')}
+            value={maxLen === null ? (cluster ? 'differs between nodes' : 'unknown') : plural(maxLen, 'entry', 'entries')}
             hint="recommended ≥ 128"
           />
           <Stat
@@ -70,7 +75,12 @@ export function SlowlogSettings({ config, length, shown }: SlowlogSettingsProps)
             hint={fullness(length, maxLen, shown)}
           />
         </StatList>
-        {instanceId ? (
+        {cluster ? (
+          <p className="text-sm text-slate-600">
+            Every node keeps its own slow log and settings: change them on each node&apos;s own slow log page (the nodes
+            are listed below).
+          </p>
+        ) : instanceId ? (
           <AdminOnly>
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600" data-testid="slowlog-settings-edit">
               <span>Change:</span>

@@ -1,6 +1,7 @@
 'use client';
 // Slow log entries as a table, sortable by time or duration. The archive's table also places its
-// gaps: as rows where entries went missing when sorted by time, as notices above otherwise.
+// gaps: as rows where entries went missing when sorted by time, as notices above otherwise. A
+// Redis Cluster instance's entries carry their node: then a Node column links to its own page.
 import { useId, useState } from 'react';
 import type { ArchivedEntry, SlowlogEntryView, SlowlogGap } from '@/lib/slowlog/types';
 import { placeGaps } from './model/gaps';
@@ -26,6 +27,7 @@ export function SlowlogTable(props: SlowlogTableProps) {
   // At most a few hundred entries: sorting on each render (a poll, a click) costs nothing.
   const rows = tableRows(props, sort);
   const notices = props.kind === 'archive' && sort.key !== 'time' ? props.gaps : [];
+  const withNode = props.entries.some((entry) => entry.node !== undefined);
 
   return (
     <div className="space-y-2">
@@ -44,6 +46,11 @@ export function SlowlogTable(props: SlowlogTableProps) {
           <thead className="border-b border-slate-200 bg-slate-50">
             <tr>
               <SortHeader label="Time" sortKey="time" sort={sort} onSort={setSort} />
+              {withNode ? (
+                <th scope="col" className={TH}>
+                  Node
+                </th>
+              ) : null}
               <SortHeader label="Duration" sortKey="duration" sort={sort} onSort={setSort} align="right" />
               <th scope="col" className={TH}>
                 Command
@@ -56,9 +63,9 @@ export function SlowlogTable(props: SlowlogTableProps) {
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) =>
               row.kind === 'gap' ? (
-                <GapRow key={gapKey(row.gap)} gap={row.gap} columns={4} />
+                <GapRow key={gapKey(row.gap)} gap={row.gap} columns={withNode ? 5 : 4} />
               ) : (
-                <SlowlogRow key={row.key} entry={row.entry} runId={row.runId} />
+                <SlowlogRow key={row.key} entry={row.entry} runId={row.runId} showNode={withNode} />
               ),
             )}
           </tbody>
@@ -72,7 +79,8 @@ type Row = { kind: 'entry'; key: string; entry: SlowlogEntryView; runId?: string
 
 function tableRows(props: SlowlogTableProps, sort: Sort<EntrySortKey>): Row[] {
   if (props.kind === 'live') {
-    return sortEntries(props.entries, sort).map((entry) => ({ kind: 'entry', key: String(entry.id), entry }));
+    // Ids are per node: a cluster's merged log repeats them.
+    return sortEntries(props.entries, sort).map((entry) => ({ kind: 'entry', key: `${entry.node?.instanceId ?? ''}:${entry.id}`, entry }));
   }
   const toRow = (entry: ArchivedEntry): Row => ({ kind: 'entry', key: `${entry.runId}:${entry.id}`, entry, runId: entry.runId });
   if (sort.key !== 'time') return sortEntries(props.entries, sort).map(toRow);
@@ -82,4 +90,4 @@ function tableRows(props: SlowlogTableProps, sort: Sort<EntrySortKey>): Row[] {
   return sort.dir === 'desc' ? placed : placed.reverse();
 }
 
-const gapKey = (gap: SlowlogGap) => `gap:${gap.runId}:${gap.afterId}:${gap.recordedAt}`;
+const gapKey = (gap: SlowlogGap) => `gap:${gap.node?.instanceId ?? ''}:${gap.runId}:${gap.afterId}:${gap.recordedAt}`;

@@ -16,6 +16,7 @@ import { AdminOnly } from '@/components/auth/admin-only';
 import { InstanceNotFound } from '@/components/instance/instance-not-found';
 import { ArchiveView } from './archive-view';
 import { LiveView } from './live-view';
+import { ResetAllControl } from './reset-all-control';
 import { ResetControl } from './reset-control';
 import { pushQuery } from './url';
 
@@ -68,7 +69,12 @@ export function SlowlogView({ id }: { id: string }) {
             </p>
           </div>
           <AdminOnly>
-            <ResetControl id={id} instanceName={name} length={live.data?.length} />
+            {/* A Redis Cluster instance's log is its nodes' merged: reset them all, or one from its own page. */}
+            {live.data?.nodes ? (
+              <ResetAllControl id={id} clusterName={name} nodes={live.data.nodes.length} length={live.data.length} />
+            ) : (
+              <ResetControl id={id} instanceName={name} length={live.data?.length} />
+            )}
           </AdminOnly>
         </div>
       </header>

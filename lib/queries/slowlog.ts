@@ -2,7 +2,7 @@
 // One hook per slow log endpoint: the live log (polled), the archive for a range and search, the
 // export links, and the admin's reset.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SlowlogArchiveResponse, SlowlogLiveResponse, SlowlogResetResponse } from '@/lib/slowlog/types';
+import type { ClusterSlowlogResetResponse, SlowlogArchiveResponse, SlowlogLiveResponse, SlowlogResetResponse } from '@/lib/slowlog/types';
 import { rangeWindow, type TimeWindow } from '@/lib/time-range';
 import { ARCHIVE_EXPORT_LIMIT, ARCHIVE_PAGE_LIMIT, archiveApiParams, type ArchiveView } from './archive-params';
 import { ApiRequestError, fetchJson } from './fetch-json';
@@ -81,6 +81,31 @@ export function useSlowlogReset(id: string) {
     // Also after a failure: a timeout leaves the outcome unknown, and the tables should show the truth.
     // The mutation settles once the live log is fresh, so "the slow log is empty" shows with it.
     onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.slowlogArchiveAll(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.auditAll() });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.slowlog(id) });
+    },
+  });
+}
+
+/**
+ * "Reset all nodes" of a Redis Cluster instance: the same POST on the cluster, answered with one
+ * result per node (each archived first, then reset). The nodes' own pages are invalidated too.
+ */
+export function useClusterSlowlogReset(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      fetchJson<ClusterSlowlogResetResponse>(`${slowlogPath(id)}/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    onSettled: (result) => {
+      for (const node of result?.nodes ?? []) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.slowlog(node.instanceId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.slowlogArchiveAll(node.instanceId) });
+      }
       void queryClient.invalidateQueries({ queryKey: queryKeys.slowlogArchiveAll(id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.auditAll() });
       return queryClient.invalidateQueries({ queryKey: queryKeys.slowlog(id) });
