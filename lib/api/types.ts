@@ -15,6 +15,8 @@ export interface InstanceSummary {
   status: InstanceStatus;
   /** Why the instance is down, in words an operator can act on. */
   error?: string;
+  /** A node of a Redis Cluster instance: the cluster it belongs to (its page lists the nodes). */
+  memberOf?: { clusterId: string; clusterName: string };
 }
 
 export interface InstancesResponse {

@@ -1,5 +1,6 @@
 // Shapes of the fleet answer (GET /api/fleet: every instance's status, health and headline
 // figures in one reply, for the overview), shared by the server and the overview. No server imports.
+import type { ClusterView, ClusterNodeView } from '@/lib/api/cluster';
 import type { InstanceSummary } from '@/lib/api/types';
 import type { HealthResponse, Severity } from '@/lib/health/types';
 import type { Thresholds } from '@/lib/health-targets';
@@ -28,8 +29,9 @@ export interface FleetHealth {
 export interface FleetFigures {
   /** When the sampler read them, unix ms. */
   sampledAt: number;
+  /** The nodes' version for a cluster ("7.0.15", or "mixed: 7.0.15, 7.2.4"). */
   version: string;
-  role: 'primary' | 'replica';
+  role: 'primary' | 'replica' | 'cluster';
   usedMemoryBytes: number | null;
   /** null when maxmemory is 0 (no limit). */
   maxmemoryBytes: number | null;
@@ -46,12 +48,68 @@ export interface FleetFigures {
   recent: RecentRates | null;
 }
 
+/** A Redis Cluster instance's card: its nodes as the sampler's last discovery listed them. */
+export interface FleetCluster {
+  nodes: number;
+  masters: number;
+  /** Nodes whose last sample did not answer, or that the cluster flags fail / pfail. */
+  nodesDown: number;
+  /** cluster_state as the node that answered the last discovery saw it. */
+  state: 'ok' | 'fail';
+}
+
 export interface FleetInstance extends InstanceSummary {
   /** Up by PING, but INFO is renamed or denied: no figures, which is not "down". */
   infoUnavailable: boolean;
+  /** For a cluster: the worst of its own findings and every node's (node findings named by address). */
   health: FleetHealth;
-  /** null while down, while INFO is unavailable, and before the first sample. */
+  /** null while down, while INFO is unavailable, and before the first sample; for a cluster, the whole. */
   figures: FleetFigures | null;
+  /** Set for a Redis Cluster instance once the sampler has discovered it (its nodes are not cards of their own). */
+  cluster?: FleetCluster;
+}
+
+/** One node on the cluster page (GET /api/instances/{id}/cluster): the topology's line and the sampler's figures. */
+export interface ClusterNodeStatus extends ClusterNodeView {
+  /** How the sampler's last sample of the node went; 'unknown' before its first. */
+  status: 'up' | 'down' | 'unknown';
+  /** When that sample was taken (unix ms); null before the first. */
+  sampledAt: number | null;
+  usedMemoryBytes: number | null;
+  /** Over the rule window (about the last minute), Redlens's own commands out. */
+  opsPerSec: number | null;
+  connectedClients: number | null;
+  /** Keys of every db (db 0 on a cluster); a replica's are copies of its master's. */
+  keys: number | null;
+  /** The node's own findings. */
+  health: FleetHealth;
+  /** For a replica: the link to its master, as its own INFO replication says; null otherwise or before a sample. */
+  replication: { master: string; linkUp: boolean; lastIoSecondsAgo: number; syncInProgress: boolean } | null;
+}
+
+/** The cluster as a whole, from the sampler's last cluster sample (lib/sampler/cluster-sample.ts). */
+export interface ClusterWhole {
+  /** When the whole was last summed (unix ms); null before the first cluster sample. */
+  sampledAt: number | null;
+  /** Every node's, masters and replicas. */
+  usedMemoryBytes: number | null;
+  connectedClients: number | null;
+  /** The masters' (replicas hold copies). */
+  keys: number | null;
+  /** The masters' commands and every node's lookups over the rule window, own traffic out. */
+  recent: RecentRates | null;
+  nodes: number;
+  masters: number;
+  nodesDown: number;
+  /** The worst of the cluster's own findings and every node's. */
+  health: FleetHealth;
+}
+
+export interface ClusterResponse extends Omit<ClusterView, 'nodes'> {
+  nodes: ClusterNodeStatus[];
+  whole: ClusterWhole;
+  /** The health thresholds in force, for the verdicts beside the figures. */
+  thresholds: Thresholds;
 }
 
 export interface FleetResponse {

@@ -31,6 +31,10 @@ import { INFO_UNAVAILABLE_FINDING, isInfoUnavailable } from './info-unavailable'
 import { factsOf, slowlogFactsOf } from './observation';
 import { configGet } from '@/lib/redis/config';
 import { pickWatchedSettings } from '@/lib/config-audit/watched';
+import type { ClusterView } from '@/lib/api/cluster';
+import { detectClusterEvents, FRESH_CLUSTER_MEMORY, type ClusterMemory } from '@/lib/events/detect-cluster';
+import { evaluateClusterHealth } from '@/lib/health/cluster-rules';
+import { clusterRecentRates, clusterRow } from './cluster-sample';
 
 const PINGS_PER_SAMPLE = 5;
 /** Rates in the health rules span about this long, so one quiet sample does not flap them. */
@@ -95,6 +99,14 @@ export interface SamplerDeps {
   retention: { run(now: number): Promise<unknown> };
 }
 
+/** What the sampler keeps of a Redis Cluster instance besides its row and health. */
+interface ClusterState {
+  /** What the event detector remembers of the earlier discoveries (the last view). */
+  memory: ClusterMemory;
+  /** The whole's rates over the rule window, from its nodes' (lib/sampler/cluster-sample.ts). */
+  rates: RecentRates | null;
+}
+
 /** The last slow log entry archived, for fetching only what is new. */
 interface SlowlogCursor {
   runId: string;
@@ -130,6 +142,7 @@ async function readInstance(client: Redis, seen: SlowlogCursor, traffic: OwnTraf
 
 export class Sampler {
   private readonly states = new Map<string, InstanceState>();
+  private readonly clusters = new Map<string, ClusterState>();
   private timer: NodeJS.Timeout | null = null;
   private lastPrune = 0;
   private readonly now: () => number;
@@ -153,8 +166,9 @@ export class Sampler {
   /** One round over every instance. Never rejects: a failed sample (a full disk, a reply that
    * does not parse) is logged and the next tick tries again, and the server keeps running. */
   async tick(): Promise<void> {
+    // A cluster's nodes are sampled by the cluster's own sample, just before its whole is summed.
     await Promise.all(
-      this.deps.instances().map((instance) =>
+      this.deps.instances().filter((instance) => !instance.memberOf).map((instance) =>
         this.sample(instance).catch((error: unknown) => console.error(`[redlens] sampling ${instance.id} failed:`, error)),
       ),
     );
@@ -182,6 +196,7 @@ export class Sampler {
 
   /** Takes one sample of one instance; a sample still running is not started twice. */
   async sample(instance: RedisInstance): Promise<void> {
+    if (instance.topology) return this.sampleCluster(instance);
     const state = this.state(instance.id);
     if (state.busy) return;
     state.busy = true;
@@ -245,6 +260,60 @@ export class Sampler {
     } finally {
       state.busy = false;
     }
+  }
+
+  /**
+   * One sample of a Redis Cluster instance, which has no server of its own: its topology asked
+   * again (CLUSTER NODES and CLUSTER INFO of one node), each node sampled as an instance of its
+   * own (history, findings, slow log per node), then the whole summed from the nodes' rows of
+   * this tick (no INFO of its own), its state judged (cluster-state-fail, slots-not-covered,
+   * node-failed) and a failover between two discoveries recorded as a role-change.
+   */
+  private async sampleCluster(instance: RedisInstance): Promise<void> {
+    const topology = instance.topology!;
+    const state = this.state(instance.id);
+    if (state.busy) return;
+    state.busy = true;
+    const intervalMs = this.deps.config.sampleIntervalSeconds * 1000;
+    const ts = Math.round(this.now() / intervalMs) * intervalMs;
+    try {
+      const cluster = this.clusters.get(instance.id) ?? { memory: FRESH_CLUSTER_MEMORY, rates: null };
+      this.clusters.set(instance.id, cluster);
+      let view: ClusterView | null = null;
+      let down: string | null = null;
+      try {
+        view = await topology.refresh();
+      } catch (error) {
+        down = error instanceof Error ? error.message : 'No node of the cluster answered.';
+      }
+      // Every node known (the last view's when no node answered now): a down node is recorded as down.
+      await Promise.all(topology.known().map((node) =>
+        this.sample(node).catch((error: unknown) => console.error(`[redlens] sampling ${node.id} failed:`, error)),
+      ));
+      const members = (view ?? cluster.memory.view)?.nodes ?? [];
+      const row = clusterRow(instance.id, ts, members.map((node) => ({ role: node.role, row: this.states.get(node.instanceId)?.row ?? null })), view !== null);
+      cluster.rates = view ? clusterRecentRates(members.map((node) => ({ role: node.role, rates: this.recentRates(node.instanceId) }))) : null;
+      state.row = row;
+      this.deps.history.record([row]);
+      const detected = detectClusterEvents(cluster.memory, ts, view, down);
+      cluster.memory = detected.memory;
+      this.noteEvents(instance.id, ts, detected.events);
+      const { findingOpenSamples, findingCloseSamples } = this.deps.config.thresholds;
+      const { active, opened, closed } = this.deps.findings.sync(instance.id, ts, evaluateClusterHealth(view, down), {
+        frozen: view === null,
+        openAfter: findingOpenSamples,
+        closeAfter: findingCloseSamples,
+      });
+      this.noteFindingEvents(instance.id, ts, opened, closed);
+      state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  /** The last topology a cluster's sample discovered; null for any other instance and before it. */
+  clusterView(id: string): ClusterView | null {
+    return this.clusters.get(id)?.memory.view ?? null;
   }
 
   private upRow(id: string, ts: number, sections: InfoSections, own: OwnCounts, ownCalls: ReadonlyMap<string, number>, pings: number[], state: InstanceState): SampleRow {
@@ -313,11 +382,15 @@ export class Sampler {
       openAfter: findingOpenSamples,
       closeAfter: findingCloseSamples,
     });
+    this.noteFindingEvents(id, ts, opened, closed);
+    state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
+  }
+
+  private noteFindingEvents(id: string, ts: number, opened: Array<{ title: string; detail: string }>, closed: Array<{ title: string; startedAt: number }>): void {
     this.noteEvents(id, ts, [
       ...opened.map((f): InstanceEvent => ({ at: ts, kind: 'finding-opened', title: `Opened: ${f.title}`, detail: f.detail })),
       ...closed.map((f): InstanceEvent => ({ at: ts, kind: 'finding-closed', title: `Closed: ${f.title}`, detail: `Active from ${new Date(f.startedAt).toISOString()}.` })),
     ]);
-    state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
   }
 
   /**
@@ -346,6 +419,9 @@ export class Sampler {
    * the fleet card and the instance header show, beside how long the window was.
    */
   recentRates(id: string): RecentRates | null {
+    // A cluster's: summed from its nodes' at its last sample.
+    const cluster = this.clusters.get(id);
+    if (cluster) return cluster.rates;
     const state = this.states.get(id);
     const window = state ? this.windowOf(state) : null;
     if (!window) return null;

@@ -6,5 +6,6 @@ import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({ role: 'viewer', query: changesQuerySchema }, ({ instance, query }) =>
+// On a cluster: the whole's figures, events and findings, all recorded under the cluster's id.
+export const GET = instanceRoute({ role: 'viewer', wholeCluster: true, query: changesQuerySchema }, ({ instance, query }) =>
   changesOf(server(), instance.id, query.window, Date.now(), server().config));

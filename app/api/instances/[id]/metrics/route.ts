@@ -6,5 +6,6 @@ import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = instanceRoute({ role: 'viewer', query: metricsQuerySchema }, ({ instance, query }) =>
+// On a cluster: the whole's history, summed by the sampler from its nodes' rows (lib/sampler/cluster-sample.ts).
+export const GET = instanceRoute({ role: 'viewer', wholeCluster: true, query: metricsQuerySchema }, ({ instance, query }) =>
   metricsOf(server(), instance.id, query.range, Date.now(), server().config));
