@@ -70,6 +70,48 @@ export interface DriftInstance {
   reachable: boolean;
   /** Why it was not compared. */
   error?: string;
+  /**
+   * A Redis Cluster instance, compared once for all its nodes (which are not listed apart): its
+   * value of a setting is the one its nodes agree on, or CLUSTER_VALUES_DIFFER when they do not.
+   */
+  cluster?: {
+    nodes: number;
+    /** nodes whose settings could be read */
+    read: number;
+    /** settings whose values differ between its nodes (its own config page lists them) */
+    drifting: number;
+  };
+}
+
+/** A cluster's value in the fleet drift for a setting its nodes do not agree on. */
+export const CLUSTER_VALUES_DIFFER = '(differs between its nodes)';
+
+/** One node of a Redis Cluster instance in its config audit: its own audit, summed up. */
+export interface ClusterNodeAudit {
+  /** The node's instance id: its own config page (and its apply) is /instances/{instanceId}/config. */
+  instanceId: string;
+  /** host:port */
+  address: string;
+  role: 'master' | 'replica';
+  reachable: boolean;
+  /** Why it could not be read. */
+  error?: string;
+  version: string | null;
+  /** Its audit's statuses counted; null when it could not be read. */
+  summary: Record<AuditStatus, number> | null;
+  /** Its audit's worst status (warn, then info, then ok); null when it could not be read. */
+  worst: AuditStatus | null;
+}
+
+/**
+ * GET /api/instances/{cluster}/config: each node's audit summed up and the drift between the
+ * nodes (`values[].instance` is a node's instance id). Settings are applied per node.
+ */
+export interface ClusterConfigResponse {
+  kind: 'cluster';
+  nodes: ClusterNodeAudit[];
+  /** Settings whose values differ between the nodes that answered (each node's own ports and files left out). */
+  drift: DriftSetting[];
 }
 
 export interface ConfigDriftResponse {
