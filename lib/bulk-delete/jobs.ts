@@ -7,6 +7,7 @@ import type { Role } from '@/lib/api/roles';
 import { recordAudit } from '@/lib/audit/audit-log';
 import type { JobRunner } from '@/lib/jobs/runner';
 import type { JobRecord } from '@/lib/jobs/types';
+import { checkClusterDb } from '@/lib/redis/cluster-keys';
 import { checkDb } from '@/lib/redis/db-connections';
 import type { RedisInstance } from '@/lib/redis/registry';
 import type { Store } from '@/lib/store/sqlite';
@@ -32,7 +33,8 @@ export function bulkDeleteTarget(params: BulkDeleteParams): string {
 export async function startBulkDelete(
   jobs: JobRunner, store: Store, instance: RedisInstance, start: BulkDeleteStart, who: BulkDeleteActor,
 ): Promise<BulkDeleteStarted> {
-  await checkDb(instance, start.db);
+  if (instance.topology) checkClusterDb(start.db);
+  else await checkDb(instance, start.db);
   const params: BulkDeleteParams = { db: start.db, match: start.match, dryRun: start.dryRun, ...(start.type !== undefined && { type: start.type }) };
   const record = jobs.start({ instance: instance.id, kind: 'bulk-delete', params, actor: who.actor, run: bulkDeleteJob({ instance, params }) });
   // settled() never rejects; a dry run deletes nothing, so its start entry says all there is.

@@ -7,6 +7,7 @@ import 'server-only';
 import { Rate } from '@/lib/jobs/rate';
 import type { JobContext } from '@/lib/jobs/runner';
 import { walkBulkDelete, type BulkDeleteStep } from '@/lib/redis/bulk-delete-walk';
+import { walkClusterBulkDelete } from '@/lib/redis/cluster-keys';
 import { keyName } from '@/lib/redis/keys';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { BULK_DELETE_BATCH, DRY_RUN_LISTED, type BulkDeleteParams, type BulkDeleteProgress, type BulkDeleteResult } from './types';
@@ -34,7 +35,9 @@ export function bulkDeleteJob({ instance, params, now = Date.now }: BulkDeleteJo
   return async ({ signal, progress }: JobContext): Promise<BulkDeleteResult> => {
     const rate = new Rate(now);
     let dbSize = 0;
-    const walked = await walkBulkDelete(instance, {
+    // A Redis Cluster: every master in turn, counts summed.
+    const walk = instance.topology ? walkClusterBulkDelete : walkBulkDelete;
+    const walked = await walk(instance, {
       db: params.db,
       match: params.match,
       ...(params.type !== undefined && { type: params.type }),

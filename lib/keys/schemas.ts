@@ -1,6 +1,7 @@
 // Input of the key browser's routes, composed from small fragments (SPEC section 5 bounds).
 // Everything a request can carry is checked here, before any Redis call. No server imports.
 import { z } from 'zod';
+import { isClusterCursor, parseClusterCursor } from './cluster-cursor';
 import { countUnescapedStars } from './glob';
 import {
   DEFAULT_ELEMENTS, DEFAULT_PAGE_KEYS, MAX_COUNT, MAX_DB_INDEX, MAX_ELEMENTS, MAX_KEY_BYTES,
@@ -21,6 +22,11 @@ export const dbParam = decimalInt(0, MAX_DB_INDEX);
 export const cursorParam = z.string()
   .regex(/^\d{1,20}$/, 'must be a decimal SCAN cursor')
   .refine((value) => !/^\d+$/.test(value) || BigInt(value) <= MAX_CURSOR, 'is larger than a 64-bit cursor');
+/** A listing's cursor: a SCAN cursor, or on a Redis Cluster one per master (lib/keys/cluster-cursor.ts). */
+export const listingCursorParam = z.string().refine(
+  (value) => (isClusterCursor(value) ? parseClusterCursor(value) !== null : cursorParam.safeParse(value).success),
+  'must be a decimal SCAN cursor, or a cluster cursor the listing handed out',
+);
 export const countParam = (fallback: number, max: number) => decimalInt(1, max).default(fallback);
 
 /** A SCAN MATCH pattern: at most 256 bytes, at most 4 unescaped `*`, no NUL. */
@@ -47,7 +53,7 @@ const flag = z.enum(['0', '1']).transform((value) => value === '1');
 export const KeysQuery = z.strictObject({
   /** Absent: the instance's default db (the /db of its URL). */
   db: dbParam.optional(),
-  cursor: cursorParam.default('0'),
+  cursor: listingCursorParam.default('0'),
   match: matchParam.optional(),
   type: typeParam.optional(),
   count: countParam(DEFAULT_PAGE_KEYS, MAX_COUNT),

@@ -6,17 +6,29 @@ export interface KeyName {
   keyB64: string;
 }
 
+/** The cluster node a key lives on (a Redis Cluster instance only): its pages are /instances/{instanceId}. */
+export interface KeyNode {
+  /** host:port */
+  address: string;
+  instanceId: string;
+}
+
 export interface KeyRow extends KeyName {
   type: string;
   /** -1: no TTL. */
   ttlMs: number;
   /** MEMORY USAGE (SAMPLES 5); absent when not asked for or denied by the ACL. */
   memoryBytes?: number;
+  /** On a Redis Cluster: the master serving the key's slot when it was listed. */
+  node?: KeyNode;
 }
 
 export interface KeysPage {
   db: number;
-  /** The cursor to continue from; "0" with done: true at the end of the keyspace. */
+  /**
+   * The cursor to continue from; "0" with done: true at the end of the keyspace. On a Redis
+   * Cluster a `cluster:...` cursor carrying one SCAN cursor per master (lib/keys/cluster-cursor.ts).
+   */
   cursor: string;
   done: boolean;
   keys: KeyRow[];
@@ -47,6 +59,8 @@ export interface DatabasesReply {
   role: 'primary' | 'replica' | null;
   configError?: string;
   infoError?: string;
+  /** Set for a Redis Cluster instance: db 0 only, keys on `masters` masters. */
+  cluster?: { masters: number };
 }
 
 /** One element of a collection, cut to ELEMENT_PREVIEW_BYTES for display. */
@@ -105,6 +119,8 @@ export interface KeyDetail extends KeyName {
   notes: string[];
   value: KeyValue;
   fetchedAt: string;
+  /** On a Redis Cluster: the master that answered (the one serving the key's slot). */
+  node?: KeyNode;
 }
 
 export interface KeyDeleteReply extends KeyName {

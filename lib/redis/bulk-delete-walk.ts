@@ -5,6 +5,7 @@
 // while the current batch's UNLINKs are in flight; a cancel stops before the next batch's UNLINK.
 import 'server-only';
 import type Redis from 'ioredis';
+import { keySlot } from './cluster-slot';
 import { countedPipe } from './db-connections';
 import { scanWithType, type ScanReply } from './keys';
 import { PingPacer, pingMs } from './pacing';
@@ -115,10 +116,25 @@ function checked(reply: RespReply | undefined): RespReply | undefined {
   return reply;
 }
 
-/** UNLINK of `names` in calls of at most `perCall` keys, one write. */
-function unlinkCommands(names: Buffer[], perCall: number): Command[] {
+/**
+ * UNLINK of `names` in calls of at most `perCall` keys, one write. On a node of a Redis Cluster
+ * (`bySlot`) one call holds keys of one hash slot only: a multi-key command across slots is
+ * refused (CROSSSLOT).
+ */
+export function unlinkCommands(names: Buffer[], perCall: number, bySlot = false): Command[] {
   const commands: Command[] = [];
-  for (let at = 0; at < names.length; at += perCall) commands.push(['UNLINK', ...names.slice(at, at + perCall)]);
+  const groups = new Map<number, Buffer[]>();
+  if (bySlot) {
+    for (const name of names) {
+      const slot = keySlot(name);
+      const group = groups.get(slot);
+      if (group) group.push(name);
+      else groups.set(slot, [name]);
+    }
+  }
+  for (const group of bySlot ? groups.values() : [names]) {
+    for (let at = 0; at < group.length; at += perCall) commands.push(['UNLINK', ...group.slice(at, at + perCall)]);
+  }
   return commands;
 }
 
@@ -158,7 +174,7 @@ async function walkOn(instance: RedisInstance, pipe: RespPipe, shared: Redis, op
   let stoppedBy: BulkDeleteOutcome['stoppedBy'] = 'end';
 
   const unlink = async (names: Buffer[]): Promise<void> => {
-    const commands = unlinkCommands(names, Math.max(1, options.unlinkKeys));
+    const commands = unlinkCommands(names, Math.max(1, options.unlinkKeys), instance.memberOf !== null);
     const replies = await pipe.send(commands);
     replies.forEach((reply, i) => {
       const sent = commands[i]!.length - 1;

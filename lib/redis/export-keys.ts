@@ -44,7 +44,7 @@ export interface KeyExport {
   body: ReadableStream<Uint8Array>;
 }
 
-const TOO_MANY_EXPORTS = 'Too many key exports are running on this instance at once; try again shortly.';
+export const TOO_MANY_EXPORTS = 'Too many key exports are running on this instance at once; try again shortly.';
 
 function errorLine(error: unknown): ExportErrorLine {
   if (ApiError.is(error)) return { error: { code: error.code, message: error.message } };
@@ -74,7 +74,7 @@ const LINE_CLOSE = Buffer.from('"}\n');
  * with them the export took twice the time of the SCAN loop it feeds on). Plain ASCII names,
  * nearly all of them, are copied as they are; others go through displayName and JSON.
  */
-class LineWriter {
+export class LineWriter {
   private out = Buffer.allocUnsafe(64 * 1024);
   length = 0;
 
@@ -148,8 +148,24 @@ class LineWriter {
   }
 }
 
+/**
+ * What the stream reads names from: one server's SCAN loop (ExportWalk), or a Redis Cluster's
+ * masters one after the other (lib/redis/cluster-keys.ts).
+ */
+export interface NameWalk {
+  /** Aborted when the reader cancels, the request ends or the walk is done. */
+  readonly stop: AbortController;
+  /** True once the last batch has been answered. */
+  readonly done: boolean;
+  readonly scanned: number;
+  readonly sent: number;
+  next(): Promise<Buffer[]>;
+  lines(names: Buffer[]): LineWriter;
+  close(): void;
+}
+
 /** One SCAN loop over one db on its own pipe; `next()` answers the next batch's new names. */
-class ExportWalk {
+export class ExportWalk implements NameWalk {
   private pipe: RespPipe | null = null;
   private cursor = '0';
   private started = false;
@@ -274,7 +290,8 @@ function endQuietly(controller: ReadableStreamDefaultController<Uint8Array>): vo
   }
 }
 
-function exportStream(walk: ExportWalk, slot: Release, signal: AbortSignal): ReadableStream<Uint8Array> {
+/** The NDJSON body of a walk: its names, then one `done` or `error` line; `slot` is released at the end. */
+export function exportStream(walk: NameWalk, slot: Release, signal: AbortSignal): ReadableStream<Uint8Array> {
   const finish = () => {
     signal.removeEventListener('abort', finish);
     walk.close();

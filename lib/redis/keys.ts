@@ -8,7 +8,8 @@ import { isExactPattern, unescapeGlob } from '@/lib/keys/glob';
 import type { KeyName, KeyRow, KeysPage, KeyTtlReply, KeyDeleteReply } from '@/lib/keys/types';
 import type { KeysQueryInput } from '@/lib/keys/schemas';
 import { MAX_COUNT, MEMORY_SAMPLES, SCAN_MAX_CALLS, SCAN_MAX_MS, TTL_GONE, TTL_NONE } from '@/lib/keys/constants';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ApiError, badRequest, notFound } from '@/lib/api/errors';
+import { isClusterCursor } from '@/lib/keys/cluster-cursor';
 import { displayBytes, displayName } from '@/lib/display-bytes';
 import { checkDb, checkedDb, onDb, type DbConnection } from './db-connections';
 import { keyBrowserLimits } from './key-browser-limits';
@@ -109,7 +110,18 @@ const TOO_MANY_LISTINGS = 'Too many key listings are running on this instance at
  * cannot resume inside a bucket, so that page carries the whole bucket). At most SCAN_SLOTS
  * listings per instance run at once; the rest wait in line, then get a 429 with Retry-After.
  */
-export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): Promise<KeysPage> {
+/**
+ * What is left of a page's SCAN bounds when one request lists several servers (a Redis
+ * Cluster's masters, lib/redis/cluster-keys.ts): the page's deadline and its remaining calls.
+ */
+export interface ScanBudget {
+  /** performance.now() past which no further SCAN goes out. */
+  deadline: number;
+  maxCalls: number;
+}
+
+export async function scanKeys(instance: RedisInstance, query: KeysQueryInput, budget?: ScanBudget): Promise<KeysPage> {
+  if (isClusterCursor(query.cursor)) throw badRequest(`cursor: a cluster cursor, but "${instance.id}" is not a Redis Cluster instance`);
   const db = await checkedDb(instance, query.db);
   if (query.match !== undefined && isExactPattern(query.match)) {
     const match = query.match;
@@ -121,7 +133,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput): 
     throw new ApiError('TOO_MANY_REQUESTS', TOO_MANY_LISTINGS, { retryAfterSeconds: slot.retryAfterMs / 1000 });
   }
   try {
-    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime, instance.traffic));
+    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime, instance.traffic, budget));
   } finally {
     slot();
   }
@@ -165,9 +177,12 @@ export async function scanWithType(connection: Redis | RespPipe, args: Array<str
   return scan as ScanReply;
 }
 
-async function scanPage({ client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget, traffic: OwnTraffic): Promise<KeysPage> {
+async function scanPage(
+  { client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget, traffic: OwnTraffic, budget?: ScanBudget,
+): Promise<KeysPage> {
   const filtered = query.match !== undefined || query.type !== undefined;
-  const deadline = performance.now() + SCAN_MAX_MS;
+  const deadline = budget?.deadline ?? performance.now() + SCAN_MAX_MS;
+  const maxCalls = budget?.maxCalls ?? SCAN_MAX_CALLS;
   // Goes out with the first SCAN (no extra round trip); awaited at the end. Marked handled now:
   // when the SCAN loop throws first (a 504), its rejection must not go unhandled.
   const dbSize = client.dbsize();
@@ -182,7 +197,7 @@ async function scanPage({ client, pipe }: DbConnection, db: number, query: KeysQ
   let stoppedBy: KeysPage['stoppedBy'];
   let nameBytes = 0;
   for (;;) {
-    if (calls >= SCAN_MAX_CALLS) {
+    if (calls >= maxCalls) {
       stoppedBy = 'calls';
       break;
     }

@@ -3,30 +3,32 @@ import { KeyEditBody, MAX_EDIT_BODY_BYTES } from '@/lib/keys/edit';
 import { KeyAddress, KeyQuery, KeyTtlBody } from '@/lib/keys/schemas';
 import { auditEditTarget, editKey } from '@/lib/redis/key-edit';
 import { auditKeyTarget, deleteKey, setKeyTtl } from '@/lib/redis/keys';
+import { deleteClusterKey, editClusterKey, readClusterKey, setClusterKeyTtl } from '@/lib/redis/cluster-keys';
 import { readKey } from '@/lib/redis/values';
 
 export const dynamic = 'force-dynamic';
 
 const bytesOf = (keyB64: string) => Buffer.from(keyB64, 'base64');
 
-export const GET = instanceRoute({ role: 'viewer', query: KeyQuery }, ({ instance, query }) =>
-  readKey(instance, bytesOf(query.keyB64), query));
+// On a Redis Cluster each goes to the master of the key's slot (lib/redis/cluster-keys.ts).
+export const GET = instanceRoute({ role: 'viewer', query: KeyQuery, wholeCluster: true }, ({ instance, query }) =>
+  (instance.topology ? readClusterKey : readKey)(instance, bytesOf(query.keyB64), query));
 
-export const DELETE = instanceRoute({ role: 'admin', query: KeyAddress, audit: 'key.delete' }, ({ instance, query, auditTarget }) => {
+export const DELETE = instanceRoute({ role: 'admin', query: KeyAddress, audit: 'key.delete', wholeCluster: true }, ({ instance, query, auditTarget }) => {
   const db = query.db ?? instance.defaultDb;
   auditTarget(auditKeyTarget(db, bytesOf(query.keyB64)));
-  return deleteKey(instance, db, bytesOf(query.keyB64));
+  return (instance.topology ? deleteClusterKey : deleteKey)(instance, db, bytesOf(query.keyB64));
 });
 
-export const PATCH = instanceRoute({ role: 'admin', body: KeyTtlBody, audit: 'key.ttl' }, ({ instance, body, auditTarget }) => {
+export const PATCH = instanceRoute({ role: 'admin', body: KeyTtlBody, audit: 'key.ttl', wholeCluster: true }, ({ instance, body, auditTarget }) => {
   auditTarget(`${auditKeyTarget(body.db, bytesOf(body.keyB64))} ttlMs=${body.ttlMs}`);
-  return setKeyTtl(instance, body.db, bytesOf(body.keyB64), body.ttlMs);
+  return (instance.topology ? setClusterKeyTtl : setKeyTtl)(instance, body.db, bytesOf(body.keyB64), body.ttlMs);
 });
 
 export const PUT = instanceRoute(
-  { role: 'admin', body: KeyEditBody, audit: 'key.edit', maxBodyBytes: MAX_EDIT_BODY_BYTES },
+  { role: 'admin', body: KeyEditBody, audit: 'key.edit', maxBodyBytes: MAX_EDIT_BODY_BYTES, wholeCluster: true },
   ({ instance, body, auditTarget }) => {
     auditTarget(auditEditTarget(body));
-    return editKey(instance, body);
+    return (instance.topology ? editClusterKey : editKey)(instance, body);
   },
 );

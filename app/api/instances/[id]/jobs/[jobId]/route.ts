@@ -14,12 +14,13 @@ const jobIdOf = async (context: JobContext) => String((await context.params).job
 
 export const GET = async (request: Request, context: JobContext) => {
   const jobId = await jobIdOf(context);
-  return instanceRoute({ role: 'viewer' }, ({ instance }) => jobDetail(server().jobs, instance.id, jobId))(request, context);
+  // A cluster instance's jobs (a bulk delete over its masters) are its own: read from the store.
+  return instanceRoute({ role: 'viewer', wholeCluster: true }, ({ instance }) => jobDetail(server().jobs, instance.id, jobId))(request, context);
 };
 
 export const DELETE = async (request: Request, context: JobContext) => {
   const jobId = await jobIdOf(context);
-  return instanceRoute({ role: 'admin', audit: 'job.cancel' }, ({ instance, auditTarget }) => {
+  return instanceRoute({ role: 'admin', audit: 'job.cancel', wholeCluster: true }, ({ instance, auditTarget }) => {
     auditTarget(`job ${jobId}`);
     return cancelJob(server().jobs, instance.id, jobId);
   })(request, context);

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 // Starts a bulk delete by pattern (or its dry run) as a job; GET .../jobs/{id} follows it.
 export const POST = instanceRoute(
-  { role: 'admin', body: bulkDeleteStartSchema, audit: 'keys.bulk-delete' },
+  // On a Redis Cluster the job walks every master (lib/redis/cluster-keys.ts).
+  { role: 'admin', body: bulkDeleteStartSchema, audit: 'keys.bulk-delete', wholeCluster: true },
   async ({ instance, body, principal, address, auditTarget }) => {
     auditTarget(bulkDeleteTarget(body));
     const who = { actor: principal?.username ?? 'anonymous', role: principal?.role ?? null, address };
