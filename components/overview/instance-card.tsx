@@ -1,9 +1,10 @@
 // One instance on the fleet overview, from the fleet answer: identity, status, health and the
 // sampler's figures. Rendering only: the overview polls.
 import Link from 'next/link';
-import type { FleetInstance } from '@/lib/fleet/types';
-import { endSentence } from '@/lib/format';
+import type { FleetCluster, FleetInstance } from '@/lib/fleet/types';
+import { endSentence, formatNumber } from '@/lib/format';
 import type { Thresholds } from '@/lib/health-targets';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { FleetHealthLight, TopFindings } from './fleet-health-light';
 import { InstanceCardFigures } from './instance-card-figures';
@@ -38,9 +39,24 @@ export function InstanceCard({ instance, thresholds }: { instance: FleetInstance
           <FleetHealthLight health={instance.health} />
         </div>
       </div>
+      {instance.cluster ? <ClusterLine cluster={instance.cluster} /> : null}
       <TopFindings health={instance.health} />
       <CardBody instance={instance} thresholds={thresholds} />
     </Card>
+  );
+}
+
+/** A cluster's card stands for all its nodes: how many, how many are down, the cluster's state. */
+function ClusterLine({ cluster }: { cluster: FleetCluster }) {
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="card-cluster">
+      <Badge>Redis Cluster</Badge>
+      <span>
+        {formatNumber(cluster.nodes, 0)} nodes ({formatNumber(cluster.masters, 0)} masters)
+        {cluster.nodesDown > 0 ? <span className="font-medium text-red-800"> · {formatNumber(cluster.nodesDown, 0)} down</span> : null}
+      </span>
+      <Badge tone={cluster.state === 'ok' ? 'ok' : 'bad'}>cluster_state: {cluster.state}</Badge>
+    </p>
   );
 }
 

@@ -43,6 +43,8 @@ export const queryKeys = {
   commands: (id: string) => ['instances', id, 'commands'] as const,
   /** PING percentiles and the latency monitor: invalidate after latency-monitor-threshold is set. */
   latency: (id: string) => ['instances', id, 'latency'] as const,
+  /** A Redis Cluster's nodes, slots and state with the sampler's figures (GET .../cluster). */
+  cluster: (id: string) => ['instances', id, 'cluster'] as const,
   /** The sentinels' view of a Sentinel instance ({sentinel: null} for any other). */
   sentinel: (id: string) => ['instances', id, 'sentinel'] as const,
   /** Every audit view, whatever its filters: invalidate this after a mutation. */

@@ -19,3 +19,5 @@ export const POLL_METRICS_LONG_MS = 60_000;
 export const POLL_SLOWLOG_MS = 5_000;
 /** The archive grows as the sampler reads the slow log (every 10 s); a range of days need not be refetched more often. */
 export const POLL_SLOWLOG_ARCHIVE_MS = 30_000;
+/** The cluster page: the topology is asked again after 5 s, the figures change once a sample. */
+export const POLL_CLUSTER_MS = 5_000;

@@ -3,10 +3,32 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
+import type { RedisInstance } from '@/lib/redis/registry';
 import { server } from '@/lib/server/root';
+
+/**
+ * The instance, or for a cluster node not discovered yet (Redlens just started), its cluster's
+ * topology asked first: node ids start with the cluster's id and a dot.
+ */
+async function findInstance(id: string): Promise<RedisInstance | undefined> {
+  const { registry } = server();
+  const known = registry.get(id);
+  if (known) return known;
+  const cluster = registry.list().find((instance) => instance.topology && id.startsWith(`${instance.id}.`));
+  if (cluster) await cluster.topology!.current().catch(() => null);
+  return registry.get(id);
+}
 
 export async function knownInstanceId(params: InstanceParams): Promise<string> {
   const id = await instanceIdOf(params);
-  if (!server().registry.get(id)) notFound();
+  if (!(await findInstance(id))) notFound();
   return id;
+}
+
+/** The id and what kind of page it needs: a Redis Cluster's page lists its nodes. */
+export async function knownInstance(params: InstanceParams): Promise<{ id: string; cluster: boolean }> {
+  const id = await instanceIdOf(params);
+  const instance = await findInstance(id);
+  if (!instance) notFound();
+  return { id, cluster: instance.topology !== null };
 }
