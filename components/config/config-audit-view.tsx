@@ -11,6 +11,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { AuditTable, STATUS_TONE } from './audit-table';
+import { ClusterConfig } from './cluster-config';
 import { OtherSettings } from './other-settings';
 import { InstancePageHeader } from '@/components/instance/instance-page-header';
 
@@ -43,7 +44,7 @@ export function ConfigAuditView({ id }: { id: string }) {
         failed={(error) => <ErrorState title={errorTitle(error)} message={error.message} code={errorCodeOf(error)} data-testid="config-error" />}
         refreshFailed={{ title: errorTitle, shown: 'the settings read', 'data-testid': 'config-stale' }}
       >
-        {(data) => <AuditBody id={id} data={data} />}
+        {(data) => ('kind' in data ? <ClusterConfig data={data} /> : <AuditBody id={id} data={data} />)}
       </QueryState>
     </div>
   );

@@ -1,7 +1,11 @@
 'use client';
 // Fleet drift: for each setting whose values differ across the instances, the recommendation
-// first, then each instance's value; instances that could not be read are named, not hidden.
-import type { ConfigDriftResponse } from '@/lib/config-audit/types';
+// first, then each instance's value; instances that could not be read are named, not hidden. A
+// Redis Cluster instance is one column for all its nodes, linked to its own config page, where
+// the drift between its nodes is listed.
+import Link from 'next/link';
+import { CLUSTER_VALUES_DIFFER, type ConfigDriftResponse, type DriftInstance } from '@/lib/config-audit/types';
+import { plural } from '@/lib/format';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useConfigDrift } from '@/lib/queries/config';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -45,6 +49,20 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
           ))}
         </ul>
       ) : null}
+      {compared.some((instance) => instance.cluster) ? (
+        <ul className="space-y-1 text-sm text-slate-700" data-testid="config-drift-clusters">
+          {compared.flatMap((instance) => (instance.cluster ? [{ instance, cluster: instance.cluster }] : [])).map(({ instance, cluster }) => (
+            <li key={instance.instance}>
+              <Link href={clusterConfigHref(instance)} className="font-medium underline">{instance.name}</Link> is a cluster of{' '}
+              {plural(cluster.nodes, 'node', 'nodes')}, compared here as one
+              {cluster.read < cluster.nodes ? ` (${cluster.read} of them answered)` : ''}:{' '}
+              {cluster.drifting === 0
+                ? 'its nodes agree on every setting.'
+                : `${plural(cluster.drifting, 'setting differs', 'settings differ')} between its nodes (its config page says which node has which).`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {data.settings.length === 0 ? (
         <EmptyState title="No drift">
           {compared.length < 2 ? 'Drift needs two instances that answer.' : `The ${compared.length} instances that answered agree on every setting.`}
@@ -57,7 +75,10 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
                 <th scope="col" className="px-3 py-2">Setting</th>
                 <th scope="col" className="px-3 py-2">Recommended</th>
                 {compared.map((instance) => (
-                  <th key={instance.instance} scope="col" className="px-3 py-2 normal-case">{instance.name}</th>
+                  <th key={instance.instance} scope="col" className="px-3 py-2 normal-case">
+                    {instance.cluster ? <Link href={clusterConfigHref(instance)} className="underline">{instance.name}</Link> : instance.name}
+                    {instance.cluster ? <span className="block font-normal text-slate-500">cluster, {plural(instance.cluster.nodes, 'node', 'nodes')}</span> : null}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -70,7 +91,15 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
                     const value = setting.values.find((each) => each.instance === instance.instance)?.value ?? null;
                     return (
                       <td key={instance.instance} className="px-3 py-2 font-mono text-xs break-all">
-                        {value === null ? <span className="text-slate-500">not reported</span> : value === '' ? <span className="text-slate-500">(empty)</span> : value}
+                        {value === null ? (
+                          <span className="text-slate-500">not reported</span>
+                        ) : value === '' ? (
+                          <span className="text-slate-500">(empty)</span>
+                        ) : value === CLUSTER_VALUES_DIFFER && instance.cluster ? (
+                          <Link href={clusterConfigHref(instance)} className="font-sans text-amber-900 underline">differs between its nodes</Link>
+                        ) : (
+                          value
+                        )}
                       </td>
                     );
                   })}
@@ -83,3 +112,5 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
     </>
   );
 }
+
+const clusterConfigHref = (instance: DriftInstance) => `/instances/${encodeURIComponent(instance.instance)}/config`;

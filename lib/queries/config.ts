@@ -2,7 +2,7 @@
 // One hook per config endpoint: the audit of an instance, the admin's apply of one setting, the
 // fleet's drift.
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConfigAuditResponse, ConfigDriftResponse, ConfigSetResponse } from '@/lib/config-audit/types';
+import type { ClusterConfigResponse, ConfigAuditResponse, ConfigDriftResponse, ConfigSetResponse } from '@/lib/config-audit/types';
 import { fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 
@@ -14,7 +14,8 @@ const configPath = (id: string) => `/api/instances/${encodeURIComponent(id)}/con
 export const configAuditQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.config(id),
-    queryFn: ({ signal }) => fetchJson<ConfigAuditResponse>(configPath(id), { signal }),
+    // A Redis Cluster instance answers its nodes' audits summed up and their drift (`kind: 'cluster'`).
+    queryFn: ({ signal }) => fetchJson<ConfigAuditResponse | ClusterConfigResponse>(configPath(id), { signal }),
     refetchInterval: POLL_CONFIG_MS,
   });
 
