@@ -26,7 +26,7 @@ function clusterDown(down: string): RuleResult {
 function clusterStateFail({ state, askedNode, nodes }: ClusterView): RuleResult | null {
   if (state.state !== 'fail') return null;
   const failed = nodes.filter((node) => node.failure === 'fail' && node.role === 'master' && node.slotCount > 0);
-  const why = failed.length > 0 ? ` Failed masters without a replica to take over: ${failed.map((node) => describeNode(node, nodes)).join('; ')}.` : '';
+  const why = failed.length > 0 ? ` Masters flagged fail: ${failed.map((node) => describeNode(node, nodes)).join('; ')}.` : '';
   return {
     id: 'cluster-state-fail', severity: 'critical', title: 'The cluster is down (cluster_state:fail)',
     detail:
