@@ -42,7 +42,9 @@ export function KeyBrowser({ id }: { id: string }) {
   // Without a db in the URL the browser opens the instance's default (the /db of its URL), which
   // comes with the databases reply; if that fails, the server picks it (db left out).
   const databases = useDatabases(id);
-  const db = state.db ?? databases.data?.defaultDb ?? null;
+  // A Redis Cluster has db 0 only, whatever the URL says.
+  const cluster = databases.data?.cluster !== undefined;
+  const db = cluster ? 0 : state.db ?? databases.data?.defaultDb ?? null;
   const dbKnown = state.db !== null || databases.data !== undefined || databases.isError;
   const { q, mode, type, cursor } = state;
   const filters = useMemo<Filters>(() => ({ db, q, mode, type, cursor }), [db, q, mode, type, cursor]);
@@ -178,7 +180,7 @@ export function KeyBrowser({ id }: { id: string }) {
             </EmptyState>
           ) : streamed || keys.data ? (
             <>
-              <KeyRowHeader />
+              <KeyRowHeader cluster={cluster} />
               {state.view === 'tree' ? (
                 <KeyTree rows={treeRows} openKey={state.key} onOpen={open} delimiter={state.delimiter} />
               ) : (

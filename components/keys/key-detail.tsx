@@ -1,6 +1,7 @@
 'use client';
 // One key in depth: type, encoding, live TTL, memory, length, admin actions and edits, and its
 // value in pages. A key that vanished says so (and has left the list).
+import Link from 'next/link';
 import { useState } from 'react';
 import type { KeyDetail } from '@/lib/keys/types';
 import { formatBytes, formatNumber } from '@/lib/format';
@@ -93,6 +94,17 @@ export function KeyDetailPanel({ id, db, keyB64, replica, onClose, onOpenKey }: 
         </h2>
         <Button onClick={onClose} aria-label="Close key detail">Close</Button>
       </div>
+      {first.node ? (
+        <p className="-mt-2 text-sm text-slate-600" data-testid="key-detail-node">
+          on node{' '}
+          <Link
+            href={`/instances/${encodeURIComponent(first.node.instanceId)}`}
+            className="font-mono text-slate-800 underline hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+          >
+            {first.node.address}
+          </Link>
+        </p>
+      ) : null}
       <StatList columns={3}>
         <Stat label="Type" value={<TypeBadge type={first.type} />} />
         <Stat label="Encoding" value={first.encoding ?? '—'} />

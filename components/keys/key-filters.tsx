@@ -32,7 +32,9 @@ export function KeyFilters({ id, state, db: current, onChange }: KeyFiltersProps
   const databases = useDatabases(id);
   const counts = new Map(databases.data?.keyspace.map((entry) => [entry.db, entry.keys]));
   const total = databases.data?.databases ?? 16;
-  const dbs = total <= MAX_DB_OPTIONS
+  // A Redis Cluster has db 0 only: the selector stays, fixed to it.
+  const cluster = databases.data?.cluster;
+  const dbs = cluster ? [0] : total <= MAX_DB_OPTIONS
     ? Array.from({ length: total }, (_, db) => db)
     : [...new Set([0, current, ...counts.keys()])].sort((a, b) => a - b);
 
@@ -48,7 +50,9 @@ export function KeyFilters({ id, state, db: current, onChange }: KeyFiltersProps
         <Field label="Database" htmlFor={`${uid}-db`}>
           <Select
             id={`${uid}-db`}
-            value={current}
+            value={cluster ? 0 : current}
+            disabled={cluster !== undefined}
+            {...(cluster && { title: `A Redis Cluster has db 0 only (keys on ${cluster.masters} masters)` })}
             onChange={(event) => onChange({ db: Number(event.target.value), cursor: '0', key: null })}
           >
             {dbs.map((db) => (
@@ -116,6 +120,11 @@ export function KeyFilters({ id, state, db: current, onChange }: KeyFiltersProps
           </div>
         ) : null}
       </div>
+      {cluster ? (
+        <p className="text-xs text-slate-600" data-testid="cluster-note">
+          Redis Cluster: db 0 only, keys listed from its {cluster.masters} masters one after the other; each row names the node it lives on.
+        </p>
+      ) : null}
       {databases.data?.configError ? <p className="text-xs text-amber-800">{databases.data.configError}</p> : null}
       {databases.data?.infoError ? <p className="text-xs text-amber-800">{databases.data.infoError}</p> : null}
     </div>

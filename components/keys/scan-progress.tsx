@@ -2,6 +2,7 @@
 // continue / scan all / stop controls; and for "scan all", how many names the stream brought of
 // DBSIZE, with Stop. Partial results are said to be partial.
 import { formatNumber, formatPercent } from '@/lib/format';
+import { isClusterCursor } from '@/lib/keys/cluster-cursor';
 import type { KeysPage } from '@/lib/keys/types';
 import { Button } from '@/components/ui/button';
 import type { ScanAllRun } from './use-scan-all';
@@ -42,7 +43,7 @@ export function ScanProgress(props: ScanProgressProps) {
       <p role="status" aria-live="polite" className="min-w-0 flex-1 text-slate-700">
         {text}
         {hasMore ? stopped : ''}
-        {props.startCursor !== '0' ? ` Started at cursor ${props.startCursor}.` : ''}
+        {props.startCursor === '0' ? '' : isClusterCursor(props.startCursor) ? ' Started part-way through the masters.' : ` Started at cursor ${props.startCursor}.`}
       </p>
       {hasMore && !lookup ? (
         props.scanning ? (

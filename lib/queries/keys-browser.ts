@@ -6,6 +6,7 @@ import {
   type InfiniteData, type QueryClient,
 } from '@tanstack/react-query';
 import { DEFAULT_DELIMITER, DEFAULT_PAGE_KEYS, MAX_DB_INDEX } from '@/lib/keys/constants';
+import { parseClusterCursor } from '@/lib/keys/cluster-cursor';
 import { escapeGlob, searchPattern } from '@/lib/keys/glob';
 import type { DatabasesReply, KeyDeleteReply, KeyDetail, KeyRow, KeysPage, KeyTtlReply } from '@/lib/keys/types';
 import { ApiRequestError, fetchJson } from './fetch-json';
@@ -27,12 +28,14 @@ export function parseKeyBrowserParams(params: Pick<URLSearchParams, 'get'>): Key
   const dbText = params.get('db');
   const db = dbText !== null && /^\d{1,4}$/.test(dbText) ? Number(dbText) : null;
   const cursor = params.get('cursor') ?? '0';
+  // A Redis Cluster's listing hands out a cursor per master (lib/keys/cluster-cursor.ts).
+  const validCursor = /^\d{1,20}$/.test(cursor) || parseClusterCursor(cursor) !== null;
   return {
     db: db !== null && db <= MAX_DB_INDEX ? db : null,
     q: params.get('q') ?? '',
     mode: pick(params.get('mode'), SEARCH_MODES, 'contains'),
     type: params.get('type') ?? '',
-    cursor: /^\d{1,20}$/.test(cursor) ? cursor : '0',
+    cursor: validCursor ? cursor : '0',
     view: pick(params.get('view'), ['list', 'tree'] as const, 'list'),
     delimiter: params.get('delim') ?? DEFAULT_DELIMITER,
     key: params.get('key'),

@@ -70,27 +70,36 @@ export async function onKeyNode<T>(cluster: RedisInstance, key: Buffer, work: (n
     if (!redirection) throw error;
     await topology.refresh();
     const next = redirection.kind === 'MOVED' ? topology.nodeAt(redirection.host, redirection.port) : await topology.nodeForKey(key);
-    try {
-      return await work(next);
-    } catch (again) {
-      const second = redirectionOf(again);
-      if (!second) throw again;
-      throw new ApiError(
-        'REDIS_UNAVAILABLE',
-        `Hash slot ${second.slot} of cluster "${cluster.id}" is moving between nodes (${second.kind} to ${second.host}:${second.port}); try again in a moment.`,
-      );
-    }
+    return onceMore(cluster, () => work(next));
   }
 }
 
-/** Runs `read` once more after a MOVED / ASK, with the topology asked again (a failover since the view was read). */
+/** The second try after a redirection: another redirection means the slot is moving now (503). */
+async function onceMore<T>(cluster: RedisInstance, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (again) {
+    const second = redirectionOf(again);
+    if (!second) throw again;
+    throw new ApiError(
+      'REDIS_UNAVAILABLE',
+      `Hash slot ${second.slot} of cluster "${cluster.id}" is moving between nodes (${second.kind} to ${second.host}:${second.port}); try again in a moment.`,
+    );
+  }
+}
+
+/**
+ * Runs `read` once more after a MOVED / ASK, with the topology asked again (a failover since the
+ * view was read). A listing meets one too while a slot migrates: the importing node lists the
+ * keys already moved but answers their TYPE with MOVED; that page is a 503 until it is done.
+ */
 async function withFreshView<T>(cluster: RedisInstance, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
     if (!redirectionOf(error)) throw error;
     await topologyOf(cluster).refresh();
-    return read();
+    return onceMore(cluster, read);
   }
 }
 

@@ -13,7 +13,7 @@ import { TTL_NONE } from '@/lib/keys/constants';
 export type ScanAllSort = 'scan' | 'memory' | 'ttl';
 
 /** A listed name with what is known of it: type, TTL and memory once its row was on screen. */
-export type ListedKey = KeyName & Partial<Pick<KeyRow, 'type' | 'ttlMs' | 'memoryBytes'>>;
+export type ListedKey = KeyName & Partial<Pick<KeyRow, 'type' | 'ttlMs' | 'memoryBytes' | 'node'>>;
 
 const NAME_LINE = '{"key":';
 /** Parsed lines kept for rows shown again (scrolling back and forth). */
