@@ -18,7 +18,7 @@ import type { AnalysisParams, AnalysisProgress, AnalysisResult } from './types';
  * The thresholds in force, one CONFIG GET per name (Redis 6 takes one pattern per call); all
  * pipelined by ioredis. Denied (an ACL without config|get, a renamed CONFIG): Redis's defaults.
  */
-async function readEncodingThresholds(instance: RedisInstance): Promise<EncodingThresholds> {
+export async function readEncodingThresholds(instance: RedisInstance): Promise<EncodingThresholds> {
   try {
     const replies = await instance.run((client) => Promise.all(ENCODING_CONFIG_NAMES.map((name) => configGet(client, name))));
     return encodingThresholdsOf(Object.assign({}, ...replies) as Record<string, string>);

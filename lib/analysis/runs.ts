@@ -2,7 +2,7 @@
 // read one (compared with another), cancel one. A run of another instance is a 404 here: run ids
 // are global, routes are per instance.
 import 'server-only';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { ApiError, badRequest, notFound } from '@/lib/api/errors';
 import { CANCEL_WAIT_MS } from '@/lib/jobs/detail';
 import type { JobRunner } from '@/lib/jobs/runner';
 import type { JobRecord } from '@/lib/jobs/types';
@@ -10,6 +10,7 @@ import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
 import { checkDb } from '@/lib/redis/db-connections';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { compareNamespaces } from './compare';
+import { clusterAnalysisJob } from './cluster-run';
 import { analysisJob } from './run';
 import {
   DEFAULT_SAMPLE_KEYS,
@@ -24,12 +25,15 @@ type AnalysisRecord = JobRecord<AnalysisParams, AnalysisResult>;
 export async function startAnalysis(
   jobs: JobRunner, instance: RedisInstance, start: AnalysisStart, actor: string | null, policy: readonly TtlPolicyRule[],
 ): Promise<{ id: string; status: AnalysisRecord['status'] }> {
+  // A Redis Cluster has db 0 only (its masters are walked one after the other).
+  if (instance.topology && start.db !== 0) throw badRequest(`db: "${instance.id}" is a Redis Cluster, which has db 0 only`);
   await checkDb(instance, start.db);
   const params: AnalysisParams = {
     db: start.db, mode: start.mode, sampleKeys: start.sampleKeys ?? DEFAULT_SAMPLE_KEYS,
     ...(start.match !== undefined && { match: start.match }),
   };
-  const record = jobs.start({ instance: instance.id, kind: 'analysis', params, actor, run: analysisJob({ instance, params, policy }) });
+  const run = instance.topology ? clusterAnalysisJob({ instance, params, policy }) : analysisJob({ instance, params, policy });
+  const record = jobs.start({ instance: instance.id, kind: 'analysis', params, actor, run });
   return { id: record.id, status: record.status };
 }
 

@@ -143,6 +143,24 @@ export interface AnalysisResult {
   /** MEMORY USAGE was refused (an ACL without memory|usage): every byte figure is then 0 / a lower bound. */
   memoryError?: string;
   encodingFindingsTotal?: number;
+  /**
+   * A Redis Cluster instance: its masters walked one after the other (db 0), every figure above
+   * over all of them; `masters` says how many were walked (fewer than `nodes` lists when stopped).
+   */
+  cluster?: { masters: number; nodes: AnalysisClusterNode[] };
+}
+
+/** One master of a cluster in its analysis: where it is and how much of it was walked. */
+export interface AnalysisClusterNode {
+  /** The node's instance id (its own pages). */
+  instanceId: string;
+  /** host:port */
+  address: string;
+  /** DBSIZE when the run started */
+  dbSize: number;
+  /** keys the walk looked at on it; 0 when it was not reached (cancelled before) */
+  scanned: number;
+  walked: boolean;
 }
 
 /** One run in the list (GET .../analysis). */

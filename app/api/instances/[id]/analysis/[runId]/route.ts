@@ -15,13 +15,13 @@ const runIdOf = async (context: RunContext) => String((await context.params).run
 
 export const GET = async (request: Request, context: RunContext) => {
   const runId = await runIdOf(context);
-  return instanceRoute({ role: 'viewer', query: analysisRunQuerySchema }, ({ instance, query }) =>
+  return instanceRoute({ role: 'viewer', query: analysisRunQuerySchema, wholeCluster: true }, ({ instance, query }) =>
     analysisRunDetail(server().jobs, instance.id, runId, query.compareTo))(request, context);
 };
 
 export const DELETE = async (request: Request, context: RunContext) => {
   const runId = await runIdOf(context);
-  return instanceRoute({ role: 'viewer', audit: 'analysis.cancel' }, ({ instance, auditTarget }) => {
+  return instanceRoute({ role: 'viewer', audit: 'analysis.cancel', wholeCluster: true }, ({ instance, auditTarget }) => {
     auditTarget(`run ${runId}`);
     return cancelAnalysis(server().jobs, instance.id, runId);
   })(request, context);
