@@ -74,7 +74,7 @@ describe('the keyspace analysis of a cluster', () => {
     expect(run).toMatchObject({ status: 'done', db: 0, mode: 'full', keys: WRITTEN, error: null });
     const result = run.result!;
     expect(result).toMatchObject({ scanned: WRITTEN, dbSize: WRITTEN, estimated: false, totals: { keys: WRITTEN } });
-    expect(run.progress).toMatchObject({ done: WRITTEN, total: WRITTEN });
+    expect(run.progress).toMatchObject({ done: WRITTEN, total: WRITTEN, master: { walking: 3, of: 3, address: masters[2]!.address } });
     expect(result.cluster!.masters).toBe(3);
     expect(result.cluster!.nodes.map((node) => node.instanceId)).toEqual(masters.map((master) => master.id));
     result.cluster!.nodes.forEach((node, i) => expect(node).toMatchObject({ walked: true, dbSize: perMaster[i], scanned: perMaster[i] }));

@@ -4,8 +4,9 @@
 import type { ReactNode } from 'react';
 import type { AnalysisResult, NamespaceComparison } from '@/lib/analysis/types';
 import type { JobStatus } from '@/lib/jobs/types';
-import { formatBytes, formatNumber, formatPercent } from '@/lib/format';
+import { formatBytes, formatNumber, formatPercent, plural } from '@/lib/format';
 import { Stat, StatList } from '@/components/ui/stat';
+import { ClusterMasters } from './cluster-masters';
 import { EncodingFindings } from './encoding-findings';
 import { coverageText, typeRows, withoutTtlSummary } from './model/result-view';
 import { NamespaceMemory } from './namespace-memory';
@@ -34,6 +35,7 @@ export function AnalysisResultView({ id, result, status, comparison }: AnalysisR
           {coverage}
         </p>
       ) : null}
+      {result.cluster ? <ClusterMasters cluster={result.cluster} /> : null}
       {result.memoryError ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="analysis-memory-error">
           Memory figures are missing: {result.memoryError} (the ACL user needs <code>memory|usage</code>).
@@ -43,7 +45,7 @@ export function AnalysisResultView({ id, result, status, comparison }: AnalysisR
         <StatList columns={3} className="sm:grid-cols-5">
           <Stat label={`Keys${estimate}`} value={formatNumber(result.totals.keys, 0)} testId="analysis-total-keys" />
           <Stat label={`Memory${estimate}`} value={formatBytes(result.totals.memoryBytes)} hint="sum of MEMORY USAGE" testId="analysis-total-memory" />
-          <Stat label="Keys visited" value={`${formatNumber(result.scanned, 0)} of ${formatNumber(result.dbSize, 0)}`} hint={`db${result.db}, DBSIZE at the start`} />
+          <Stat label="Keys visited" value={`${formatNumber(result.scanned, 0)} of ${formatNumber(result.dbSize, 0)}`} hint={result.cluster ? `db0 of ${plural(result.cluster.masters, 'master', 'masters')}, DBSIZE summed at the start` : `db${result.db}, DBSIZE at the start`} />
           <Stat label="Without TTL" value={`${formatNumber(none.keys, 0)} keys`} hint={`${formatPercent(none.share)} · ${formatBytes(none.memoryBytes)}`} />
           <Stat label="Breaking the TTL policy" value={`${formatNumber(violations, 0)} keys`} />
         </StatList>

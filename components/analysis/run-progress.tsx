@@ -19,6 +19,11 @@ export function RunProgress({ id, run }: { id: string; run: AnalysisRunDetail })
           {view.scannedText} · {view.rateText}
           {view.etaText ? ` · ${view.etaText}` : ''}
         </p>
+        {run.progress?.master ? (
+          <p className="text-xs text-slate-600" data-testid="analysis-progress-master">
+            Master {run.progress.master.walking} of {run.progress.master.of} ({run.progress.master.address})
+          </p>
+        ) : null}
         {view.pacedText ? (
           <p className="rounded border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs text-amber-900" data-testid="analysis-paced">
             {view.pacedText}: slowed down so Redis keeps answering its clients in time

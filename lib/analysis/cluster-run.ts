@@ -40,11 +40,12 @@ export function clusterAnalysisJob({ instance: cluster, params, policy, now = Da
     let memoryError: string | undefined;
     const report = (step: WalkProgress | null, perSecond: number | null) => {
       const left = Math.max(0, total - scanned);
-      const walking = nodes.filter((node) => node.walked).length;
+      const walking = nodes.filter((node) => node.walked);
       const current: AnalysisProgress = {
         done: scanned, total, perSecond, etaSeconds: perSecond ? Math.round(left / perSecond) : null,
         scanned, dbSize, keysPerSec: perSecond, pingMs: step?.pingMs ?? null, paced: step?.paced ?? false,
-        note: `master ${walking} of ${nodes.length}${step?.paced && step.pingMs !== null ? `; paced: PING ${step.pingMs.toFixed(1)} ms` : ''}`,
+        ...(walking.length > 0 && { master: { walking: walking.length, of: nodes.length, address: walking.at(-1)!.address } }),
+        ...(step?.paced && step.pingMs !== null && { note: `paced: PING ${step.pingMs.toFixed(1)} ms` }),
       };
       progress(current);
     };

@@ -50,6 +50,8 @@ export interface AnalysisProgress extends JobProgress {
   pingMs: number | null;
   /** True while the walk waits because PING is slow. */
   paced: boolean;
+  /** A Redis Cluster instance: the master being walked now (1-based) of how many, and where. */
+  master?: { walking: number; of: number; address: string };
 }
 
 /** A key shown in the result: the display name and its exact bytes (SPEC section 5). */
