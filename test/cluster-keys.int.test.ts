@@ -272,7 +272,7 @@ describe('scan all and bulk delete on a cluster', () => {
 });
 
 describe('redirections and failovers', () => {
-  it('follows a MOVED after a slot moved to another master under a stale view (and says an ASK-ed slot is moving)', async () => {
+  it('reads through an ASK while a slot migrates (writes wait: 503), and follows a MOVED once it moved, under a stale view', async () => {
     const key = Buffer.from('item:2500');
     const [slot] = await keySlots([key]);
     const owners = await slotMasters();
@@ -288,10 +288,15 @@ describe('redirections and failovers', () => {
     const inSlot = await onNode(source, (client) => client.call('CLUSTER', 'GETKEYSINSLOT', String(slot), '1000') as Promise<string[]>);
     expect(inSlot).toContain(key.toString());
     await onNode(source, (client) => client.call('MIGRATE', '127.0.0.1', String(target), '', '0', '5000', 'KEYS', ...inSlot));
-    // Mid-migration the source answers ASK; Redlens does not send ASKING: a clear 503.
+    // Mid-migration the source answers ASK: the detail is read on the importing node, asking.
     const asked = await getKey(key);
-    expect(asked.status).toBe(503);
-    expect((await asked.json()).error.message).toMatch(/slot \d+ .* is moving between nodes/);
+    expect(asked.status).toBe(200);
+    expect(((await asked.json()) as KeyDetail).node).toEqual({ address: `127.0.0.1:${target}`, instanceId: instanceIdOf(target) });
+    // A write is not sent through a half-moved slot: a 503 that says so, nothing changed.
+    const write = await call(keyRoute.PATCH, 'PATCH', '/api/instances/shop/key', { headers: { cookie: adminCookie }, params, body: { db: 0, keyB64: b64(key), ttlMs: 600_000 } });
+    expect(write.status).toBe(503);
+    expect((await write.json()).error.message).toMatch(/slot \d+ of cluster "shop" is moving between nodes/);
+    expect(await onNode(target, async (client) => (await client.pipeline().call('ASKING').pttl(key).exec())![1]![1])).toBe(-1);
 
     for (const port of [target, source, ...new Set(owners)].filter((port, i, all) => all.indexOf(port) === i)) {
       await onNode(port, (client) => client.call('CLUSTER', 'SETSLOT', String(slot), 'NODE', targetId));

@@ -7,11 +7,12 @@
 //
 // Redirections: a MOVED (our view of the cluster is stale: a failover, a reshard) makes the
 // topology ask the nodes again, and the request is tried once more on the node named. An ASK
-// (the slot is being migrated and the key already sits on the importing node) would need ASKING
-// right before each command on the same connection; the value reads go out as pipelines of
-// several commands on a RespPipe, so instead the topology is asked again and the request tried
-// once more on the master it names, and a second redirection answers 503 "try again" (as
-// TRYAGAIN does): a migration is short, and Redlens never writes through a half-moved slot.
+// (the slot is being migrated and the key already sits on the importing node): a key's detail
+// is read there once with ASKING before each command (values.ts askingSender). Writes (edit, TTL,
+// delete) and the listing's metadata do not send ASKING (WATCH / MULTI and the shared pipes would
+// need it per command): they ask the topology again and try once more on the master it names,
+// and a second redirection answers 503 "try again" (as TRYAGAIN does): a migration is short, and
+// Redlens never writes through a half-moved slot.
 import 'server-only';
 import { ApiError, badRequest } from '@/lib/api/errors';
 import { SCAN_MAX_CALLS, SCAN_MAX_MS } from '@/lib/keys/constants';
@@ -56,21 +57,25 @@ async function clusterDbSize(masters: RedisInstance[]): Promise<number> {
 }
 
 /**
- * Runs `work` on the master serving `key`'s slot. A MOVED or ASK: the topology is asked again and
- * `work` runs once more (MOVED: on the node named; ASK: on the master the new view names, see the
- * top of this file); a second redirection is a 503 that says the slot is moving.
+ * Runs `work` on the master serving `key`'s slot. An ASK, when `work` can send ASKING (`canAsk`):
+ * once more on the node named, asking. A MOVED (or an ASK otherwise): the topology is asked again
+ * and `work` runs once more (MOVED: on the node named; ASK: on the master the new view names);
+ * a second redirection is a 503 that says the slot is moving.
  */
-export async function onKeyNode<T>(cluster: RedisInstance, key: Buffer, work: (node: RedisInstance) => Promise<T>): Promise<T> {
+export async function onKeyNode<T>(
+  cluster: RedisInstance, key: Buffer, work: (node: RedisInstance, asking: boolean) => Promise<T>, canAsk = false,
+): Promise<T> {
   const topology = topologyOf(cluster);
   const node = await topology.nodeForKey(key);
   try {
-    return await work(node);
+    return await work(node, false);
   } catch (error) {
     const redirection = redirectionOf(error);
     if (!redirection) throw error;
+    if (redirection.kind === 'ASK' && canAsk) return onceMore(cluster, () => work(topology.nodeAt(redirection.host, redirection.port), true));
     await topology.refresh();
     const next = redirection.kind === 'MOVED' ? topology.nodeAt(redirection.host, redirection.port) : await topology.nodeForKey(key);
-    return onceMore(cluster, () => work(next));
+    return onceMore(cluster, () => work(next, false));
   }
 }
 
@@ -235,7 +240,7 @@ export async function clusterDatabases(cluster: RedisInstance): Promise<Database
 /** GET .../key on a cluster: read on the master of the key's slot, which the detail names. */
 export function readClusterKey(cluster: RedisInstance, key: Buffer, query: KeyQueryInput): Promise<KeyDetail> {
   checkClusterDb(query.db);
-  return onKeyNode(cluster, key, async (node) => ({ ...(await readKey(node, key, { ...query, db: 0 })), node: keyNodeOf(node) }));
+  return onKeyNode(cluster, key, async (node, asking) => ({ ...(await readKey(node, key, { ...query, db: 0 }, { asking })), node: keyNodeOf(node) }), true);
 }
 
 export function deleteClusterKey(cluster: RedisInstance, db: number, key: Buffer): Promise<KeyDeleteReply> {

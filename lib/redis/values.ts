@@ -171,8 +171,22 @@ function tooLarge(query: KeyQueryInput, type: string, elementBytes: number | nul
   return { kind: 'too-large', truncated: true, capBytes: VALUE_REPLY_MAX_BYTES, elementBytes, at };
 }
 
+/** What the readers send through: the db's value pipe, or one that says ASKING before each command. */
+type Sender = Pick<RespPipe, 'send'>;
+
+/**
+ * A Redis Cluster's ASK (a slot being migrated, the key already on the importing node): that node
+ * serves a command only right after ASKING on the same connection. A RespPipe writes each batch
+ * whole, in order, so ASKING in front of every command of the batch holds.
+ */
+export function askingSender(pipe: Sender): Sender {
+  return {
+    send: async (commands) => (await pipe.send(commands.flatMap((command) => [['ASKING'], command]))).filter((_, i) => i % 2 === 1),
+  };
+}
+
 /** One page of the value, read through the capped pipe; a reply past the cap is retried for one element. */
-async function readPage(pipe: RespPipe, reader: Reader, key: Buffer, query: KeyQueryInput, type: string, length: number, count: number): Promise<KeyValue | typeof RETRY> {
+async function readPage(pipe: Sender, reader: Reader, key: Buffer, query: KeyQueryInput, type: string, length: number, count: number): Promise<KeyValue | typeof RETRY> {
   let replies: RespReply[];
   try {
     replies = await pipe.send(reader.page(key, query, count));
@@ -190,7 +204,7 @@ async function readPage(pipe: RespPipe, reader: Reader, key: Buffer, query: KeyQ
   return reader.read(replies, query, length, count);
 }
 
-async function readOnce(pipe: RespPipe, db: number, key: Buffer, query: KeyQueryInput): Promise<KeyDetail | typeof RETRY> {
+async function readOnce(pipe: Sender, db: number, key: Buffer, query: KeyQueryInput): Promise<KeyDetail | typeof RETRY> {
   const [type, ttl, encoding, memory] = await pipe.send([
     ['TYPE', key], ['PTTL', key], ['OBJECT', 'ENCODING', key], ['MEMORY', 'USAGE', key, 'SAMPLES', String(MEMORY_SAMPLES)],
   ]);
@@ -231,11 +245,12 @@ async function readOnce(pipe: RespPipe, db: number, key: Buffer, query: KeyQuery
  * through the db's value pipe, whose replies are capped at VALUE_REPLY_MAX_BYTES: a huge element
  * never reaches the dashboard's memory, and the shared client stays free for other requests.
  */
-export async function readKey(instance: RedisInstance, key: Buffer, query: KeyQueryInput): Promise<KeyDetail> {
+export async function readKey(instance: RedisInstance, key: Buffer, query: KeyQueryInput, options: { asking?: boolean } = {}): Promise<KeyDetail> {
   const db = await checkedDb(instance, query.db);
   return onDb(instance, db, async ({ values }) => {
+    const pipe = options.asking ? askingSender(values) : values;
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const detail = await readOnce(values, db, key, query);
+      const detail = await readOnce(pipe, db, key, query);
       if (detail !== RETRY) return detail;
     }
     throw notFound('The key keeps changing type while it is read; try again.');
