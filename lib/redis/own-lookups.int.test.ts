@@ -164,6 +164,8 @@ describe('own traffic model against a real Redis', () => {
     // error, which Redis counts the same as an answer).
     ['CLUSTER NODES', onClient((c) => c.call('CLUSTER', 'NODES')), RAN],
     ['CLUSTER INFO', onClient((c) => c.call('CLUSTER', 'INFO')), RAN],
+    // The key detail on a Redis Cluster during a slot migration (values.ts askingSender).
+    ['ASKING on the value pipe', onValues(['ASKING']), RAN],
     ['LATENCY LATEST', onClient((c) => c.call('LATENCY', 'LATEST')), RAN],
     ['LATENCY HISTORY', onClient((c) => c.call('LATENCY', 'HISTORY', 'command')), RAN],
     ['LATENCY DOCTOR', onClient((c) => c.call('LATENCY', 'DOCTOR')), RAN],
