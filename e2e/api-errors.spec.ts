@@ -7,14 +7,24 @@ test.describe('API contract', () => {
     expect(response.headers()['cache-control']).toBe('no-store');
   });
 
-  test('instances lists both Redis servers without any URL or password', async ({ api }) => {
+  test('instances lists both Redis servers and the cluster with its 6 nodes without any URL or password', async ({ api, servers }) => {
     const response = await api.get('/api/instances');
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body.instances.map((instance: { id: string; status: string }) => [instance.id, instance.status])).toEqual([
+    type Listed = { id: string; status: string; memberOf?: { clusterId: string; clusterName: string } };
+    const instances: Listed[] = body.instances;
+    expect(instances.filter((instance) => !instance.memberOf).map((instance) => [instance.id, instance.status])).toEqual([
       ['e2e-main', 'up'],
       ['e2e-second', 'up'],
+      ['e2e-cluster', 'up'],
     ]);
+    // Each node of the cluster is an instance of its own, with the cluster it belongs to.
+    const nodes = instances.filter((instance) => instance.memberOf);
+    expect(nodes.map((node) => node.id).sort()).toEqual(servers.cluster.ports.map((port) => `e2e-cluster.127-0-0-1-${port}`).sort());
+    for (const node of nodes) {
+      expect(node.status).toBe('up');
+      expect(node.memberOf).toEqual({ clusterId: 'e2e-cluster', clusterName: 'E2E cluster' });
+    }
     expect(JSON.stringify(body)).not.toContain('redis://');
   });
 

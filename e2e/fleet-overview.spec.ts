@@ -62,3 +62,18 @@ test('the instance page shows the keyspace of every db', async ({ page, mainRedi
   await expect(table.getByRole('row', { name: /db5/ })).toContainText(String(db5));
   await expect(page.getByText(/allkeys|noeviction|volatile/).first()).toBeVisible();
 });
+
+test('the cluster is one card with its node count and state; its nodes are not cards of their own', async ({ page, servers }) => {
+  await page.goto('/');
+  const card = page.getByTestId('instance-card-e2e-cluster');
+  await expect(card.getByTestId('card-cluster')).toContainText('6 nodes (3 masters)');
+  await expect(card.getByTestId('card-cluster')).toContainText('cluster_state: ok');
+  await expect(card.getByTestId('card-keys')).toHaveText(/^[\d,]+$/);
+  await expect(card.getByTestId('health-light')).toBeVisible();
+  await expect(page.getByTestId(`instance-card-e2e-cluster.127-0-0-1-${servers.cluster.ports[0]}`)).toHaveCount(0);
+  // One card each for e2e-main, e2e-second and the cluster (a card's own findings list is nested deeper).
+  await expect(page.locator('ul[aria-label="Redis instances"] > li')).toHaveCount(3);
+  await card.getByRole('link', { name: 'E2E cluster' }).click();
+  await expect(page).toHaveURL(/\/instances\/e2e-cluster$/);
+  await expect(page.getByTestId('cluster-node')).toHaveCount(6);
+});
