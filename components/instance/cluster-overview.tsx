@@ -15,7 +15,7 @@ import { HistorySection } from '@/components/charts/history-section';
 import { EventTimeline } from '@/components/events/event-timeline';
 import { HealthList } from '@/components/health/health-list';
 import { FleetHealthLight, TopFindings } from '@/components/overview/fleet-health-light';
-import { judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
+import { judgePingP95, judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
 import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
@@ -144,6 +144,7 @@ function ClusterWholeBody({ cluster }: { cluster: ClusterResponse }) {
         <Stat label="Throughput" value={formatRate(whole.recent?.opsPerSec, 'ops/s')} hint={`the masters', ${window}`} testId="cluster-ops" />
         <Stat label="Hit ratio" value={formatPercent(whole.recent?.hitRatio)} hint={window} target={judgeRecentHitRatio(whole.recent, thresholds)} />
         <Stat label="Connected clients" value={formatNumber(whole.connectedClients, 0)} hint="every node, Redlens's own included" />
+        <Stat label="PING p95" value={formatRate(whole.pingP95Ms, 'ms', 3)} hint="the slowest node's" target={judgePingP95(whole.pingP95Ms, thresholds)} />
         <Stat
           label="Nodes"
           value={`${formatNumber(whole.nodes - whole.nodesDown, 0)} of ${formatNumber(whole.nodes, 0)} up`}

@@ -60,6 +60,7 @@ function wholeOf(clusterId: string, nodes: ClusterNodeStatus[], samples: FleetSa
     connectedClients: up ? row.values.connectedClients : null,
     keys: up ? row.values.keys : null,
     recent: samples.recentRates(clusterId),
+    pingP95Ms: up ? row.values.pingP95Ms : null,
     nodes: nodes.length,
     masters: nodes.filter((node) => node.role === 'master').length,
     nodesDown: nodes.filter((node) => node.status === 'down' || node.failure !== null).length,

@@ -98,6 +98,8 @@ export interface ClusterWhole {
   keys: number | null;
   /** The masters' commands and every node's lookups over the rule window, own traffic out. */
   recent: RecentRates | null;
+  /** The worst node's p95 PING round trip at the last sample, ms. */
+  pingP95Ms: number | null;
   nodes: number;
   masters: number;
   nodesDown: number;
