@@ -292,6 +292,13 @@ describe('redirections and failovers', () => {
     const asked = await getKey(key);
     expect(asked.status).toBe(200);
     expect(((await asked.json()) as KeyDetail).node).toEqual({ address: `127.0.0.1:${target}`, instanceId: instanceIdOf(target) });
+    // The listing lists it once, on the importing node (its TYPE read there with ASKING).
+    const midway = await listEverything();
+    expect(midway.rows.length).toBe(expected.size);
+    expect(new Set(midway.rows.map((row) => row.keyB64))).toEqual(expected);
+    expect(midway.rows.find((row) => row.key === key.toString())!.node?.address).toBe(`127.0.0.1:${target}`);
+    const exactly = (await (await listPage(`match=${encodeURIComponent(key.toString())}`)).json()) as KeysPage;
+    expect(exactly.keys.map((row) => [row.key, row.node?.address])).toEqual([[key.toString(), `127.0.0.1:${target}`]]);
     // A write is not sent through a half-moved slot: a 503 that says so, nothing changed.
     const write = await call(keyRoute.PATCH, 'PATCH', '/api/instances/shop/key', { headers: { cookie: adminCookie }, params, body: { db: 0, keyB64: b64(key), ttlMs: 600_000 } });
     expect(write.status).toBe(503);

@@ -8,11 +8,12 @@
 // Redirections: a MOVED (our view of the cluster is stale: a failover, a reshard) makes the
 // topology ask the nodes again, and the request is tried once more on the node named. An ASK
 // (the slot is being migrated and the key already sits on the importing node): a key's detail
-// is read there once with ASKING before each command (values.ts askingSender). Writes (edit, TTL,
-// delete) and the listing's metadata do not send ASKING (WATCH / MULTI and the shared pipes would
-// need it per command): they ask the topology again and try once more on the master it names,
-// and a second redirection answers 503 "try again" (as TRYAGAIN does): a migration is short, and
-// Redlens never writes through a half-moved slot.
+// and a listing's page are read again with ASKING before each key command (keys.ts
+// askingSender). Writes (edit, TTL, delete) and POST keys/meta do not send ASKING (WATCH / MULTI
+// would need it per command; meta groups keys by the master of their slot): they ask the topology
+// again and try once more on the master it names, and a second redirection answers 503 "try
+// again" (as TRYAGAIN does): a migration is short, and Redlens never writes through a half-moved
+// slot.
 import 'server-only';
 import { ApiError, badRequest } from '@/lib/api/errors';
 import { SCAN_MAX_CALLS, SCAN_MAX_MS } from '@/lib/keys/constants';
@@ -94,17 +95,16 @@ async function onceMore<T>(cluster: RedisInstance, work: () => Promise<T>): Prom
 }
 
 /**
- * Runs `read` once more after a MOVED / ASK, with the topology asked again (a failover since the
- * view was read). A listing meets one too while a slot migrates: the importing node lists the
- * keys already moved but answers their TYPE with MOVED; that page is a 503 until it is done.
+ * Runs `read` once more after a MOVED / ASK (`again` true), with the topology asked again (a
+ * failover since the view was read, or a slot migrating).
  */
-async function withFreshView<T>(cluster: RedisInstance, read: () => Promise<T>): Promise<T> {
+async function withFreshView<T>(cluster: RedisInstance, read: (again: boolean) => Promise<T>): Promise<T> {
   try {
-    return await read();
+    return await read(false);
   } catch (error) {
     if (!redirectionOf(error)) throw error;
     await topologyOf(cluster).refresh();
-    return onceMore(cluster, read);
+    return onceMore(cluster, () => read(true));
   }
 }
 
@@ -147,7 +147,7 @@ async function shardsOf(cluster: RedisInstance, cursor: string): Promise<{ maste
  * until the page is full; the page's bounds (SCAN_MAX_MS, SCAN_MAX_CALLS) are shared by all the
  * masters it visits, so a page costs what it costs on one server.
  */
-async function clusterPage(cluster: RedisInstance, query: KeysQueryInput): Promise<KeysPage> {
+async function clusterPage(cluster: RedisInstance, query: KeysQueryInput, asking: boolean): Promise<KeysPage> {
   const { masters, shards } = await shardsOf(cluster, query.cursor);
   const dbSize = clusterDbSize(masters);
   dbSize.catch(() => undefined); // awaited at the end; a failure of the SCANs comes first
@@ -162,7 +162,7 @@ async function clusterPage(cluster: RedisInstance, query: KeysQueryInput): Promi
   const pending = [...shards];
   while (pending.length > 0) {
     const shard = pending[0]!;
-    const page = await scanKeys(shard.node, { ...query, db: 0, cursor: shard.cursor, count: query.count - keys.length }, { deadline, maxCalls: callsLeft });
+    const page = await scanKeys(shard.node, { ...query, db: 0, cursor: shard.cursor, count: query.count - keys.length }, { budget: { deadline, maxCalls: callsLeft }, asking });
     const node = keyNodeOf(shard.node);
     for (const row of page.keys) {
       row.node = node;
@@ -202,11 +202,11 @@ async function clusterPage(cluster: RedisInstance, query: KeysQueryInput): Promi
 /** A pattern without wildcard names one key: one lookup on its master. */
 async function exactClusterLookup(cluster: RedisInstance, query: KeysQueryInput, match: string): Promise<KeysPage> {
   const key = Buffer.from(unescapeGlob(match));
-  const page = await onKeyNode(cluster, key, async (node) => {
-    const found = await scanKeys(node, { ...query, db: 0, cursor: '0' });
+  const page = await onKeyNode(cluster, key, async (node, asking) => {
+    const found = await scanKeys(node, { ...query, db: 0, cursor: '0' }, { asking });
     for (const row of found.keys) row.node = keyNodeOf(node);
     return found;
-  });
+  }, true);
   return { ...page, dbSize: await clusterDbSize(await topologyOf(cluster).masters()) };
 }
 
@@ -215,8 +215,12 @@ export async function listClusterKeys(cluster: RedisInstance, query: KeysQueryIn
   checkClusterDb(query.db);
   if (query.match !== undefined && isExactPattern(query.match)) return exactClusterLookup(cluster, query, query.match);
   // Right after a failover the view may still name the demoted master: its SCAN answers, but its
-  // TYPE / PTTL say MOVED. The page is read again from the same cursor with the new view.
-  return withFreshView(cluster, () => clusterPage(cluster, query));
+  // TYPE / PTTL say MOVED. While a slot migrates, the importing node's SCAN lists the keys already
+  // moved there, and their TYPE says MOVED unless ASKING comes first. Either way the page is read
+  // again from the same cursor, with the new view and ASKING before each key's TYPE / PTTL
+  // (harmless on a slot the node serves; a node neither serving nor importing the slot holds
+  // none of its keys).
+  return withFreshView(cluster, (again) => clusterPage(cluster, query, again));
 }
 
 /** GET .../keys/databases on a cluster: db 0 only, its keys summed over the masters. */

@@ -27,9 +27,23 @@ export function keyName(key: Buffer): KeyName {
 
 export type ScanReply = [Buffer, Buffer[]];
 
+/** What key reads send through: a db's RespPipe, or one that says ASKING before each command. */
+export type Sender = Pick<RespPipe, 'send'>;
+
+/**
+ * A Redis Cluster's ASK (a slot being migrated, the key already on the importing node): that node
+ * serves a command only right after ASKING on the same connection. A RespPipe writes each batch
+ * whole, in order, so ASKING in front of every command of the batch holds.
+ */
+export function askingSender(pipe: Sender): Sender {
+  return {
+    send: async (commands) => (await pipe.send(commands.flatMap((command) => [['ASKING'], command]))).filter((_, i) => i % 2 === 1),
+  };
+}
+
 /** Type, TTL and (optionally) memory of some keys in one write; vanished keys are left out. */
 export async function describeKeys(
-  pipe: RespPipe,
+  pipe: Sender,
   names: Buffer[],
   ids: string[],
   options: { knownType?: string; memory: boolean },
@@ -68,7 +82,7 @@ export async function describeKeys(
   return { rows, ...(memoryError !== undefined && { memoryError }) };
 }
 
-async function exactLookup(client: Redis, pipe: RespPipe, db: number, query: KeysQueryInput, match: string): Promise<KeysPage> {
+async function exactLookup(client: Redis, pipe: Sender, db: number, query: KeysQueryInput, match: string): Promise<KeysPage> {
   const name = Buffer.from(unescapeGlob(match));
   const [dbSize, described] = await Promise.all([client.dbsize(), describeKeys(pipe, [name], [name.toString('base64')], { memory: query.memory })]);
   const rows = described.rows.filter((row) => query.type === undefined || row.type === query.type);
@@ -120,12 +134,14 @@ export interface ScanBudget {
   maxCalls: number;
 }
 
-export async function scanKeys(instance: RedisInstance, query: KeysQueryInput, budget?: ScanBudget): Promise<KeysPage> {
+export async function scanKeys(
+  instance: RedisInstance, query: KeysQueryInput, options: { budget?: ScanBudget; asking?: boolean } = {},
+): Promise<KeysPage> {
   if (isClusterCursor(query.cursor)) throw badRequest(`cursor: a cluster cursor, but "${instance.id}" is not a Redis Cluster instance`);
   const db = await checkedDb(instance, query.db);
   if (query.match !== undefined && isExactPattern(query.match)) {
     const match = query.match;
-    return onDb(instance, db, ({ client, pipe }) => exactLookup(client, pipe, db, query, match));
+    return onDb(instance, db, ({ client, pipe }) => exactLookup(client, options.asking ? askingSender(pipe) : pipe, db, query, match));
   }
   const { listings, redisTime } = keyBrowserLimits(instance);
   const slot = await listings.acquire();
@@ -133,7 +149,7 @@ export async function scanKeys(instance: RedisInstance, query: KeysQueryInput, b
     throw new ApiError('TOO_MANY_REQUESTS', TOO_MANY_LISTINGS, { retryAfterSeconds: slot.retryAfterMs / 1000 });
   }
   try {
-    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime, instance.traffic, budget));
+    return await onDb(instance, db, (connection) => scanPage(connection, db, query, redisTime, instance.traffic, options));
   } finally {
     slot();
   }
@@ -178,7 +194,8 @@ export async function scanWithType(connection: Redis | RespPipe, args: Array<str
 }
 
 async function scanPage(
-  { client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget, traffic: OwnTraffic, budget?: ScanBudget,
+  { client, pipe }: DbConnection, db: number, query: KeysQueryInput, redisTime: RedisTimeBudget, traffic: OwnTraffic,
+  { budget, asking = false }: { budget?: ScanBudget; asking?: boolean },
 ): Promise<KeysPage> {
   const filtered = query.match !== undefined || query.type !== undefined;
   const deadline = budget?.deadline ?? performance.now() + SCAN_MAX_MS;
@@ -258,7 +275,9 @@ async function scanPage(
   // Not charged to the Redis time budget: at most 3 O(1) commands per key shown, and Redis reads
   // a pipeline 16 KB at a time, so other clients' commands interleave with it. Charging its
   // round trip (mostly our own parsing) made a plain listing 3.7x slower for no gain in latency.
-  const { rows, memoryError } = await describeKeys(pipe, names, ids, { memory: query.memory, ...(query.type !== undefined && { knownType: query.type }) });
+  // On a Redis Cluster node while a slot migrates to it, the keys already moved are listed by its
+  // SCAN but served only after ASKING (lib/redis/cluster-keys.ts asks for it then).
+  const { rows, memoryError } = await describeKeys(asking ? askingSender(pipe) : pipe, names, ids, { memory: query.memory, ...(query.type !== undefined && { knownType: query.type }) });
   return {
     db, cursor, done: cursor === '0', keys: rows, scanned, scannedExact: !filtered,
     dbSize: await dbSize, scanCalls: calls, exact: false,

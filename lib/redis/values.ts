@@ -12,11 +12,11 @@ import type { KeyDetail, KeyValue, ShownBytes } from '@/lib/keys/types';
 import { notFound } from '@/lib/api/errors';
 import { displayBytes } from '@/lib/display-bytes';
 import { checkedDb, onDb } from './db-connections';
-import { keyName } from './keys';
+import { askingSender, keyName, type Sender } from './keys';
 import { parseXinfoGroups } from './parse/parse-xinfo-groups';
 import { RespError, type RespReply } from './parse/resp';
 import type { RedisInstance } from './registry';
-import { isReplyTooLarge, type Command, type RespPipe } from './resp-pipe';
+import { isReplyTooLarge, type Command } from './resp-pipe';
 
 /** Raw preview bytes a page may show in all, so a response stays well under 2 MB. */
 const PAGE_PREVIEW_BUDGET = 256 * 1024;
@@ -169,20 +169,6 @@ function failureOf(reply: RespReply): RespError | typeof RETRY | null {
 function tooLarge(query: KeyQueryInput, type: string, elementBytes: number | null): KeyValue {
   const at = type === 'hash' || type === 'set' ? query.cursor : type === 'stream' ? (query.order === 'asc' ? query.start : query.end) : String(query.offset);
   return { kind: 'too-large', truncated: true, capBytes: VALUE_REPLY_MAX_BYTES, elementBytes, at };
-}
-
-/** What the readers send through: the db's value pipe, or one that says ASKING before each command. */
-type Sender = Pick<RespPipe, 'send'>;
-
-/**
- * A Redis Cluster's ASK (a slot being migrated, the key already on the importing node): that node
- * serves a command only right after ASKING on the same connection. A RespPipe writes each batch
- * whole, in order, so ASKING in front of every command of the batch holds.
- */
-export function askingSender(pipe: Sender): Sender {
-  return {
-    send: async (commands) => (await pipe.send(commands.flatMap((command) => [['ASKING'], command]))).filter((_, i) => i % 2 === 1),
-  };
 }
 
 /** One page of the value, read through the capped pipe; a reply past the cap is retried for one element. */
