@@ -31,6 +31,10 @@ export function SlowlogView({ id }: { id: string }) {
   const hydrated = useHydrated();
   const summary = instances.data?.instances.find((instance) => instance.id === id);
   const name = (hydrated && summary?.name) || id;
+  // A Redis Cluster instance: its live log lists its nodes, and the instance list names them as
+  // its members (also while no node answers, so the per-instance reset is never offered on it).
+  const members = instances.data?.instances.filter((instance) => instance.memberOf?.clusterId === id);
+  const cluster = live.data?.nodes !== undefined || (hydrated && (members?.length ?? 0) > 0);
 
   if (errorCodeOf(live.error) === 'NOT_FOUND') {
     return <InstanceNotFound id={id} />;
@@ -70,8 +74,8 @@ export function SlowlogView({ id }: { id: string }) {
           </div>
           <AdminOnly>
             {/* A Redis Cluster instance's log is its nodes' merged: reset them all, or one from its own page. */}
-            {live.data?.nodes ? (
-              <ResetAllControl id={id} clusterName={name} nodes={live.data.nodes.length} length={live.data.length} />
+            {cluster ? (
+              <ResetAllControl id={id} clusterName={name} nodes={live.data?.nodes?.length ?? members?.length} length={live.data?.length} />
             ) : (
               <ResetControl id={id} instanceName={name} length={live.data?.length} />
             )}
