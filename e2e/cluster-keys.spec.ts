@@ -56,3 +56,24 @@ test('lists keys of every master with their node, and opens one on its node', as
     client.disconnect();
   }
 });
+
+test('"scan all" streams the keys of every master, and the rows on screen name their node', async ({ page, servers }) => {
+  const client = new Cluster(servers.cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { lazyConnect: true, redisOptions: { maxRetriesPerRequest: 1 } });
+  client.on('error', () => undefined);
+  await client.connect();
+  const names = Array.from({ length: 1200 }, (_, i) => `ck:many:${i}`);
+  try {
+    await Promise.all(names.map((name) => client.set(name, 'x')));
+    await page.goto('/instances/e2e-cluster/keys?q=ck%3Amany%3A');
+    // One page holds at most 500: the paged listing stops part-way through the masters.
+    await expect(page.getByTestId('scan-progress')).toContainText('More keys may exist');
+    await page.getByRole('button', { name: 'Scan all' }).click();
+    await expect(page.getByTestId('scan-progress')).toContainText('Scan complete: 1,200 keys listed');
+    const firstRow = page.getByRole('listbox').getByRole('option').first();
+    await expect(firstRow.getByTestId('row-node')).toBeVisible();
+    await expect(firstRow.getByTestId('row-node')).toHaveAttribute('title', /^on node 127\.0\.0\.1:\d+$/);
+  } finally {
+    await Promise.all(names.map((name) => client.del(name)));
+    client.disconnect();
+  }
+});
