@@ -1,9 +1,9 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { expect, test } from './support/fixtures';
 
 // The e2e Redis Cluster (instance e2e-cluster, 3 masters and 3 replicas): its slow log merges
 // every node's with the node in a column and resets them all, each node audited; its config page
-// lists each node's audit, linked to the node's own page.
+// lists each node's audit, linked to the node's own page; its analysis walks every master.
 const nodeId = (port: number) => `e2e-cluster.127-0-0-1-${port}`;
 const marker = (port: number) => `e2e-cluster-marker-${port}`;
 
@@ -62,4 +62,24 @@ test('the cluster config page lists each node’s audit, linked to its own confi
   await page.getByTestId('cluster-config-nodes').getByRole('link', { name: `127.0.0.1:${port}`, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/instances/${nodeId(port).replace(/\./g, '\\.')}/config$`));
   await expect(page.getByTestId('config-audit-row')).toHaveCount(29);
+});
+
+test('the cluster analysis walks its three masters and counts every key', async ({ page, servers }) => {
+  const client = new Cluster(servers.cluster.ports.map((port) => ({ host: '127.0.0.1', port })), { redisOptions: { maxRetriesPerRequest: 1 } });
+  const names = Array.from({ length: 300 }, (_, i) => `e2e-cluster-analysis:${i}`);
+  try {
+    for (const name of names) await client.set(name, 'v');
+    const sizes = await Promise.all(client.nodes('master').map((node) => node.dbsize()));
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    await page.goto('/instances/e2e-cluster/analysis');
+    const form = page.getByRole('form', { name: 'Start an analysis' });
+    await form.getByRole('button', { name: 'Start analysis' }).click();
+    await expect(page.getByTestId('analysis-run')).toHaveAttribute('data-status', 'done', { timeout: 50_000 });
+    await expect(page.getByTestId('analysis-total-keys')).toHaveText(total.toLocaleString('en-US'));
+    await expect(page.getByTestId('analysis-cluster-masters')).toContainText('3 of 3 masters walked');
+    await expect(page.getByTestId('analysis-cluster-node')).toHaveCount(3);
+  } finally {
+    for (const name of names) await client.del(name);
+    client.disconnect();
+  }
 });
