@@ -5,6 +5,7 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCluster, type TestCluster } from './cluster-setup';
+import { stopRedis } from './redis';
 import { call, cookieOf, useAppEnv } from './app-env';
 import { server as redlens } from '@/lib/server/root';
 import { listAudit } from '@/lib/audit/audit-log';
@@ -143,5 +144,34 @@ describe('the slow log of a cluster', () => {
     const times = seen.map((entry) => entry.timestamp);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(page.total).toBe(expected);
+  });
+
+  // Last: it stops a node for good.
+  it('with a node stopped: the merge lists it as not read, and reset all says it failed, audited as failed', async () => {
+    const view = await redlens().registry.get('shop')!.topology!.current();
+    const replica = view.nodes.find((node) => node.role === 'replica')!;
+    const server = cluster.nodes.find((node) => `127.0.0.1:${node.port}` === replica.address)!;
+    await stopRedis(server);
+    await logMarkers('down');
+
+    const live = (await (await call(routes.live, 'GET', '/api/instances/shop/slowlog', { params: { id: 'shop' }, headers: { cookie: adminCookie } })).json()) as SlowlogLiveResponse;
+    const stopped = live.nodes!.find((node) => node.instanceId === replica.instanceId)!;
+    expect(stopped.length).toBeNull();
+    expect(stopped.error).toEqual(expect.any(String));
+    expect(live.nodes!.filter((node) => node.error === null)).toHaveLength(5);
+    for (const master of masters) expect(live.entries.some((entry) => entry.args[1] === marker(master, 'down'))).toBe(true);
+
+    const response = await call(routes.reset, 'POST', '/api/instances/shop/slowlog/reset', { params: { id: 'shop' }, headers: { cookie: adminCookie }, body: {} });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ClusterSlowlogResetResponse;
+    expect(body).toMatchObject({ reset: 5, failed: 1 });
+    expect(body.nodes.find((node) => node.instanceId === replica.instanceId)).toMatchObject({
+      outcome: 'failed', archived: null, redisReset: false, error: { code: 'REDIS_UNAVAILABLE' },
+    });
+    const audited = listAudit(redlens().store, { action: 'slowlog.reset', instance: replica.instanceId, limit: 10 });
+    expect(audited[0]).toMatchObject({ outcome: 'failed', detail: expect.stringContaining('REDIS_UNAVAILABLE') });
+    const whole = listAudit(redlens().store, { action: 'slowlog.reset-all', limit: 1 });
+    expect(whole[0]!.target).toContain('5 of 6 nodes reset');
+    expect(whole[0]!.target).toContain('1 failed');
   });
 });
