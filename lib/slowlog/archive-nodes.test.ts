@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@/lib/store/sqlite';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import { SlowlogArchive } from './archive';
+import { slowlogEntriesInWindow } from './entries-in-window';
 import type { ArchivedEntry, SlowlogNodeRef } from './types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'redlens-archive-nodes-'));
@@ -78,5 +79,13 @@ describe('the archive of several nodes', () => {
     const get = page.analysis.fingerprints.find((stat) => stat.fingerprint.startsWith('GET'));
     expect(get?.count).toBe([...expected.keys()].filter((key) => Number(key.split('/')[1]) % 5 !== 0).length);
     expect(page.analysis.perMinute.reduce((sum, [, count]) => sum + count, 0)).toBe(expected.size);
+  });
+
+  it('counts the nodes’ entries of a window together for "what changed", Redlens’s own left out', () => {
+    const ids = NODES.map((node) => node.instanceId);
+    const inWindow = (from: number, to: number) => [...expected.values()].filter((ts) => ts >= from && ts < to).length;
+    expect(slowlogEntriesInWindow(store, ids, window.from, window.to)).toBe(expected.size);
+    expect(slowlogEntriesInWindow(store, ids, (BASE + 3) * 1000, (BASE + 9) * 1000)).toBe(inWindow(BASE + 3, BASE + 9));
+    expect(slowlogEntriesInWindow(store, 'shop.b', window.from, window.to)).toBe(COUNTS[1]);
   });
 });
