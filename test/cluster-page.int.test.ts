@@ -43,6 +43,8 @@ beforeAll(async () => {
   const writer = cluster.client();
   await writer.connect();
   for (let i = 0; i < 300; i++) await writer.set(`page:${i}`, 'x'.repeat(100));
+  // Not left to retry its slots cache once the test stops the nodes.
+  writer.disconnect();
   // A new cluster's replicas are still syncing for a moment: start from linked replicas.
   for (const port of cluster.ports) {
     const client = nodeClient(port);
@@ -206,5 +208,25 @@ describe('the cluster page', () => {
     expect(answer.whole.nodesDown).toBe(2);
     expect(answer.whole.health.status).toBe('critical');
     expect(harness.eventList('shop').map((event) => event.title)).toContain('Opened: The cluster is down (cluster_state:fail)');
+  }, 60_000);
+
+  it('every node stopped: the cluster is down (one event, a finding), and its page keeps the last topology, saying so', async () => {
+    for (const server of cluster.nodes) await stopRedis(server);
+    await harness.step('shop');
+    await harness.step('shop');
+    expect(harness.findingIds('shop')).toContain('instance-down');
+    expect(harness.eventList('shop').filter((event) => event.kind === 'down').map((event) => event.title)).toEqual(['No node of the cluster answers']);
+    expect(harness.sampler.latest('shop').row).toMatchObject({ up: false, values: { usedMemory: null } });
+
+    const web = redlens().registry.get('web')!.topology!;
+    const last = web.last!;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, last.discoveredAt + 5_100 - Date.now())));
+    const { GET } = await import('@/app/api/instances/[id]/cluster/route');
+    const response = await call(GET, 'GET', '/api/instances/web/cluster', { params: { id: 'web' }, headers: auth });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ClusterResponse;
+    expect(body.unavailable).toMatch(/No node of cluster "web" told its topology/);
+    expect(body.discoveredAt).toBe(last.discoveredAt);
+    expect(body.nodes).toHaveLength(6);
   }, 60_000);
 });

@@ -129,6 +129,12 @@ function ClusterWholeBody({ cluster }: { cluster: ClusterResponse }) {
   const window = windowLabel(whole.recent);
   return (
     <div className="space-y-4">
+      {cluster.unavailable ? (
+        <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="cluster-unavailable">
+          <span className="font-semibold">No node answers now.</span> {cluster.unavailable} The state and nodes below are as{' '}
+          {cluster.askedNode} listed them at {formatClock(cluster.discoveredAt)}.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={state.state === 'ok' ? 'ok' : 'bad'} data-testid="cluster-state">
           <span aria-hidden="true">{state.state === 'ok' ? '●' : '▲'}</span> cluster_state: {state.state}

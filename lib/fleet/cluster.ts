@@ -68,10 +68,13 @@ function wholeOf(clusterId: string, nodes: ClusterNodeStatus[], samples: FleetSa
   };
 }
 
-/** GET /api/instances/{id}/cluster: `view` (the topology now) with the sampler's figures. */
-export function clusterResponse(clusterId: string, view: ClusterView, samples: FleetSamples, thresholds: Thresholds): ClusterResponse {
+/**
+ * GET /api/instances/{id}/cluster: `view` (the topology now, or the last one when no node
+ * answered now: `unavailable` says why) with the sampler's figures.
+ */
+export function clusterResponse(clusterId: string, view: ClusterView, samples: FleetSamples, thresholds: Thresholds, unavailable: string | null = null): ClusterResponse {
   const nodes = view.nodes.map((node) => nodeStatus(node, samples));
-  return { ...view, nodes, whole: wholeOf(clusterId, nodes, samples), thresholds };
+  return { ...view, unavailable, nodes, whole: wholeOf(clusterId, nodes, samples), thresholds };
 }
 
 /** "7.0.15", or every version when the nodes differ (during a rolling upgrade). */

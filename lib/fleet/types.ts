@@ -108,6 +108,11 @@ export interface ClusterWhole {
 }
 
 export interface ClusterResponse extends Omit<ClusterView, 'nodes'> {
+  /**
+   * Set when no node answered CLUSTER NODES now (why): the nodes and state are then those of the
+   * last discovery (`discoveredAt`); null when they are fresh.
+   */
+  unavailable: string | null;
   nodes: ClusterNodeStatus[];
   whole: ClusterWhole;
   /** The health thresholds in force, for the verdicts beside the figures. */
