@@ -32,9 +32,17 @@ const resetAll = instanceRoute(
   },
 );
 
+/** Whether `id` is a Redis Cluster instance; a server that cannot start says so through the wrapper. */
+function isCluster(id: unknown): boolean {
+  try {
+    return typeof id === 'string' && Boolean(server().registry.get(id)?.topology);
+  } catch {
+    return false;
+  }
+}
+
 export const POST = async (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => {
   // Only which wrapper answers: instanceRoute authorizes (and 404s an unknown id) either way.
   const { id } = await context.params;
-  const cluster = typeof id === 'string' && server().registry.get(id)?.topology;
-  return (cluster ? resetAll : resetOne)(request, context);
+  return (isCluster(id) ? resetAll : resetOne)(request, context);
 };
