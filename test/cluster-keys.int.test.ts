@@ -299,6 +299,13 @@ describe('redirections and failovers', () => {
     expect(midway.rows.find((row) => row.key === key.toString())!.node?.address).toBe(`127.0.0.1:${target}`);
     const exactly = (await (await listPage(`match=${encodeURIComponent(key.toString())}`)).json()) as KeysPage;
     expect(exactly.keys.map((row) => [row.key, row.node?.address])).toEqual([[key.toString(), `127.0.0.1:${target}`]]);
+    // The rows on screen are described, each on its node (the moved one asked for on the importing node).
+    const metaIds = [b64(key), b64('item:1000'), b64('item:1001')];
+    const meta = await call(metaRoute.POST, 'POST', '/api/instances/shop/keys/meta', { headers: asViewer, params, body: { db: 0, keysB64: metaIds } });
+    expect(meta.status).toBe(200);
+    const described = (await meta.json()) as KeysMetaReply;
+    expect(described.keys.map((row) => row.keyB64)).toEqual(metaIds);
+    expect(described.keys[0]!.node?.address).toBe(`127.0.0.1:${target}`);
     // A write is not sent through a half-moved slot: a 503 that says so, nothing changed.
     const write = await call(keyRoute.PATCH, 'PATCH', '/api/instances/shop/key', { headers: { cookie: adminCookie }, params, body: { db: 0, keyB64: b64(key), ttlMs: 600_000 } });
     expect(write.status).toBe(503);

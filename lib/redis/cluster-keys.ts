@@ -9,8 +9,8 @@
 // topology ask the nodes again, and the request is tried once more on the node named. An ASK
 // (the slot is being migrated and the key already sits on the importing node): a key's detail
 // and a listing's page are read again with ASKING before each key command (keys.ts
-// askingSender). Writes (edit, TTL, delete) and POST keys/meta do not send ASKING (WATCH / MULTI
-// would need it per command; meta groups keys by the master of their slot): they ask the topology
+// askingSender), and POST keys/meta describes each key on its own node then. Writes (edit, TTL,
+// delete) do not send ASKING (WATCH / MULTI would need it per command): they ask the topology
 // again and try once more on the master it names, and a second redirection answers 503 "try
 // again" (as TRYAGAIN does): a migration is short, and Redlens never writes through a half-moved
 // slot.
@@ -278,11 +278,33 @@ export function editClusterKey(cluster: RedisInstance, body: KeyEditInput): Prom
   return onKeyNode(cluster, key, (node) => editKey(node, body));
 }
 
-/** POST .../keys/meta on a cluster: the keys grouped per master, each group described on its node. */
+/** The described rows of each node merged into one answer, in the order asked, each naming its node. */
+function mergedMeta(input: KeysMetaInput, described: Array<{ node: RedisInstance; reply: KeysMetaReply }>): KeysMetaReply {
+  const rows = new Map<string, KeyRow>();
+  let memoryError: string | undefined;
+  for (const { node, reply } of described) {
+    const where = keyNodeOf(node);
+    for (const row of reply.keys) rows.set(row.keyB64, { ...row, node: where });
+    memoryError ??= reply.memoryError;
+  }
+  return {
+    db: 0,
+    keys: input.keysB64.filter((id) => rows.has(id)).map((id) => rows.get(id)!),
+    missing: input.keysB64.filter((id) => !rows.has(id)),
+    ...(memoryError !== undefined && { memoryError }),
+  };
+}
+
+/**
+ * POST .../keys/meta on a cluster: the keys grouped per master, each group described on its node
+ * in one write. After a redirection (a failover, or a slot migrating: some keys already on the
+ * importing node) the topology is asked again and each key is described on its own, following
+ * its own ASK with ASKING: more round trips, only while the cluster changes.
+ */
 export async function describeClusterKeys(cluster: RedisInstance, input: KeysMetaInput): Promise<KeysMetaReply> {
   checkClusterDb(input.db);
   const topology = topologyOf(cluster);
-  return withFreshView(cluster, async () => {
+  const grouped = async () => {
     const groups = new Map<RedisInstance, string[]>();
     for (const id of input.keysB64) {
       const node = await topology.nodeForKey(Buffer.from(id, 'base64'));
@@ -290,23 +312,14 @@ export async function describeClusterKeys(cluster: RedisInstance, input: KeysMet
       if (group) group.push(id);
       else groups.set(node, [id]);
     }
-    const described = await Promise.all([...groups].map(async ([node, keysB64]) => ({
+    return mergedMeta(input, await Promise.all([...groups].map(async ([node, keysB64]) => ({
       node, reply: await describeVisibleKeys(node, { db: 0, keysB64, memory: input.memory }),
-    })));
-    const rows = new Map<string, KeyRow>();
-    let memoryError: string | undefined;
-    for (const { node, reply } of described) {
-      const where = keyNodeOf(node);
-      for (const row of reply.keys) rows.set(row.keyB64, { ...row, node: where });
-      memoryError ??= reply.memoryError;
-    }
-    return {
-      db: 0,
-      keys: input.keysB64.filter((id) => rows.has(id)).map((id) => rows.get(id)!),
-      missing: input.keysB64.filter((id) => !rows.has(id)),
-      ...(memoryError !== undefined && { memoryError }),
-    };
-  });
+    }))));
+  };
+  const keyByKey = async () => mergedMeta(input, await Promise.all(input.keysB64.map((id) => onKeyNode(cluster, Buffer.from(id, 'base64'), async (node, asking) => ({
+    node, reply: await describeVisibleKeys(node, { db: 0, keysB64: [id], memory: input.memory }, { asking }),
+  }), true))));
+  return withFreshView(cluster, (again) => (again ? keyByKey() : grouped()));
 }
 
 // ---- Scan all (the export) -------------------------------------------------------------------

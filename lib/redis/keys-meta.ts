@@ -4,13 +4,15 @@
 import 'server-only';
 import type { KeysMetaInput, KeysMetaReply } from '@/lib/keys/export';
 import { checkDb, onDb } from './db-connections';
-import { describeKeys } from './keys';
+import { askingSender, describeKeys } from './keys';
 import type { RedisInstance } from './registry';
 
-export async function describeVisibleKeys(instance: RedisInstance, input: KeysMetaInput): Promise<KeysMetaReply> {
+/** `asking`: on a Redis Cluster node importing the keys' slot, ASKING before each command (cluster-keys.ts). */
+export async function describeVisibleKeys(instance: RedisInstance, input: KeysMetaInput, options: { asking?: boolean } = {}): Promise<KeysMetaReply> {
   await checkDb(instance, input.db);
   const names = input.keysB64.map((id) => Buffer.from(id, 'base64'));
-  const { rows, memoryError } = await onDb(instance, input.db, ({ pipe }) => describeKeys(pipe, names, input.keysB64, { memory: input.memory }));
+  const { rows, memoryError } = await onDb(instance, input.db, ({ pipe }) =>
+    describeKeys(options.asking ? askingSender(pipe) : pipe, names, input.keysB64, { memory: input.memory }));
   const found = new Set(rows.map((row) => row.keyB64));
   return {
     db: input.db,
