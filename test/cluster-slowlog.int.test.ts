@@ -144,6 +144,15 @@ describe('the slow log of a cluster', () => {
     const times = seen.map((entry) => entry.timestamp);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(page.total).toBe(expected);
+
+    // The export streams the same entries, each CSV line starting with its node.
+    const csv = await (await call(routes.archive, 'GET', '/api/instances/shop/slowlog/archive?format=csv&limit=5000', { params: { id: 'shop' }, headers: { cookie: adminCookie } })).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^node,time_utc,duration_us,command,/);
+    expect(lines).toHaveLength(expected + 1);
+    for (const master of masters) expect(lines.some((line) => line.startsWith(`${master.address},`) && line.includes(marker(master, 'reset')))).toBe(true);
+    const json = (await (await call(routes.archive, 'GET', '/api/instances/shop/slowlog/archive?format=json&limit=5000', { params: { id: 'shop' }, headers: { cookie: adminCookie } })).json()) as SlowlogArchiveResponse;
+    expect(json.entries.map((entry) => `${entry.node!.instanceId}/${entry.runId}/${entry.id}`)).toEqual(seen.map((entry) => `${entry.node!.instanceId}/${entry.runId}/${entry.id}`));
   });
 
   // Last: it stops a node for good.
