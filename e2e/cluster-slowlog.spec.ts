@@ -25,6 +25,16 @@ test('the cluster slow log merges its nodes with a Node column, and an admin res
       await expect(node).toHaveText(`127.0.0.1:${port}`);
       await expect(node).toHaveAttribute('href', `/instances/${nodeId(port)}/slowlog`);
     }
+    // The node filter keeps one node's entries.
+    const [first, second] = servers.cluster.ports as [number, number];
+    await page.getByLabel('Node', { exact: true }).selectOption(`127.0.0.1:${second}`);
+    await expect(page).toHaveURL(new RegExp(`node=127\\.0\\.0\\.1%3A${second}`));
+    await expect(page.getByTestId('slowlog-row').filter({ hasText: marker(first) })).toHaveCount(0);
+    await expect(page.getByTestId('slowlog-row').filter({ hasText: marker(second) })).toHaveCount(1);
+    await expect(page.getByTestId('slowlog-row-node').filter({ hasNotText: `127.0.0.1:${second}` })).toHaveCount(0);
+    await page.getByLabel('Node', { exact: true }).selectOption('');
+    await expect(page.getByTestId('slowlog-row').filter({ hasText: marker(first) })).toHaveCount(1);
+
     // The per-node reset is on the node's own page: here only "Reset all nodes".
     await expect(page.getByTestId('slowlog-reset-button')).toHaveCount(0);
 

@@ -13,16 +13,18 @@ interface LiveFiltersProps {
   filters: SlowlogFilters;
   /** Command names in the live entries, for the command choice. */
   commands: string[];
+  /** A Redis Cluster instance's log: the nodes in its entries, for the node choice (empty otherwise). */
+  nodes?: string[];
 }
 
-export function LiveFilters({ filters, commands }: LiveFiltersProps) {
+export function LiveFilters({ filters, commands, nodes = [] }: LiveFiltersProps) {
   const searchParams = useSearchParams();
   const id = useId();
   // A command chosen in the URL stays a choice even when no live entry has it any more.
   const choices = filters.command && !commands.includes(filters.command) ? [filters.command, ...commands] : commands;
 
   function show(next: SlowlogFilters) {
-    pushQuery(withParams(searchParams, { command: next.command, client: next.client, text: next.text }));
+    pushQuery(withParams(searchParams, { command: next.command, client: next.client, text: next.text, node: next.node }));
   }
 
   return (
@@ -32,7 +34,17 @@ export function LiveFilters({ filters, commands }: LiveFiltersProps) {
       onClear={hasFilters(filters) ? () => show({}) : undefined}
       className="p-3"
     >
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <div className={`grid grid-cols-1 gap-3 ${nodes.length > 0 || filters.node ? 'sm:grid-cols-4' : 'sm:grid-cols-3'}`}>
+        {nodes.length > 0 || filters.node ? (
+          <Field label="Node" htmlFor={`${id}-node`}>
+            <ChoiceFilter
+              id={`${id}-node`}
+              name="node"
+              value={filters.node}
+              choices={filters.node && !nodes.includes(filters.node) ? [filters.node, ...nodes] : nodes}
+            />
+          </Field>
+        ) : null}
         <Field label="Command" htmlFor={`${id}-command`}>
           <ChoiceFilter id={`${id}-command`} name="command" value={filters.command} choices={choices} />
         </Field>

@@ -19,7 +19,7 @@ import { SlowlogSettings } from './slowlog-settings';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
 import { emptySlowlogText } from './model/durations';
-import { commandsIn, filterEntries, filtersKey, hasFilters, parseSlowlogFilters } from './model/live-filters';
+import { commandsIn, filterEntries, filtersKey, hasFilters, nodesIn, parseSlowlogFilters } from './model/live-filters';
 
 const ERROR_TITLES: Partial<Record<string, string>> = {
   REDIS_UNAVAILABLE: 'Redis is unreachable',
@@ -76,7 +76,7 @@ function LiveBody({ data }: { data: SlowlogLiveResponse }) {
           </EmptyState>
         ) : (
           <>
-            <LiveFilters key={filtersKey(filters)} filters={filters} commands={commandsIn(data.entries)} />
+            <LiveFilters key={filtersKey(filters)} filters={filters} commands={commandsIn(data.entries)} nodes={nodesIn(data.entries)} />
             <p className="text-sm text-slate-600">
               {hasFilters(filters)
                 ? `${plural(shown.length, 'entry matches', 'entries match')} the filters, of ${plural(data.entries.length, 'entry', 'entries')}.`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entry } from './fixtures';
-import { commandsIn, filterEntries, parseSlowlogFilters } from './live-filters';
+import { commandsIn, filterEntries, nodesIn, parseSlowlogFilters } from './live-filters';
 
 describe('live filters', () => {
   const entries = [
@@ -27,6 +27,18 @@ describe('live filters', () => {
 
   it('lists the commands present', () => {
     expect(commandsIn(entries)).toEqual(['GET', 'GETEX', 'KEYS']);
+  });
+
+  it('keeps a cluster’s entries of one node, matched whole, and lists the nodes present', () => {
+    const a = { address: '127.0.0.1:7001', instanceId: 'shop.127-0-0-1-7001' };
+    const b = { address: '127.0.0.1:7002', instanceId: 'shop.127-0-0-1-7002' };
+    const merged = [{ ...entries[0]!, node: b }, { ...entries[1]!, node: a }, { ...entries[2]!, node: b }];
+    expect(parseSlowlogFilters(new URLSearchParams('node=127.0.0.1:7002'))).toEqual({ node: '127.0.0.1:7002' });
+    expect(filterEntries(merged, { node: '127.0.0.1:7002' }).map((e) => e.id)).toEqual([1, 3]);
+    expect(filterEntries(merged, { node: '127.0.0.1:700' })).toEqual([]);
+    expect(filterEntries(merged, { node: '127.0.0.1:7001', command: 'GET' }).map((e) => e.id)).toEqual([2]);
+    expect(nodesIn(merged)).toEqual(['127.0.0.1:7001', '127.0.0.1:7002']);
+    expect(nodesIn(entries)).toEqual([]);
   });
 
 });

@@ -8,9 +8,11 @@ export interface SlowlogFilters {
   client?: string;
   /** Part of the command line (command and arguments). */
   text?: string;
+  /** A Redis Cluster instance's log: the node (host:port) that logged the entry, matched whole. */
+  node?: string;
 }
 
-export const FILTER_PARAMS = ['command', 'client', 'text'] as const;
+export const FILTER_PARAMS = ['command', 'client', 'text', 'node'] as const;
 /** The live log is filtered in the page, not by an API: this only keeps a pasted URL's text short. */
 export const FILTER_MAX_LENGTH = 200;
 
@@ -36,6 +38,7 @@ export function filterEntries<T extends SlowlogEntryView>(entries: readonly T[],
     if (command && (entry.args[0] ?? '').toUpperCase() !== command) return false;
     if (client && !`${entry.client}\n${entry.clientName}`.toLowerCase().includes(client)) return false;
     if (text && !entry.args.join(' ').toLowerCase().includes(text)) return false;
+    if (filters.node && entry.node?.address !== filters.node) return false;
     return true;
   });
 }
@@ -43,4 +46,9 @@ export function filterEntries<T extends SlowlogEntryView>(entries: readonly T[],
 /** The command names present, sorted, for the command filter's choices. */
 export function commandsIn(entries: readonly SlowlogEntryView[]): string[] {
   return [...new Set(entries.map((entry) => (entry.args[0] ?? '').toUpperCase()).filter(Boolean))].sort();
+}
+
+/** The nodes present (a Redis Cluster instance's merged log), sorted, for the node filter's choices. */
+export function nodesIn(entries: readonly SlowlogEntryView[]): string[] {
+  return [...new Set(entries.flatMap((entry) => (entry.node ? [entry.node.address] : [])))].sort();
 }
