@@ -28,6 +28,7 @@ const metaRoute = await import('@/app/api/instances/[id]/keys/meta/route');
 const exportRoute = await import('@/app/api/instances/[id]/keys/export/route');
 const deleteRoute = await import('@/app/api/instances/[id]/keys/delete/route');
 const jobRoute = await import('@/app/api/instances/[id]/jobs/[jobId]/route');
+const { GET: auditRoute } = await import('@/app/api/audit/route');
 
 const b64 = (name: string | Buffer) => Buffer.from(name).toString('base64');
 const params = { id: 'shop' };
@@ -225,6 +226,11 @@ describe('one key on a cluster', () => {
     expected.delete(b64(key));
     expected.add(b64('{profile:7}:prefs'));
     expect(await onNode(port, (client) => client.exists('{profile:7}:prefs'))).toBe(1);
+    // The audit entries name the node each change was made on.
+    const log = await (await call(auditRoute, 'GET', '/api/audit?action=key.edit', { headers: { cookie: adminCookie } })).json();
+    const targets = (log.entries as Array<{ target: string; outcome: string }>).filter((entry) => entry.outcome === 'ok').map((entry) => entry.target);
+    expect(targets).toHaveLength(2);
+    for (const target of targets) expect(target).toMatch(new RegExp(`on node 127\\.0\\.0\\.1:${port}$`));
   });
 
   it('describes visible keys grouped per master, in the order asked, the gone ones apart', async () => {

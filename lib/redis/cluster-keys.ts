@@ -247,14 +247,26 @@ export function readClusterKey(cluster: RedisInstance, key: Buffer, query: KeyQu
   return onKeyNode(cluster, key, async (node, asking) => ({ ...(await readKey(node, key, { ...query, db: 0 }, { asking })), node: keyNodeOf(node) }), true);
 }
 
-export function deleteClusterKey(cluster: RedisInstance, db: number, key: Buffer): Promise<KeyDeleteReply> {
-  checkClusterDb(db);
-  return onKeyNode(cluster, key, (node) => deleteKey(node, 0, key));
+/** Tells which node a change was made on (the route adds it to the audit entry's target). */
+export type ChangedOn = (node: KeyNode) => void;
+
+/** `work` on the key's master; once it has succeeded, `changedOn` hears which node that was. */
+function changeOnKeyNode<T>(cluster: RedisInstance, key: Buffer, changedOn: ChangedOn | undefined, work: (node: RedisInstance) => Promise<T>): Promise<T> {
+  return onKeyNode(cluster, key, async (node) => {
+    const result = await work(node);
+    changedOn?.(keyNodeOf(node));
+    return result;
+  });
 }
 
-export function setClusterKeyTtl(cluster: RedisInstance, db: number, key: Buffer, ttlMs: number): Promise<KeyTtlReply> {
+export function deleteClusterKey(cluster: RedisInstance, db: number, key: Buffer, changedOn?: ChangedOn): Promise<KeyDeleteReply> {
   checkClusterDb(db);
-  return onKeyNode(cluster, key, (node) => setKeyTtl(node, 0, key, ttlMs));
+  return changeOnKeyNode(cluster, key, changedOn, (node) => deleteKey(node, 0, key));
+}
+
+export function setClusterKeyTtl(cluster: RedisInstance, db: number, key: Buffer, ttlMs: number, changedOn?: ChangedOn): Promise<KeyTtlReply> {
+  checkClusterDb(db);
+  return changeOnKeyNode(cluster, key, changedOn, (node) => setKeyTtl(node, 0, key, ttlMs));
 }
 
 /**
@@ -262,7 +274,7 @@ export function setClusterKeyTtl(cluster: RedisInstance, db: number, key: Buffer
  * needs both names in one slot: across slots it is refused here, before Redis (which would
  * answer CROSSSLOT).
  */
-export function editClusterKey(cluster: RedisInstance, body: KeyEditInput): Promise<KeyEditReply> {
+export function editClusterKey(cluster: RedisInstance, body: KeyEditInput, changedOn?: ChangedOn): Promise<KeyEditReply> {
   checkClusterDb(body.db);
   const key = Buffer.from(body.keyB64, 'base64');
   if ('rename' in body.op) {
@@ -275,7 +287,7 @@ export function editClusterKey(cluster: RedisInstance, body: KeyEditInput): Prom
       );
     }
   }
-  return onKeyNode(cluster, key, (node) => editKey(node, body));
+  return changeOnKeyNode(cluster, key, changedOn, (node) => editKey(node, body));
 }
 
 /** The described rows of each node merged into one answer, in the order asked, each naming its node. */
