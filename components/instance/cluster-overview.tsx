@@ -27,10 +27,15 @@ import { ClusterNodesTable } from './cluster-nodes-table';
 import { InstanceNotFound } from './instance-not-found';
 import { slotsStateText } from './model/cluster-view';
 
-/** The cluster's pages that answer for the whole (each walks or merges every node). */
+/**
+ * The cluster's pages that answer for the whole (each walks or merges every node); commands,
+ * latency and clients read one server's INFO or CLIENT LIST: they are the nodes' pages.
+ */
 const CLUSTER_PAGES = [
   { path: 'keys', label: 'Browse keys' },
   { path: 'slowlog', label: 'Slow log' },
+  { path: 'analysis', label: 'Keyspace analysis' },
+  { path: 'config', label: 'Config audit' },
 ] as const;
 
 export function ClusterOverview({ id }: { id: string }) {
