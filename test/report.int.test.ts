@@ -382,6 +382,17 @@ describe('the weekly report', () => {
     expect(md).toContain(`## Weekly report: Idle (idle), ${WEEK.id}`);
   });
 
+  it('reads the hour rollups where the minutes are no longer kept, to the same shares', async () => {
+    const before = await reportOf(LAST);
+    // Retention dropped last week's minutes (as lib/store/retention.ts does after retention.minuteDays).
+    redlens().store.prepare('DELETE FROM rollup_1m WHERE instance = ? AND ts >= ? AND ts < ?').run('r', LAST.from, LAST.to);
+    const after = await reportOf(LAST);
+    expect(after.resolution).toBe('Judged per minute, and per hour for 168 hours whose minutes are no longer kept.');
+    expect(after.days.map((d) => [d.status, d.upMs])).toEqual(before.days.map((d) => [d.status, d.upMs]));
+    expect(after.targets.map((t) => t.thisWeek)).toEqual(before.targets.map((t) => t.thisWeek));
+    expect(figures(lineOf(after, 'hit-ratio'))['hit-ratio']!.thisWeek).toBeCloseTo(0.9, 10);
+  });
+
   it.each([
     ['?week=2026-W54'],
     ['?week=2021-W53'],

@@ -5,6 +5,7 @@ import { plural } from '@/lib/format';
 import { checklistOf, worst } from './checklist';
 import type { FindingRow, ReportInput } from './data';
 import { formatFigure, formatUtc } from './format';
+import { byDay } from './stats';
 import { targetShares, weigh, type Weighted } from './targets';
 import { CHECKLIST, VERDICTS, type DayCoverage, type FleetLineSummary, type FleetReport, type InstanceReport, type ReportEvent, type ReportFinding, type Verdict } from './types';
 import { DAY_MS, weekDays } from './week';
@@ -19,7 +20,7 @@ function coverageOf(weighted: readonly Weighted[], from: number, now: number): D
   return weekDays({ from }).map((date, day) => {
     const start = from + day * DAY_MS;
     const expectedMs = Math.max(0, Math.min(DAY_MS, now - start));
-    const ofDay = weighted.filter((w) => w.day === day);
+    const ofDay = byDay(weighted)[day]!;
     const upMs = ofDay.reduce((sum, w) => sum + w.upMs, 0);
     const downMs = ofDay.reduce((sum, w) => sum + w.downMs, 0);
     const status: DayCoverage['status'] =

@@ -20,15 +20,17 @@ export const REPORT_FINDINGS_LIMIT = 500;
 
 /** usedMemory -> used_memory, as lib/history/history-store.ts names the columns. */
 const column = (metric: BucketMetric) => metric.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const STAT_COLUMNS = BUCKET_METRICS.map((m) => `${column(m)}_min AS "${m}.min", ${column(m)}_avg AS "${m}.avg", ${column(m)}_max AS "${m}.max"`).join(', ');
+const STAT_COLUMNS = BUCKET_METRICS.map((m) => `${column(m)}_min, ${column(m)}_avg, ${column(m)}_max`).join(', ');
 
-type BucketRow = { ts: number; samples: number; up_samples: number } & Record<string, number | null>;
+/** A row read raw (an array: a week of minutes is 10,080 rows): ts, samples, up_samples, then min/avg/max per metric. */
+type BucketRow = Array<number | null>;
 
 function bucketOf(row: BucketRow, lengthMs: number): HistoryBucket {
-  const values = Object.fromEntries(
-    BUCKET_METRICS.map((m): [BucketMetric, Stat] => [m, { min: row[`${m}.min`] ?? null, avg: row[`${m}.avg`] ?? null, max: row[`${m}.max`] ?? null }]),
-  ) as Record<BucketMetric, Stat>;
-  return { ts: row.ts, lengthMs, samples: row.samples, upSamples: row.up_samples, values };
+  const values = {} as Record<BucketMetric, Stat>;
+  BUCKET_METRICS.forEach((metric, i) => {
+    values[metric] = { min: row[3 + 3 * i] ?? null, avg: row[4 + 3 * i] ?? null, max: row[5 + 3 * i] ?? null };
+  });
+  return { ts: row[0]!, lengthMs, samples: row[1]!, upSamples: row[2]!, values };
 }
 
 /**
@@ -39,23 +41,24 @@ function bucketOf(row: BucketRow, lengthMs: number): HistoryBucket {
 export function readHistoryBuckets(db: Store, instance: string, week: IsoWeek): HistoryBucket[] {
   const select = (table: string) =>
     db.prepare(`SELECT ts, samples, up_samples, ${STAT_COLUMNS} FROM ${table} WHERE instance = ? AND ts >= ? AND ts < ? ORDER BY ts`)
+      .raw()
       .all(instance, week.from, week.to) as BucketRow[];
   const minutes = select('rollup_1m');
   const hours = select('rollup_1h');
   const minutesByHour = new Map<number, BucketRow[]>();
   for (const row of minutes) {
-    const hour = Math.floor(row.ts / HOUR) * HOUR;
+    const hour = Math.floor(row[0]! / HOUR) * HOUR;
     const list = minutesByHour.get(hour) ?? [];
     list.push(row);
     minutesByHour.set(hour, list);
   }
   const buckets: HistoryBucket[] = [];
-  const hourRows = new Map(hours.map((row) => [row.ts, row]));
+  const hourRows = new Map(hours.map((row) => [row[0]!, row]));
   for (const hour of new Set([...hourRows.keys(), ...minutesByHour.keys()])) {
     const inMinutes = minutesByHour.get(hour) ?? [];
     const hourRow = hourRows.get(hour);
-    const minuteSamples = inMinutes.reduce((sum, row) => sum + row.samples, 0);
-    if (hourRow && minuteSamples < hourRow.samples) buckets.push(bucketOf(hourRow, HOUR));
+    const minuteSamples = inMinutes.reduce((sum, row) => sum + row[1]!, 0);
+    if (hourRow && minuteSamples < hourRow[1]!) buckets.push(bucketOf(hourRow, HOUR));
     else buckets.push(...inMinutes.map((row) => bucketOf(row, MINUTE)));
   }
   return buckets.sort((a, b) => a.ts - b.ts);

@@ -76,7 +76,20 @@ export function lookupHitRatio(weighted: readonly Weighted[]): { ratio: number |
   return { ratio: lookups > 0 ? hits / lookups : null, lookups: Math.round(lookups) };
 }
 
+/** A week's buckets split by day once: every line's daily series reads the same split. */
+const splits = new WeakMap<readonly Weighted[], Weighted[][]>();
+
+export function byDay(weighted: readonly Weighted[]): Weighted[][] {
+  let days = splits.get(weighted);
+  if (!days) {
+    days = Array.from({ length: 7 }, () => [] as Weighted[]);
+    for (const w of weighted) days[w.day]?.push(w);
+    splits.set(weighted, days);
+  }
+  return days;
+}
+
 /** One figure per day of the week, Monday first. */
 export function perDay<T>(weighted: readonly Weighted[], figure: (day: readonly Weighted[]) => T): T[] {
-  return Array.from({ length: 7 }, (_, day) => figure(weighted.filter((w) => w.day === day)));
+  return byDay(weighted).map(figure);
 }

@@ -5,6 +5,7 @@ import type { Thresholds } from '@/lib/health-targets';
 import type { HistoryBucket, WeekData } from './data';
 import type { FigureUnit, TargetId, TargetShare, TargetTime } from './types';
 import { TARGET_IDS } from './types';
+import { byDay } from './stats';
 import { DAY_MS } from './week';
 
 /** A bucket with the time it stands for. */
@@ -105,9 +106,6 @@ export function targetTime(weighted: readonly Weighted[], id: TargetId, threshol
   }
   return { share: measuredMs === 0 ? null : 1 - outsideMs / measuredMs, measuredMs, outsideMs };
 }
-
-const byDay = (weighted: readonly Weighted[]) =>
-  Array.from({ length: 7 }, (_, day) => weighted.filter((w) => w.day === day));
 
 /** Why a target has no share this week, in words, or null when it has one. */
 function noteOf(id: TargetId, time: TargetTime, weighted: readonly Weighted[]): string | null {
