@@ -15,10 +15,11 @@ import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { TrafficLight } from './health-light';
 import { SeverityBadge } from './severity-badge';
 
-export function HealthList({ id }: { id: string }) {
+/** `title`: a cluster's page names its own findings apart from its nodes'. */
+export function HealthList({ id, title = 'Health findings' }: { id: string; title?: string }) {
   const health = useHealth(id);
   return (
-    <Panel title="Health findings" data-testid="health-list">
+    <Panel title={title} data-testid="health-list">
       {health.data ? (
         <>
           {health.isError ? (

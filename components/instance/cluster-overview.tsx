@@ -59,7 +59,7 @@ export function ClusterOverview({ id }: { id: string }) {
           {(data) => <ClusterWholeBody cluster={data} />}
         </QueryState>
       </Panel>
-      <HealthList id={id} />
+      <HealthList id={id} title="The cluster's own findings" />
       <Panel title="Nodes" data-testid="cluster-nodes-panel">
         <QueryState
           query={cluster}
@@ -165,7 +165,7 @@ function ClusterWholeBody({ cluster }: { cluster: ClusterResponse }) {
       </StatList>
       <div>
         <h3 className="mb-1 text-xs font-medium text-slate-500">Worst findings, the cluster&apos;s and its nodes&apos;</h3>
-        {whole.health.top.length > 0 ? <TopFindings health={whole.health} /> : <p className="text-sm text-slate-600">None: the cluster and every node are healthy.</p>}
+        {whole.health.top.length > 0 ? <TopFindings health={whole.health} moreWhere="on the cluster's and the nodes' pages" /> : <p className="text-sm text-slate-600">None: the cluster and every node are healthy.</p>}
       </div>
       <p className="text-xs text-slate-500">
         {whole.sampledAt !== null ? (

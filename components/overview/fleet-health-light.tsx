@@ -31,8 +31,8 @@ export function FleetHealthLight({ health }: { health: FleetHealth }) {
   );
 }
 
-/** The most severe findings by title, and how many more the instance page lists. */
-export function TopFindings({ health }: { health: FleetHealth }) {
+/** The most severe findings by title, and how many more the instance page (or `moreWhere`) lists. */
+export function TopFindings({ health, moreWhere = 'on the instance page' }: { health: FleetHealth; moreWhere?: string }) {
   if (health.top.length === 0) return null;
   const more = countOf(health) - health.top.length;
   return (
@@ -43,7 +43,7 @@ export function TopFindings({ health }: { health: FleetHealth }) {
           <span className="min-w-0 break-words text-slate-800">{finding.title}</span>
         </li>
       ))}
-      {more > 0 ? <li className="text-xs text-slate-500">and {more} more on the instance page</li> : null}
+      {more > 0 ? <li className="text-xs text-slate-500">and {more} more {moreWhere}</li> : null}
     </ul>
   );
 }
