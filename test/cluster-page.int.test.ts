@@ -5,6 +5,7 @@
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterView } from '@/lib/api/cluster';
+import type { ChangesResponse } from '@/lib/changes/types';
 import type { InstancesResponse } from '@/lib/api/types';
 import { clusterResponse } from '@/lib/fleet/cluster';
 import type { ClusterResponse, FleetResponse } from '@/lib/fleet/types';
@@ -171,6 +172,19 @@ describe('the cluster page', () => {
     const metrics = await call(metricsGET, 'GET', '/api/instances/web/metrics', { params: { id: 'web' }, headers: auth });
     expect(metrics.status).toBe(200);
     expect((await metrics.json()).series.usedMemory.some(([, value]: [number, number | null]) => value !== null && value > 0)).toBe(true);
+
+    // What changed counts its nodes' slow log entries (the cluster has no slow log of its own).
+    const slowNode = nodeClient(cluster.ports[0]!);
+    await slowNode.config('SET', 'slowlog-log-slower-than', '0');
+    for (let i = 0; i < 20; i++) await slowNode.echo(`slow ${i}`);
+    await slowNode.config('SET', 'slowlog-log-slower-than', '10000');
+    await redlens().sampler.sample(redlens().registry.get('web')!);
+    const { GET: changesGET } = await import('@/app/api/instances/[id]/changes/route');
+    const changes = await call(changesGET, 'GET', '/api/instances/web/changes', { params: { id: 'web' }, headers: auth });
+    expect(changes.status).toBe(200);
+    const slowlogPerMin = ((await changes.json()) as ChangesResponse).figures.find((figure) => figure.id === 'slowlogPerMin')!;
+    // At least the 20 ECHOs (and the CONFIG SET after them) over the 15-minute window.
+    expect(slowlogPerMin.now! * 15).toBeGreaterThanOrEqual(20);
 
     // The overview: one card for the cluster, with its node count; no card per node.
     const { GET: fleetGET } = await import('@/app/api/fleet/route');

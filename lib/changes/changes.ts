@@ -24,6 +24,8 @@ export function changesOf(
   window: ChangeWindow,
   now: number,
   config: { sampleIntervalSeconds: number },
+  /** Whose slow log entries count: the instance's own, or a Redis Cluster's nodes' (it has none of its own). */
+  slowlogOf: string | readonly string[] = instance,
 ): ChangesResponse {
   const length = CHANGE_WINDOW_MS[window];
   const to = now;
@@ -33,7 +35,7 @@ export function changesOf(
   const newest = now + (config.sampleIntervalSeconds * 1000) / 2 + 1;
   const figuresOf = (start: number, end: number): WindowFigures => ({
     summary: stores.history.windowSummary(instance, start, end),
-    slowlogEntries: slowlogEntriesInWindow(stores.store, instance, start, end),
+    slowlogEntries: slowlogEntriesInWindow(stores.store, slowlogOf, start, end),
     minutes: length / 60_000,
   });
   const { events, truncated } = stores.events.list(instance, from, to, CHANGES_EVENTS_LIMIT);
