@@ -317,6 +317,8 @@ describe('the weekly report', () => {
       expiration: 'action', 'data-structures': 'ok', trends: 'ok', 'load-testing': 'attention',
     });
     expect(lineOf(last, 'slowlog').reason).toBe('1 new fingerprint this week (GET user:{id}): look at what changed.');
+    // The week before it has no samples: its slow log was not read, so its counts are unknown, not zero.
+    expect(figures(lineOf(last, 'slowlog')).entries).toEqual({ id: 'entries', label: 'Slow entries', unit: 'count', thisWeek: 4, lastWeek: null, delta: null });
     expect(lineOf(last, 'hit-ratio').reason).toBe('The hit ratio stayed at or above 80 % all week (90 % over the week).');
     expect(last.missing).toContain(`No samples in the week before (${previousWeek(LAST).id}): no comparison.`);
     expect(lineOf(last, 'trends').missing).toEqual(['No samples last week: nothing to compare with.']);

@@ -68,13 +68,15 @@ function line(id: ChecklistId, verdict: Verdict, reason: string, rest: Partial<O
 function slowlogLine(input: LineInput): ChecklistLine {
   const now = input.slowlog.thisWeek;
   const before = input.slowlog.lastWeek;
+  // The sampler reads the slow log: a week without samples has unknown counts, not zeros.
+  const recorded = hasSamples(input.thisWeek);
+  const recordedBefore = hasSamples(input.lastWeek);
   const dangerous = new Map<string, number>();
   for (const print of now.fingerprints) {
     if (print.warning) dangerous.set(print.warning, (dangerous.get(print.warning) ?? 0) + print.count);
   }
   const dangerousOf = (week: SlowlogWeek) => week.fingerprints.reduce((sum, f) => sum + (f.warning ? f.count : 0), 0);
   const dangerousCount = dangerousOf(now);
-  const recorded = hasSamples(input.thisWeek);
   const missing: string[] = [];
   if (!recorded) missing.push(`${NO_SAMPLES} The slow log was not read, so these counts may be short.`);
   if (now.missed > 0) missing.push(`About ${plural(now.missed, 'entry', 'entries')} rotated out of SLOWLOG before Redlens read them (raise slowlog-max-len).`);
@@ -82,10 +84,11 @@ function slowlogLine(input: LineInput): ChecklistLine {
     missing.push(`The archive starts ${formatUtc(now.archiveSince)}: "new" fingerprints are new since then.`);
   }
   const byPrint = new Map(now.fingerprints.map((f) => [f.fingerprint, f]));
-  const growth = before.entries > 0 ? now.entries / before.entries : null;
+  const lastWeekWords = recordedBefore ? `${plural(before.entries, 'entry', 'entries')} last week` : 'no samples last week';
+  const growing = recorded && recordedBefore && now.entries >= SLOWLOG_GROWTH_MIN_ENTRIES
+    && (before.entries === 0 || now.entries / before.entries >= SLOWLOG_GROWTH);
   let verdict: Verdict = 'ok';
-  let reason = `${plural(now.entries, 'slow entry', 'slow entries')} of the application this week (${plural(before.entries, 'entry', 'entries')} last week), none of a command the guide warns about, no new fingerprint.`;
-  const growing = now.entries >= SLOWLOG_GROWTH_MIN_ENTRIES && (growth === null ? before.entries === 0 && recorded && hasSamples(input.lastWeek) : growth >= SLOWLOG_GROWTH);
+  let reason = `${plural(now.entries, 'slow entry', 'slow entries')} of the application this week (${lastWeekWords}), none of a command the guide warns about, no new fingerprint.`;
   if (dangerousCount > 0) {
     verdict = 'action';
     reason = `${plural(dangerousCount, 'slow entry', 'slow entries')} of commands the guide warns about (${[...dangerous].map(([p, n]) => `${p} ×${n}`).join(', ')}): replace them (see the advice).`;
@@ -99,14 +102,15 @@ function slowlogLine(input: LineInput): ChecklistLine {
     verdict = 'attention';
     reason = NO_SAMPLES;
   }
+  const known = (sampled: boolean, value: number) => (sampled ? value : null);
   const micros = (value: number) => formatFigure(value, 'us');
   return line('slowlog', verdict, reason, {
     figures: [
-      figure('entries', 'Slow entries', 'count', now.entries, before.entries),
-      figure('total-time', 'Time in slow commands', 'us', now.totalMicros, before.totalMicros),
-      figure('new-fingerprints', 'New fingerprints', 'count', now.newFingerprints.length, before.newFingerprints.length),
-      figure('dangerous', 'Entries of commands the guide warns about', 'count', dangerousCount, dangerousOf(before)),
-      figure('missed', 'Entries missed (rotated out before read)', 'count', now.missed, before.missed),
+      figure('entries', 'Slow entries', 'count', known(recorded, now.entries), known(recordedBefore, before.entries)),
+      figure('total-time', 'Time in slow commands', 'us', known(recorded, now.totalMicros), known(recordedBefore, before.totalMicros)),
+      figure('new-fingerprints', 'New fingerprints', 'count', known(recorded, now.newFingerprints.length), known(recordedBefore, before.newFingerprints.length)),
+      figure('dangerous', 'Entries of commands the guide warns about', 'count', known(recorded, dangerousCount), known(recordedBefore, dangerousOf(before))),
+      figure('missed', 'Entries missed (rotated out before read)', 'count', known(recorded, now.missed), known(recordedBefore, before.missed)),
     ],
     // A day without samples is a day the slow log was not read: a gap, not a zero.
     daily: { label: 'Slow entries', unit: 'count', values: perDay(input.thisWeek, hasSamples).map((sampled, day) => (sampled ? now.perDay[day]! : null)), target: null },
