@@ -358,6 +358,7 @@ describe('the weekly report', () => {
 
     const html = await getInstance(`?week=${WEEK.id}&format=html`);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html.headers.get('content-disposition')).toBe(`attachment; filename="redlens-report-r-${WEEK.id}.html"`);
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await html.text();
     expect(page.startsWith('<!doctype html>')).toBe(true);

@@ -60,9 +60,7 @@ function ReportControls({ instanceId, week, now }: ReportViewProps) {
   const download = (format: ReportFormat, label: string) => (
     <a
       href={reportUrl(instanceId, week, format)}
-      download={format === 'html' ? undefined : reportFileName(instanceId ?? 'fleet', week, format)}
-      target={format === 'html' ? '_blank' : undefined}
-      rel="noreferrer"
+      download={reportFileName(instanceId ?? 'fleet', week, format)}
       className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
       data-testid={`report-download-${format}`}
     >
@@ -101,7 +99,7 @@ function ReportControls({ instanceId, week, now }: ReportViewProps) {
         <span className="grow" />
         {download('md', 'Markdown')}
         {download('json', 'JSON')}
-        {download('html', 'Printable page')}
+        {download('html', 'HTML (printable)')}
         <Button variant="primary" onClick={() => window.print()}>
           Print
         </Button>

@@ -2,7 +2,7 @@
 // a file name (the page's downloads), the HTML without any script or outside resource.
 import { fleetHtml, instanceHtml } from './html';
 import { fleetMarkdown, instanceMarkdown } from './markdown';
-import type { FleetReport, InstanceReport, ReportFormat } from './types';
+import { reportFileName, type FleetReport, type InstanceReport, type ReportFormat } from './types';
 
 /** Nothing but inline styles may run or load in the HTML report, even though it is all escaped. */
 export const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -12,14 +12,17 @@ const CONTENT_TYPES: Record<Exclude<ReportFormat, 'json'>, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** `redlens-report-cache-2026-W49.md`: the subject is an instance id or "fleet" (both file-name safe). */
-export const reportFileName = (subject: string, week: string, format: ReportFormat) => `redlens-report-${subject}-${week}.${format}`;
-
+/**
+ * Markdown is shown as text; the HTML document is a download: the API's own CSP (next.config.js,
+ * `default-src 'none'`) would keep its print stylesheet from applying in the browser, while the
+ * file opened on its own (or sent on) prints as designed. Printing from the dashboard is the
+ * report page's own print stylesheet.
+ */
 function document(text: string, format: Exclude<ReportFormat, 'json'>, fileName: string): Response {
   return new Response(text, {
     headers: {
       'content-type': CONTENT_TYPES[format],
-      'content-disposition': `inline; filename="${fileName}"`,
+      'content-disposition': `${format === 'html' ? 'attachment' : 'inline'}; filename="${fileName}"`,
       'x-content-type-options': 'nosniff',
       ...(format === 'html' && { 'content-security-policy': REPORT_HTML_CSP }),
     },
