@@ -32,7 +32,9 @@ function ListDownBanner() {
 function DownBannerOf({ instances, error }: { instances: InstanceSummary[] | undefined; error: Error | null }) {
   // On a failed poll TanStack keeps the last list; its statuses are stale, so say only what we know.
   if (error) return <Banner>{serverProblem(error)}</Banner>;
-  const down = instances?.filter((instance) => instance.status === 'down') ?? [];
+  // A cluster's node is not a Redis of its own here (the overview has no card for it): the cluster
+  // stands for it, down when no node answers, and its node-failed finding names a node that stopped.
+  const down = instances?.filter((instance) => instance.status === 'down' && !instance.memberOf) ?? [];
   if (down.length === 0) return null;
   if (down.length === 1 && down[0]) {
     return (
