@@ -141,6 +141,13 @@ describe('the cluster page', () => {
   }, 60_000);
 
   it('answers the cluster route for the cluster, 400 for a plain instance, and lists the nodes with memberOf', async () => {
+    // A node's page opened before anything asked the cluster (Redlens just started): its cluster is asked first.
+    const { knownInstance } = await import('@/app/(dashboard)/instances/[id]/known-instance');
+    const lastNode = clusterNodeId('web', '127.0.0.1', cluster.ports.at(-1)!);
+    expect(redlens().registry.get(lastNode)).toBeUndefined();
+    expect(await knownInstance(Promise.resolve({ id: lastNode }))).toEqual({ id: lastNode, cluster: false });
+    expect(await knownInstance(Promise.resolve({ id: 'web' }))).toEqual({ id: 'web', cluster: true });
+
     const { GET: instancesGET } = await import('@/app/api/instances/route');
     const list = (await (await call(instancesGET, 'GET', '/api/instances', { headers: auth })).json()) as InstancesResponse;
     const nodes = list.instances.filter((instance) => instance.memberOf);
