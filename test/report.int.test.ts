@@ -159,6 +159,8 @@ describe('the weekly report', () => {
     expect(report).toMatchObject({ week: WEEK.id, from: WEEK.from, to: WEEK.to, previousWeek: LAST.id, instance: { id: 'r', name: 'Cache' } });
     expect(report.checklist.map((l) => [l.id, l.title])).toEqual(CHECKLIST.map((l) => [l.id, l.title]));
     expect(report.resolution).toBe('Judged per minute (the minute rollups).');
+    // The oldest history kept: the week picker offers the weeks back to it.
+    expect(report.dataSince).toBe(LAST.from);
   });
 
   it('says Thursday had no samples, and nothing else is missing from the history', () => {
@@ -378,6 +380,8 @@ describe('the weekly report', () => {
       id: 'hit-ratio', title: 'Cache hit ratio analysis', verdict: 'action', instances: { ok: [], attention: ['idle'], action: ['r'] },
     });
     expect(fleet.instances[1]!.missing[0]).toBe('No samples at all this week: every history figure is missing.');
+    expect(fleet.instances[1]!.dataSince).toBeNull();
+    expect(fleet.dataSince).toBe(LAST.from);
     const html = await (await getFleet(`?week=${WEEK.id}&format=html`)).text();
     expect(html.match(/<section class="instance/g)).toHaveLength(3);
     const md = await (await getFleet(`?week=${WEEK.id}&format=md`)).text();

@@ -43,17 +43,16 @@ export function ReportView({ instanceId, week, now }: ReportViewProps) {
   return (
     <div className="space-y-4" data-testid="report-page">
       <style>{PRINT_CSS}</style>
-      <ReportControls instanceId={instanceId} week={week} now={now} />
       {instanceId === null ? <FleetReportBody week={week} now={now} /> : <InstanceReportBody id={instanceId} week={week} now={now} />}
     </div>
   );
 }
 
-function ReportControls({ instanceId, week, now }: ReportViewProps) {
+function ReportControls({ instanceId, week, now, dataSince }: ReportViewProps & { dataSince: number | null | undefined }) {
   const router = useRouter();
   const pickerId = useId();
   const current = parseIsoWeek(week)!;
-  const weeks = pickerWeeks(now);
+  const weeks = pickerWeeks(now, dataSince);
   const latest = isoWeekOf(now);
   const base = instanceId === null ? '/report' : `/instances/${encodeURIComponent(instanceId)}/report`;
   const go = (id: string) => router.push(`${base}?week=${id}`, { scroll: false });
@@ -117,37 +116,43 @@ const loading = (
 function InstanceReportBody({ id, week, now }: { id: string; week: string; now: number }) {
   const query = useInstanceReport(id, week);
   return (
-    <QueryState
-      query={query}
-      loading={loading}
-      failed={(error) => <ErrorState title="Cannot make the report" message={error.message} code={errorCodeOf(error)} />}
-      refreshFailed={{ title: 'Could not refresh the report' }}
-      switching={query.isPlaceholderData}
-    >
-      {(report: InstanceReport) => <InstanceReportView report={report} now={now} />}
-    </QueryState>
+    <>
+      <ReportControls instanceId={id} week={week} now={now} dataSince={query.data?.dataSince} />
+      <QueryState
+        query={query}
+        loading={loading}
+        failed={(error) => <ErrorState title="Cannot make the report" message={error.message} code={errorCodeOf(error)} />}
+        refreshFailed={{ title: 'Could not refresh the report' }}
+        switching={query.isPlaceholderData}
+      >
+        {(report: InstanceReport) => <InstanceReportView report={report} now={now} />}
+      </QueryState>
+    </>
   );
 }
 
 function FleetReportBody({ week, now }: { week: string; now: number }) {
   const query = useFleetReport(week);
   return (
-    <QueryState
-      query={query}
-      loading={loading}
-      failed={(error) => <ErrorState title="Cannot make the fleet's report" message={error.message} code={errorCodeOf(error)} />}
-      refreshFailed={{ title: 'Could not refresh the report' }}
-      switching={query.isPlaceholderData}
-    >
-      {(report: FleetReport) => (
-        <div className="space-y-6">
-          <FleetSummary report={report} />
-          {report.instances.map((instance) => (
-            <InstanceReportView key={instance.instance.id} report={instance} now={now} breakBefore />
-          ))}
-        </div>
-      )}
-    </QueryState>
+    <>
+      <ReportControls instanceId={null} week={week} now={now} dataSince={query.data?.dataSince} />
+      <QueryState
+        query={query}
+        loading={loading}
+        failed={(error) => <ErrorState title="Cannot make the fleet's report" message={error.message} code={errorCodeOf(error)} />}
+        refreshFailed={{ title: 'Could not refresh the report' }}
+        switching={query.isPlaceholderData}
+      >
+        {(report: FleetReport) => (
+          <div className="space-y-6">
+            <FleetSummary report={report} />
+            {report.instances.map((instance) => (
+              <InstanceReportView key={instance.instance.id} report={instance} now={now} breakBefore />
+            ))}
+          </div>
+        )}
+      </QueryState>
+    </>
   );
 }
 

@@ -152,7 +152,7 @@ function targetLine(
   const missing = [...(parts.missing ?? [])];
   if (judged === null) {
     verdict = 'attention';
-    reason = hasSamples(input.thisWeek) ? `Not measured this week: ${missing[0] ?? 'no sample had this figure.'}` : NO_SAMPLES;
+    reason = hasSamples(input.thisWeek) ? (missing[0] ?? 'Not measured this week: no sample had this figure.') : NO_SAMPLES;
     if (!hasSamples(input.thisWeek)) missing.unshift(NO_SAMPLES);
   } else {
     verdict = judged;

@@ -108,6 +108,7 @@ export function instanceReport(input: ReportInput): InstanceReport {
       estimated: thisWeek.analysis.estimated,
     },
     missing: missingOf(input, days, weighted),
+    dataSince: input.dataSince,
     resolution: hourly === 0
       ? 'Judged per minute (the minute rollups).'
       : `Judged per minute, and per hour for ${plural(hourly, 'hour', 'hours')} whose minutes are no longer kept.`,
@@ -124,5 +125,9 @@ export function fleetReport(week: { id: string; from: number; to: number; previo
     }
     return { id, title, verdict: worst(VERDICTS.filter((v) => instances[v].length > 0)), instances };
   });
-  return { week: week.id, from: week.from, to: week.to, previousWeek: week.previous, generatedAt: now, summary, instances: reports };
+  const since = reports.map((r) => r.dataSince).filter((t): t is number => t !== null);
+  return {
+    week: week.id, from: week.from, to: week.to, previousWeek: week.previous, generatedAt: now, summary, instances: reports,
+    dataSince: since.length === 0 ? null : Math.min(...since),
+  };
 }

@@ -111,4 +111,6 @@ export interface ReportInput {
   eventsTruncated: boolean;
   /** findings active at some time of the week */
   findings: FindingRow[];
+  /** the oldest history kept for the instance (unix ms), null when there is none */
+  dataSince: number | null;
 }

@@ -161,3 +161,8 @@ export function readFindings(db: Store, instance: string, week: IsoWeek): Findin
     .all(instance, week.to, week.from) as FindingDbRow[];
   return rows.map((row) => ({ id: row.rule, severity: row.severity, title: row.title, startedAt: row.started_at, endedAt: row.ended_at }));
 }
+
+/** The oldest hour of history kept for the instance (hour rollups are kept longest), or null. */
+export function readDataSince(db: Store, instance: string): number | null {
+  return db.prepare('SELECT min(ts) FROM rollup_1h WHERE instance = ?').pluck().get(instance) as number | null;
+}

@@ -7,7 +7,7 @@ import type { Thresholds } from '@/lib/health-targets';
 import type { Store } from '@/lib/store/sqlite';
 import { fleetReport, instanceReport } from './compute';
 import type { WeekData } from './data';
-import { readFindings, readHistoryBuckets, readLatestAnalysis, readSlowlogWeek } from './read';
+import { readDataSince, readFindings, readHistoryBuckets, readLatestAnalysis, readSlowlogWeek } from './read';
 import type { FleetReport, InstanceReport } from './types';
 import { isoWeekOf, parseIsoWeek, previousWeek, type IsoWeek } from './week';
 
@@ -52,6 +52,7 @@ export function reportOfInstance(
     events,
     eventsTruncated: truncated,
     findings: readFindings(stores.store, instance.id, week),
+    dataSince: readDataSince(stores.store, instance.id),
   });
 }
 

@@ -172,6 +172,8 @@ export interface InstanceReport {
   missing: string[];
   /** How the share of time was judged: per minute, or per hour where only hourly rollups are kept. */
   resolution: string;
+  /** The oldest history Redlens keeps for the instance (unix ms): weeks before it have no data. Null: none at all. */
+  dataSince: number | null;
 }
 
 export interface FleetLineSummary {
@@ -191,6 +193,8 @@ export interface FleetReport {
   generatedAt: number;
   summary: FleetLineSummary[];
   instances: InstanceReport[];
+  /** The oldest history of any instance (unix ms), null when there is none. */
+  dataSince: number | null;
 }
 
 export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
@@ -207,3 +211,6 @@ export const reportQuerySchema = z
   })
   .strict();
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+/** `redlens-report-cache-2026-W49.md`: the subject is an instance id or "fleet" (both file-name safe). */
+export const reportFileName = (subject: string, week: string, format: ReportFormat) => `redlens-report-${subject}-${week}.${format}`;

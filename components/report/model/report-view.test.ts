@@ -14,10 +14,13 @@ describe('the report page', () => {
     expect(pageWeek('2026-W40', NOW)).toEqual({ week: '2026-W40', now: NOW });
   });
 
-  it('offers this week, last week and ten more, newest first', () => {
-    const weeks = pickerWeeks(NOW);
-    expect(weeks).toHaveLength(12);
-    expect(weeks.slice(0, 3).map((w) => w.id)).toEqual(['2026-W49', '2026-W48', '2026-W47']);
+  it('offers this week, last week and every week back to the oldest history, newest first', () => {
+    expect(pickerWeeks(NOW, undefined).map((w) => w.id)).toEqual(['2026-W49', '2026-W48']);
+    expect(pickerWeeks(NOW, null).map((w) => w.id)).toEqual(['2026-W49', '2026-W48']);
+    // History since Wednesday of week 46.
+    const weeks = pickerWeeks(NOW, Date.UTC(2026, 10, 11, 8));
+    expect(weeks.map((w) => w.id)).toEqual(['2026-W49', '2026-W48', '2026-W47', '2026-W46']);
+    expect(pickerWeeks(NOW, Date.UTC(2020, 0, 1))).toHaveLength(104);
     expect(weekLabel(weeks[0]!, NOW)).toBe('This week (2026-W49)');
     expect(weekLabel(weeks[1]!, NOW)).toBe('Last week (2026-W48)');
     expect(weekLabel(weeks[2]!, NOW)).toBe('2026-W47 (from 2026-11-16)');

@@ -22,12 +22,18 @@ export function pageWeek(value: string | string[] | undefined, now = Date.now())
   return { week: weekFromUrl(typeof value === 'string' ? value : null, now).id, now };
 }
 
-/** Weeks the picker lists: this one and the eleven before it, newest first. */
-export const PICKER_WEEKS = 12;
+/** Weeks the picker lists at most: two years of hour rollups is more than the default year kept. */
+export const PICKER_WEEKS_MAX = 104;
 
-export function pickerWeeks(now: number, count = PICKER_WEEKS): IsoWeek[] {
-  const weeks = [isoWeekOf(now)];
-  while (weeks.length < count) weeks.push(previousWeek(weeks[weeks.length - 1]!));
+/**
+ * Weeks the picker lists, newest first: this week and last week always, then back to the week of
+ * the oldest history kept (`dataSince`; unknown while the report loads: none more).
+ */
+export function pickerWeeks(now: number, dataSince: number | null | undefined): IsoWeek[] {
+  const weeks = [isoWeekOf(now), previousWeek(isoWeekOf(now))];
+  if (dataSince === null || dataSince === undefined) return weeks;
+  const oldest = isoWeekOf(dataSince).from;
+  for (let week = previousWeek(weeks[1]!); week.from >= oldest && weeks.length < PICKER_WEEKS_MAX; week = previousWeek(week)) weeks.push(week);
   return weeks;
 }
 
