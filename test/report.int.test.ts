@@ -9,6 +9,7 @@ import { GET as instanceReportRoute } from '@/app/api/instances/[id]/report/rout
 import { GET as fleetReportRoute } from '@/app/api/report/route';
 import type { AnalysisParams, AnalysisResult } from '@/lib/analysis/types';
 import { METRICS, type MetricValues, type SampleRow } from '@/lib/history/types';
+import { recordAudit } from '@/lib/audit/audit-log';
 import { JobRunner } from '@/lib/jobs/runner';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import { formatDelta, formatFigure } from '@/lib/report/format';
@@ -139,6 +140,11 @@ describe('the weekly report', () => {
       { at: at(WEEK, 4, 6, 10), kind: 'finding-opened', title: 'Fragmentation high', detail: 'listed under findings' },
       { at: at(LAST, 3, 1), kind: 'restart', title: 'Redis restarted last week', detail: 'not this week' },
     ]);
+    // A change made through Redlens: an admin action from the audit log, on the week's timeline.
+    recordAudit(store, {
+      at: at(WEEK, 5, 10), actor: 'admin', role: 'admin', address: '127.0.0.1', instance: 'r',
+      action: 'config.set', target: 'maxmemory-policy', outcome: 'ok', detail: 'noeviction -> allkeys-lru',
+    });
     const finding = store.prepare('INSERT INTO findings (instance, rule, severity, title, detail, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     finding.run('r', 'fragmentation-high', 'warning', 'Fragmentation high', 'd', at(WEEK, 4, 6, 10), at(WEEK, 4, 12, 5));
     finding.run('r', 'hit-ratio-low', 'warning', 'Hit ratio low', 'd', at(WEEK, 2, 0, 10), at(WEEK, 3, 0));
@@ -300,10 +306,12 @@ describe('the weekly report', () => {
     expect(report.events.map((e) => [e.kind, e.at])).toEqual([
       ['up', at(WEEK, 6, 2, 5)],
       ['down', at(WEEK, 6, 2)],
+      ['admin-action', at(WEEK, 5, 10)],
       ['config-change', at(WEEK, 5, 9)],
       ['restart', at(WEEK, 4, 3)],
     ]);
     expect(report.events.find((e) => e.kind === 'down')!.durationMs).toBe(5 * MINUTE);
+    expect(report.events.find((e) => e.kind === 'admin-action')).toMatchObject({ title: 'Setting changed by admin', actor: 'admin' });
     expect(report.findings.map((f) => [f.id, f.durationInWeekMs, f.endedAt])).toEqual([
       ['maxmemory-unset', 7 * DAY_MS, null],
       ['hit-ratio-low', 23 * HOUR + 50 * MINUTE, at(WEEK, 3, 0)],
