@@ -33,9 +33,8 @@ export interface LineInput {
   lastWeek: Weighted[];
   slowlog: { thisWeek: SlowlogWeek; lastWeek: SlowlogWeek };
   analysis: { thisWeek: AnalysisFacts | null; lastWeek: AnalysisFacts | null };
-  /** The week [from, to). */
+  /** The week's start (unix ms). */
   from: number;
-  to: number;
 }
 
 const figure = (id: string, label: string, unit: FigureUnit, thisWeek: number | null, lastWeek: number | null): ReportFigure => ({

@@ -93,7 +93,6 @@ export function instanceReport(input: ReportInput): InstanceReport {
       slowlog: { thisWeek: thisWeek.slowlog, lastWeek: lastWeek.slowlog },
       analysis: { thisWeek: thisWeek.analysis, lastWeek: lastWeek.analysis },
       from: thisWeek.week.from,
-      to: thisWeek.week.to,
     }),
     targets: targetShares(weighted.thisWeek, weighted.lastWeek, input.thresholds),
     days,

@@ -92,8 +92,6 @@ export const TARGET_RULES: Record<TargetId, TargetRule> = {
   },
 };
 
-export const NO_TIME: TargetTime = { share: null, measuredMs: 0, outsideMs: 0 };
-
 export function targetTime(weighted: readonly Weighted[], id: TargetId, thresholds: Thresholds): TargetTime {
   const rule = TARGET_RULES[id];
   let measuredMs = 0;
