@@ -107,20 +107,18 @@ function LineCard({ line, report, now }: { line: ChecklistLine; report: Instance
 interface InstanceReportViewProps {
   report: InstanceReport;
   now: number;
-  headingLevel?: 1 | 2;
   /** Printed from a new page (every instance of the fleet's report but the first section). */
   breakBefore?: boolean;
 }
 
-export function InstanceReportView({ report, now, headingLevel = 2, breakBefore = false }: InstanceReportViewProps) {
+export function InstanceReportView({ report, now, breakBefore = false }: InstanceReportViewProps) {
   const days = weekDays(report);
-  const Title = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <section className={`space-y-4 ${breakBefore ? 'print:break-before-page' : ''}`} data-testid={`report-instance-${report.instance.id}`}>
       <div>
-        <Title className="text-xl font-semibold text-slate-900">
+        <h2 className="text-xl font-semibold text-slate-900">
           {report.instance.name} <span className="font-normal text-slate-500">({report.instance.id})</span>, {report.week}
-        </Title>
+        </h2>
         <p className="text-sm text-slate-600">
           {formatUtc(report.from)} to {formatUtc(report.to)}, compared with {report.previousWeek}. {report.resolution}
         </p>
