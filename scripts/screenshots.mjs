@@ -1,5 +1,6 @@
 // Retakes the README's screenshots from a running dashboard (for example `npm run demo`):
 //   REDLENS_URL=http://127.0.0.1:3000 REDLENS_ADMIN_PASSWORD=... node scripts/screenshots.mjs
+// With `--cluster`, against `npm run demo -- --cluster`: only the cluster's pages.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -21,6 +22,22 @@ const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 9
 const login = await page.request.post('/api/auth/login', { data: { username: 'admin', password }, headers: { origin: baseURL } });
 if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
 
+/** Opens `url`, lets its queries and charts settle, and writes public/screenshots/`file`. */
+async function shoot(url, file, fullPage) {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: path.join(out, file), fullPage });
+  console.log(`wrote public/screenshots/${file}`);
+}
+
+if (process.argv.includes('--cluster')) {
+  await shoot('/instances/default', 'cluster.png', true);
+  await shoot('/instances/default/keys', 'cluster-keys.png', false);
+  await browser.close();
+  process.exit(0);
+}
+
 // The analysis page shows the newest run: run one over db 0 first (or wait for the running one).
 const started = await page.request.post('/api/instances/default/analysis', { data: { db: 0, mode: 'full' }, headers: { origin: baseURL } });
 const startReply = await started.json();
@@ -41,13 +58,7 @@ const shots = [
   ['/instances/default/config', 'config.png', false],
   ['/instances/default/commands', 'commands.png', false],
 ];
-for (const [url, file, fullPage] of shots) {
-  await page.goto(url);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: path.join(out, file), fullPage });
-  console.log(`wrote public/screenshots/${file}`);
-}
+for (const [url, file, fullPage] of shots) await shoot(url, file, fullPage);
 // Editing: a hash open with one of its fields in the edit form.
 const hashKey = Buffer.from('user:7:preferences').toString('base64');
 await page.goto(`/instances/default/keys?q=${encodeURIComponent('user:7:preferences')}&mode=exact&key=${encodeURIComponent(hashKey)}`);

@@ -46,6 +46,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/instances/[id]/latency': { path: '/api/instances/m/latency', params: { id: 'm' }, expected: READ },
   // A plain instance: {sentinel: null} (test/sentinel.int.test.ts asks real sentinels).
   'GET /api/instances/[id]/sentinel': { path: '/api/instances/m/sentinel', params: { id: 'm' }, expected: READ },
+  // A plain instance: 400, not a cluster (test/cluster-page.int.test.ts asks a real cluster).
+  'GET /api/instances/[id]/cluster': { path: '/api/instances/m/cluster', params: { id: 'm' }, expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 400, admin: 400, token: 400, adminForeignOrigin: 400, adminNoOrigin: 400 } },
   'GET /api/instances/[id]/slowlog/archive': { path: '/api/instances/m/slowlog/archive', params: { id: 'm' }, expected: READ },
   'POST /api/instances/[id]/slowlog/reset': {
     path: '/api/instances/m/slowlog/reset',
@@ -279,7 +281,7 @@ describe('API authorization matrix', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     if (expected >= 400) {
       const body = await response.json();
-      expect(body.error.code).toBe({ 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN' }[expected as 401 | 403]);
+      expect(body.error.code).toBe({ 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN' }[expected as 400 | 401 | 403]);
     }
   });
 
