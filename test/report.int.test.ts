@@ -118,7 +118,7 @@ describe('the weekly report', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    const { dataDir } = useAppEnv({ instances: [{ id: 'r', name: 'Cache', url: redisUrl(redis) }, { id: 'idle', name: 'Idle', url: redisUrl(redis) }], env: { REDLENS_API_TOKEN: TOKEN } });
+    const { dataDir } = useAppEnv({ instances: [{ id: 'r', name: 'Cache', url: redisUrl(redis) }, { id: 'idle', name: 'Idle', url: redisUrl(redis) }, { id: 'gone', name: 'Gone', url: 'redis://127.0.0.1:1' }], env: { REDLENS_API_TOKEN: TOKEN } });
     const configFile = path.join(dataDir, 'redlens.json');
     writeFileSync(configFile, JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), sampleIntervalSeconds: 60 }));
 
@@ -351,6 +351,20 @@ describe('the weekly report', () => {
     expect(figures(lineOf(now, 'fragmentation')).max!.thisWeek).toBeNull();
     expect(lineOf(now, 'hit-ratio').reason).toBe('No samples this week: Redlens did not record this instance.');
     expect(lineOf(now, 'expiration').missing[0]).toMatch(/^No keyspace analysis this week: the figures are from the latest, finished /);
+    // Who is connected is not history: the current week's report has the clients page's groups of now.
+    const connections = lineOf(now, 'connections');
+    expect(connections.tables.map((t) => t.title)).toEqual(['Top client groups by name, now', 'Top client groups by host, now']);
+    expect(connections.tables[1]!.rows.map((row) => row[0])).toContain('127.0.0.1');
+    expect(connections.missing).toContainEqual(expect.stringMatching(/^Client groups are not kept in the history: these are the \d+ clients? connected at .* UTC \(\d+ of them Redlens's own\)\.$/));
+    // A past week's report has none.
+    expect(lineOf(report, 'connections').tables).toEqual([]);
+  });
+
+  it('says so when Redis does not answer CLIENT LIST, and still reports', async () => {
+    const response = await getInstance('', 'gone');
+    expect(response.status).toBe(200);
+    const gone = (await response.json()) as InstanceReport;
+    expect(lineOf(gone, 'connections').missing).toContainEqual(expect.stringMatching(/^Client groups: Redis did not answer CLIENT LIST as the report was made \(.+\)\.$/));
   });
 
   it('gives the same figures as Markdown, and a printable HTML document', async () => {
@@ -384,16 +398,16 @@ describe('the weekly report', () => {
     const response = await getFleet(`?week=${WEEK.id}`);
     expect(response.status).toBe(200);
     const fleet = (await response.json()) as FleetReport;
-    expect(fleet.instances.map((i) => i.instance.id)).toEqual(['r', 'idle']);
+    expect(fleet.instances.map((i) => i.instance.id)).toEqual(['r', 'idle', 'gone']);
     expect(fleet.instances[0]!.checklist).toEqual(report.checklist);
     expect(fleet.summary.find((s) => s.id === 'hit-ratio')).toEqual({
-      id: 'hit-ratio', title: 'Cache hit ratio analysis', verdict: 'action', instances: { ok: [], attention: ['idle'], action: ['r'] },
+      id: 'hit-ratio', title: 'Cache hit ratio analysis', verdict: 'action', instances: { ok: [], attention: ['idle', 'gone'], action: ['r'] },
     });
     expect(fleet.instances[1]!.missing[0]).toBe('No samples at all this week: every history figure is missing.');
     expect(fleet.instances[1]!.dataSince).toBeNull();
     expect(fleet.dataSince).toBe(LAST.from);
     const html = await (await getFleet(`?week=${WEEK.id}&format=html`)).text();
-    expect(html.match(/<section class="instance/g)).toHaveLength(3);
+    expect(html.match(/<section class="instance/g)).toHaveLength(4);
     const md = await (await getFleet(`?week=${WEEK.id}&format=md`)).text();
     expect(md).toContain(`## Weekly report: Cache (r), ${WEEK.id}`);
     expect(md).toContain(`## Weekly report: Idle (idle), ${WEEK.id}`);

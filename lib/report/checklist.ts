@@ -4,11 +4,11 @@
 import { plural } from '@/lib/format';
 import type { Thresholds } from '@/lib/health-targets';
 import { warningByPattern } from '@/lib/slowlog/warnings';
-import type { AnalysisFacts, SlowlogWeek } from './data';
+import type { AnalysisFacts, ClientsNow, SlowlogWeek } from './data';
 import { formatFigure, formatUtc } from './format';
 import { lookupHitRatio, maximum, maximumAt, mean, minimum, perDay, weightedMedian } from './stats';
 import { targetTime, type Weighted } from './targets';
-import { CHECKLIST, VERDICT_RANK, type ChecklistId, type ChecklistLine, type FigureUnit, type ReportFigure, type TargetId, type TargetTime, type Verdict } from './types';
+import { CHECKLIST, VERDICT_RANK, type ChecklistId, type ChecklistLine, type FigureUnit, type ReportFigure, type ReportTable, type TargetId, type TargetTime, type Verdict } from './types';
 
 /** More than this share of the measured time outside a target is `action`; any time outside is `attention`. */
 export const ACTION_OUTSIDE_SHARE = 0.1;
@@ -33,6 +33,8 @@ export interface LineInput {
   lastWeek: Weighted[];
   slowlog: { thisWeek: SlowlogWeek; lastWeek: SlowlogWeek };
   analysis: { thisWeek: AnalysisFacts | null; lastWeek: AnalysisFacts | null };
+  /** The current week's report only: who is connected as it is made. */
+  clientsNow: ClientsNow | null;
   /** The week's start (unix ms). */
   from: number;
 }
@@ -204,8 +206,28 @@ function hitRatioLine(input: LineInput): ChecklistLine {
   });
 }
 
+/** Groups the report lists per kind (by name, by host). */
+const CLIENT_GROUPS = 5;
+
+/** The clients page's top groups as the report is made, or why there are none. */
+function clientGroups(now: ClientsNow | null): { tables: ReportTable[]; missing: string[] } {
+  if (now === null) return { tables: [], missing: ['Client groups are not kept in the history: the clients page shows the current ones.'] };
+  if ('unavailable' in now) return { tables: [], missing: [`Client groups: ${now.unavailable}`] };
+  const table = (title: string, groups: typeof now.byName): ReportTable => ({
+    title,
+    columns: ['Group', 'Clients', 'Of them Redlens'],
+    rows: groups.slice(0, CLIENT_GROUPS).map((g) => [g.key === '' ? '(none set)' : g.key, formatFigure(g.count, 'count'), formatFigure(g.own, 'count')]),
+    empty: 'No client connected.',
+  });
+  return {
+    tables: [table('Top client groups by name, now', now.byName), table('Top client groups by host, now', now.byHost)],
+    missing: [`Client groups are not kept in the history: these are the ${plural(now.total, 'client', 'clients')} connected at ${formatUtc(now.at)} (${formatFigure(now.own, 'count')} of them Redlens's own).`],
+  };
+}
+
 function connectionsLine(input: LineInput): ChecklistLine {
   const max = input.thresholds.clientsMax;
+  const groups = clientGroups(input.clientsNow);
   return targetLine('connections', 'clients', input, (time) => ({
     figures: [
       figure('p50', 'Clients p50', 'clients', weightedMedian(input.thisWeek, 'connectedClients'), weightedMedian(input.lastWeek, 'connectedClients')),
@@ -213,8 +235,8 @@ function connectionsLine(input: LineInput): ChecklistLine {
       figure('time-above', `Time above ${max}`, 'duration', time.thisWeek.outsideMs, time.lastWeek.outsideMs),
     ],
     daily: { label: 'Clients max', unit: 'clients', values: perDay(input.thisWeek, (day) => maximum(day, 'connectedClients')), target: { value: max, kind: 'max' } },
-    tables: [],
-    missing: ['Client groups are not kept in the history: the clients page shows the current ones.'],
+    tables: groups.tables,
+    missing: groups.missing,
   }), {
     within: `Connected clients stayed at or below ${max} all week.`,
     outside: `Connected clients were above ${max}`,

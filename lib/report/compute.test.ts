@@ -25,7 +25,7 @@ const week = (w: IsoWeek, buckets: HistoryBucket[]): WeekData => ({ week: w, buc
 function input(thisWeek: HistoryBucket[], now = WEEK.to + DAY_MS, extra: Partial<ReportInput> = {}): ReportInput {
   return {
     instance: { id: 'a', name: 'A <b>' }, now, sampleIntervalMs: 10_000, thresholds: { ...TARGETS },
-    thisWeek: week(WEEK, thisWeek), lastWeek: week(previousWeek(WEEK), []), events: [], eventsTruncated: false, findings: [], dataSince: null, ...extra,
+    thisWeek: week(WEEK, thisWeek), lastWeek: week(previousWeek(WEEK), []), events: [], eventsTruncated: false, findings: [], dataSince: null, clientsNow: null, ...extra,
   };
 }
 

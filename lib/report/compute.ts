@@ -92,6 +92,7 @@ export function instanceReport(input: ReportInput): InstanceReport {
       lastWeek: weighted.lastWeek,
       slowlog: { thisWeek: thisWeek.slowlog, lastWeek: lastWeek.slowlog },
       analysis: { thisWeek: thisWeek.analysis, lastWeek: lastWeek.analysis },
+      clientsNow: input.clientsNow,
       from: thisWeek.week.from,
     }),
     targets: targetShares(weighted.thisWeek, weighted.lastWeek, input.thresholds),

@@ -91,6 +91,21 @@ export interface WeekData {
   analysis: AnalysisFacts | null;
 }
 
+/** One group of connected clients (lib/clients: by name or by host), as the report lists it. */
+export interface ClientGroupNow {
+  key: string;
+  count: number;
+  own: number;
+}
+
+/**
+ * Who is connected as the report is made (the clients page's groups): the history keeps counts,
+ * not clients, so only the current week's report has them, and says they are of now.
+ */
+export type ClientsNow =
+  | { at: number; total: number; own: number; byName: ClientGroupNow[]; byHost: ClientGroupNow[] }
+  | { at: number; unavailable: string };
+
 export interface FindingRow {
   id: string;
   severity: Severity;
@@ -113,4 +128,6 @@ export interface ReportInput {
   findings: FindingRow[];
   /** the oldest history kept for the instance (unix ms), null when there is none */
   dataSince: number | null;
+  /** the current week only: who is connected now; null for a past week */
+  clientsNow: ClientsNow | null;
 }

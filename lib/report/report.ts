@@ -1,12 +1,15 @@
 // GET /api/instances/{id}/report and GET /api/report (SPEC section 13): the week's data read from
-// Redlens's own store for the week and the one before, made into the report (./compute.ts), for
-// one instance or every configured one (the nodes of a Redis Cluster are read as their cluster).
+// Redlens's own store for the week and the one before (and, for the current week, who is
+// connected now), made into the report (./compute.ts), for one instance or every configured one
+// (the nodes of a Redis Cluster are read as their cluster).
 import 'server-only';
 import type { EventsStore } from '@/lib/events/events-store';
+import type { RedisInstance } from '@/lib/redis/registry';
 import type { Thresholds } from '@/lib/health-targets';
 import type { Store } from '@/lib/store/sqlite';
+import { clientsNowOf } from './clients-now';
 import { fleetReport, instanceReport } from './compute';
-import type { WeekData } from './data';
+import type { ClientsNow, WeekData } from './data';
 import { readDataSince, readFindings, readHistoryBuckets, readLatestAnalysis, readSlowlogWeek } from './read';
 import type { FleetReport, InstanceReport } from './types';
 import { isoWeekOf, parseIsoWeek, previousWeek, type IsoWeek } from './week';
@@ -38,8 +41,9 @@ function weekData(db: Store, instance: string, week: IsoWeek): WeekData {
   };
 }
 
-export function reportOfInstance(
-  stores: ReportStores, instance: { id: string; name: string }, week: IsoWeek, settings: ReportSettings, now: number,
+/** One instance's report; `clientsNow` is who is connected now (the current week only, else null). */
+function reportOf(
+  stores: ReportStores, instance: { id: string; name: string }, week: IsoWeek, settings: ReportSettings, now: number, clientsNow: ClientsNow | null,
 ): InstanceReport {
   const { events, truncated } = stores.events.list(instance.id, week.from, week.to - 1, REPORT_EVENTS_LIMIT);
   return instanceReport({
@@ -53,7 +57,15 @@ export function reportOfInstance(
     eventsTruncated: truncated,
     findings: readFindings(stores.store, instance.id, week),
     dataSince: readDataSince(stores.store, instance.id),
+    clientsNow,
   });
+}
+
+export async function reportOfInstance(
+  stores: ReportStores, instance: RedisInstance, week: IsoWeek, settings: ReportSettings, now: number,
+): Promise<InstanceReport> {
+  const clients = await clientsNowOf(instance, week, now, settings.thresholds.clientsMax);
+  return reportOf(stores, instance, week, settings, now, clients);
 }
 
 /**
@@ -62,12 +74,14 @@ export function reportOfInstance(
  * sampler's ticks and other requests must not wait for the whole fleet.
  */
 export async function reportOfFleet(
-  stores: ReportStores, instances: ReadonlyArray<{ id: string; name: string }>, week: IsoWeek, settings: ReportSettings, now: number,
+  stores: ReportStores, instances: readonly RedisInstance[], week: IsoWeek, settings: ReportSettings, now: number,
 ): Promise<FleetReport> {
+  // Every instance's CLIENT LIST at once (each bounded by the Redis timeouts), not one after the other.
+  const clients = await Promise.all(instances.map((instance) => clientsNowOf(instance, week, now, settings.thresholds.clientsMax)));
   const reports: InstanceReport[] = [];
-  for (const instance of instances) {
+  for (const [index, instance] of instances.entries()) {
     if (reports.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    reports.push(reportOfInstance(stores, instance, week, settings, now));
+    reports.push(reportOf(stores, instance, week, settings, now, clients[index]!));
   }
   return fleetReport({ id: week.id, from: week.from, to: week.to, previous: previousWeek(week).id }, reports, now);
 }
