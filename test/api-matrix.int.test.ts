@@ -46,6 +46,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/instances/[id]/latency': { path: '/api/instances/m/latency', params: { id: 'm' }, expected: READ },
   // A plain instance: {sentinel: null} (test/sentinel.int.test.ts asks real sentinels).
   'GET /api/instances/[id]/sentinel': { path: '/api/instances/m/sentinel', params: { id: 'm' }, expected: READ },
+  'GET /api/instances/[id]/report': { path: '/api/instances/m/report?week=2026-W01', params: { id: 'm' }, expected: READ },
+  'GET /api/report': { path: '/api/report?week=2026-W01&format=md', expected: READ },
   // A plain instance: 400, not a cluster (test/cluster-page.int.test.ts asks a real cluster).
   'GET /api/instances/[id]/cluster': { path: '/api/instances/m/cluster', params: { id: 'm' }, expected: { anonymous: 401, anonymousSubrequest: 401, viewer: 400, admin: 400, token: 400, adminForeignOrigin: 400, adminNoOrigin: 400 } },
   'GET /api/instances/[id]/slowlog/archive': { path: '/api/instances/m/slowlog/archive', params: { id: 'm' }, expected: READ },
