@@ -1,6 +1,7 @@
 // Parses CLUSTER NODES (one line a node: id, address, flags, master, ping/pong, epoch, link, slots)
 // and CLUSTER INFO (field:value lines), Redis 6.2 and 7 alike. Pure. A malformed reply throws
 // ClusterParseError, never an empty cluster.
+import type { ClusterStateView } from '@/lib/api/cluster';
 
 export class ClusterParseError extends Error {
   constructor(message: string) {
@@ -103,19 +104,9 @@ export function parseClusterNodes(reply: string): ClusterNodeLine[] {
   return lines.map(parseNodeLine);
 }
 
-export interface ClusterInfo {
-  state: 'ok' | 'fail';
-  slotsAssigned: number;
-  slotsOk: number;
-  slotsPfail: number;
-  slotsFail: number;
-  knownNodes: number;
-  /** Masters serving at least one slot. */
-  size: number;
-  currentEpoch: number;
-}
+/** CLUSTER INFO's figures Redlens judges (the API's ClusterStateView). */
+export type ClusterInfo = ClusterStateView;
 
-/** CLUSTER INFO's figures Redlens judges. */
 export function parseClusterInfo(reply: string): ClusterInfo {
   const fields = new Map<string, string>();
   for (const line of reply.split(/\r?\n/)) {
