@@ -88,6 +88,7 @@ const SERVER_FOLDERS = {
   'config-audit': ['types', 'allowlist', 'memory-size'],
   commands: ['types', 'ping-summary'],
   clients: ['types', 'constants'],
+  report: ['types', 'week', 'format', 'markdown'],
   metrics: [],
 };
 

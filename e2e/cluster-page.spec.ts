@@ -32,7 +32,7 @@ test('the cluster page shows the whole, its state and its 6 nodes, each linking 
 
   // The cluster's pages are those that answer for the whole; per-node pages are the nodes'.
   const nav = page.getByRole('navigation', { name: 'Instance pages' });
-  for (const name of ['Browse keys', 'Slow log', 'Keyspace analysis', 'Config audit']) await expect(nav.getByRole('link', { name })).toBeVisible();
+  for (const name of ['Browse keys', 'Slow log', 'Keyspace analysis', 'Config audit', 'Weekly report']) await expect(nav.getByRole('link', { name })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Latency' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Clients' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Commands' })).toHaveCount(0);

@@ -36,6 +36,7 @@ const CLUSTER_PAGES = [
   { path: 'slowlog', label: 'Slow log' },
   { path: 'analysis', label: 'Keyspace analysis' },
   { path: 'config', label: 'Config audit' },
+  { path: 'report', label: 'Weekly report' },
 ] as const;
 
 export function ClusterOverview({ id }: { id: string }) {

@@ -25,6 +25,7 @@ const INSTANCE_PAGES = [
   { path: 'latency', label: 'Latency' },
   { path: 'clients', label: 'Clients' },
   { path: 'config', label: 'Config audit' },
+  { path: 'report', label: 'Weekly report' },
 ] as const;
 export function InstanceHeader({ id, summary, info, infoUnavailable = false }: InstanceHeaderProps) {
   const name = summary?.name ?? info?.instance.name ?? id;

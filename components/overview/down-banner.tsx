@@ -81,7 +81,7 @@ function DownSentence({ instance }: { instance: InstanceSummary }) {
 
 function Banner({ children }: { children: ReactNode }) {
   return (
-    <div role="alert" data-testid="down-banner" className="border-b border-red-300 bg-red-50 text-sm text-red-900">
+    <div role="alert" data-testid="down-banner" className="border-b border-red-300 bg-red-50 text-sm text-red-900 print:hidden">
       <div className="mx-auto flex max-w-7xl gap-2 px-4 py-3">
         <span aria-hidden="true">⚠</span>
         <div className="min-w-0 break-words">{children}</div>

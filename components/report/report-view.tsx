@@ -19,13 +19,11 @@ import { InstanceReportView } from './instance-report';
 import { pickerWeeks, VERDICT_LABEL, VERDICT_TONE, weekLabel } from './model/report-view';
 
 /**
- * Print: the dashboard's header, banners and skip link are not part of the report; the page
- * takes the whole sheet. (The shell's own elements are reached by what they are, as the shell
- * is not the report's to change.)
+ * Print: the page takes the whole sheet (the shell's header, banners and skip link are
+ * `print:hidden` themselves).
  */
 const PRINT_CSS = `@media print {
   body { background: #fff; }
-  body header:has(nav[aria-label="Main"]), [data-testid="down-banner"], [data-testid="store-banner"], a[href="#main"] { display: none !important; }
   #main { max-width: none; padding: 0; }
   @page { margin: 12mm; }
 }`;

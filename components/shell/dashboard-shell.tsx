@@ -13,7 +13,7 @@ import { UserMenu } from './user-menu';
 export function DashboardShell({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <MeProvider me={me}>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link
             href="/"

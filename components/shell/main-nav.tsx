@@ -12,6 +12,9 @@ export function MainNav({ me }: { me: Me }) {
             Instances
           </NavLink>
         </li>
+        <li>
+          <NavLink href="/report">Weekly report</NavLink>
+        </li>
         {showAudit ? (
           <li>
             <NavLink href="/audit">Audit log</NavLink>

@@ -10,7 +10,7 @@ export function StoreBanner() {
   const { data } = useStoreStatus({ enabled: me.role === 'admin' });
   if (me.role !== 'admin' || !data || data.ok) return null;
   return (
-    <div role="alert" data-testid="store-banner" className="border-b border-amber-300 bg-amber-50 text-sm text-amber-950">
+    <div role="alert" data-testid="store-banner" className="border-b border-amber-300 bg-amber-50 text-sm text-amber-950 print:hidden">
       <div className="mx-auto flex max-w-7xl gap-2 px-4 py-3">
         <span aria-hidden="true">⚠</span>
         <div className="min-w-0 break-words">
