@@ -29,7 +29,8 @@ test.describe('signed out', () => {
     expect((await replay.get('/api/auth/me')).status()).toBe(401);
     await replay.dispose();
     await page.goto('/instances/e2e-main');
-    await expect(page).toHaveURL(/\/login$/);
+    // The sign-in page comes back to the page asked for (e2e/first-hour.spec.ts follows the link).
+    await expect(page).toHaveURL(/\/login\?next=%2Finstances%2Fe2e-main$/);
     expect((await page.request.get('/api/auth/me')).status()).toBe(401);
   });
 

@@ -1,6 +1,7 @@
 'use client';
 // The sign-in card. The API's own words are shown on failure: wrong password, throttled (with
-// the seconds to wait), or the server unreachable.
+// the seconds to wait), or the server unreachable. Success goes back to the page that was asked
+// for (`returnTo`, already checked by the page to be one of this dashboard's).
 import { useId, useRef, type FormEvent } from 'react';
 import { LOGIN_MAX_LENGTH } from '@/lib/api/login';
 import { useLogin } from '@/lib/queries/auth';
@@ -9,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, TextInput } from '@/components/ui/field';
 
-export function LoginForm() {
+export function LoginForm({ returnTo = '/' }: { returnTo?: string }) {
   const login = useLogin();
   const passwordRef = useRef<HTMLInputElement>(null);
   const usernameId = useId();
@@ -23,7 +24,7 @@ export function LoginForm() {
     login.mutate(
       { username: String(form.get('username') ?? ''), password: String(form.get('password') ?? '') },
       {
-        onSuccess: () => loadPage('/'),
+        onSuccess: () => loadPage(returnTo),
         // Ready to retype: the username is usually right, the password is what failed.
         onError: () => passwordRef.current?.select(),
       },
