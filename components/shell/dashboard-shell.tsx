@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '@/lib/api/roles';
 import { MeProvider } from '@/components/auth/me-context';
 import { DownBanner } from '@/components/overview/down-banner';
+import { FleetAlarmMarks } from './fleet-alarm';
 import { MainNav } from './main-nav';
 import { PageMain } from './page-main';
 import { StoreBanner } from './store-banner';
@@ -13,6 +14,7 @@ import { UserMenu } from './user-menu';
 export function DashboardShell({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <MeProvider me={me}>
+      <FleetAlarmMarks />
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link

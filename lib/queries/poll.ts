@@ -4,6 +4,8 @@
 export const POLL_INSTANCES_MS = 3_000;
 /** The overview: its status is a live (shared) PING, so as often as the list; its figures change once a sample. */
 export const POLL_FLEET_MS = 3_000;
+/** The tab's favicon and title mark off the overview: findings open after two samples (20 s), so 15 s is soon enough. */
+export const POLL_FLEET_ALARM_MS = 15_000;
 export const POLL_INFO_MS = 5_000;
 
 /** The sampler records every 10 s by default: polling faster would only fetch the same points. */

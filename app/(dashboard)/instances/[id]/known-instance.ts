@@ -1,8 +1,10 @@
 // The instance id of a page under /instances/{id}, or Next's 404 when no such instance is
 // configured: the page answers HTTP 404 with ./not-found.tsx, not a 200 holding an error panel.
 import 'server-only';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
+import { instancePageTitle } from '@/lib/page-title';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { server } from '@/lib/server/root';
 
@@ -31,4 +33,11 @@ export async function knownInstance(params: InstanceParams): Promise<{ id: strin
   const instance = await findInstance(id);
   if (!instance) notFound();
   return { id, cluster: instance.topology !== null };
+}
+
+/** The tab title of an instance's page: the page, then the instance by its name (not its id). */
+export async function instanceTitle(params: InstanceParams, page: string | null): Promise<Metadata> {
+  const id = await instanceIdOf(params);
+  const instance = await findInstance(id);
+  return { title: instancePageTitle(page, instance?.name ?? id) };
 }

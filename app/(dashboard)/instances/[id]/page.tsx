@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { ClusterOverview } from '@/components/instance/cluster-overview';
 import { InstanceOverview } from '@/components/instance/instance-overview';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstance } from './known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstance } from './known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: id };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, null);
 }
 
 // A Redis Cluster has no INFO of its own: its page is the whole and its nodes.

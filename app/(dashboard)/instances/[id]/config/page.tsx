@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { ConfigAuditView } from '@/components/config/config-audit-view';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstanceId } from '../known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstanceId } from '../known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: `Config audit · ${id}` };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, 'Config audit');
 }
 
 export default async function InstanceConfigPage({ params }: { params: InstanceParams }) {

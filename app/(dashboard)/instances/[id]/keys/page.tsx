@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { KeyBrowser } from '@/components/keys/key-browser';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstanceId } from '../known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstanceId } from '../known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: `Keys · ${id}` };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, 'Keys');
 }
 
 export default async function KeysPage({ params }: { params: InstanceParams }) {

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { ReportView } from '@/components/report/report-view';
 import { pageWeek } from '@/components/report/model/report-view';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstanceId } from '../known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstanceId } from '../known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: `Weekly report · ${id}` };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, 'Weekly report');
 }
 
 // The week is resolved here, once, so the server's render and the browser's agree on "this week".

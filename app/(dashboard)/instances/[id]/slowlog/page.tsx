@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { SlowlogPage } from '@/components/slowlog/slowlog-page';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstanceId } from '../known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstanceId } from '../known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: `Slow log · ${id}` };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, 'Slow log');
 }
 
 export default async function InstanceSlowlogPage({ params }: { params: InstanceParams }) {
