@@ -24,6 +24,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { Stat, StatList } from '@/components/ui/stat';
 import { ClusterNodesTable } from './cluster-nodes-table';
+import { InstanceCrumbs } from './instance-crumbs';
 import { InstanceNotFound } from './instance-not-found';
 import { slotsStateText } from './model/cluster-view';
 
@@ -94,14 +95,7 @@ function ClusterHeader({ id, cluster }: { id: string; cluster: ClusterResponse |
   const summary = instances.data?.instances.find((instance) => instance.id === id);
   return (
     <header className="space-y-2" data-testid="instance-header">
-      <p className="text-sm">
-        <Link
-          href="/"
-          className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-        >
-          <span aria-hidden="true">← </span>All instances
-        </Link>
-      </p>
+      <InstanceCrumbs id={id} page={null} />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{summary?.name ?? id}</h1>
         <Badge data-testid="cluster-badge">Redis Cluster</Badge>

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { TargetNote } from '@/components/ui/target-note';
 import { judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
 import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
+import { InstanceCrumbs } from './instance-crumbs';
 
 interface InstanceHeaderProps {
   id: string;
@@ -31,15 +32,7 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
   const name = summary?.name ?? info?.instance.name ?? id;
   return (
     <header className="space-y-2" data-testid="instance-header">
-      {summary?.memberOf ? (
-        <ClusterCrumbs cluster={summary.memberOf} />
-      ) : (
-        <p className="text-sm">
-          <Link href="/" className={CRUMB}>
-            <span aria-hidden="true">← </span>All instances
-          </Link>
-        </p>
-      )}
+      <InstanceCrumbs id={id} page={null} />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
         {summary?.memberOf ? <Badge data-testid="cluster-node-badge">cluster node</Badge> : null}
@@ -65,28 +58,6 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
       {summary?.tlsInsecure ? <TlsNotVerified /> : null}
       {info ? <InstanceFacts info={info} /> : null}
     </header>
-  );
-}
-
-const CRUMB = 'text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700';
-
-/** A node of a Redis Cluster: the way back to its cluster, whose page lists every node. */
-function ClusterCrumbs({ cluster }: { cluster: NonNullable<InstanceSummary['memberOf']> }) {
-  return (
-    <nav aria-label="Breadcrumb" className="text-sm" data-testid="cluster-crumbs">
-      <ol className="flex flex-wrap items-center gap-1 text-slate-600">
-        <li>
-          <Link href="/" className={CRUMB}>All instances</Link>
-        </li>
-        <li aria-hidden="true">/</li>
-        <li>
-          <span>A node of cluster </span>
-          <Link href={`/instances/${encodeURIComponent(cluster.clusterId)}`} className={`${CRUMB} font-medium`}>
-            {cluster.clusterName}
-          </Link>
-        </li>
-      </ol>
-    </nav>
   );
 }
 

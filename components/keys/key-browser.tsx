@@ -4,7 +4,6 @@
 // SCAN may return a key twice; "Scan all" streams every name from one request instead and reads
 // type, TTL and memory for the rows on screen only. The open key's detail sits beside the list
 // (first, full width, on a narrow screen); Escape closes it and gives the list the focus back.
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import type { KeyRow } from '@/lib/keys/types';
@@ -12,6 +11,7 @@ import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import type { KeyFilters as Filters } from '@/lib/queries/filters';
 import type { ExportRequest } from '@/lib/queries/key-export';
 import { keyBrowserSearch, matchFor, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState } from '@/lib/queries/keys-browser';
+import { InstanceCrumbs } from '@/components/instance/instance-crumbs';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
@@ -101,11 +101,7 @@ export function KeyBrowser({ id }: { id: string }) {
   return (
     <div className="space-y-4">
       <header className="space-y-1">
-        <p className="text-sm">
-          <Link href={`/instances/${encodeURIComponent(id)}`} className="text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700">
-            <span aria-hidden="true">← </span>Instance overview
-          </Link>
-        </p>
+        <InstanceCrumbs id={id} page="Keys" />
         <h1 className="text-2xl font-bold text-slate-900">Keys <span className="font-normal text-slate-500">· {id}</span></h1>
       </header>
       <KeyFilters id={id} state={state} db={db ?? 0} onChange={update} />

@@ -9,6 +9,7 @@ import { reportUrl, useFleetReport, useInstanceReport } from '@/lib/queries/repo
 import { formatUtc } from '@/lib/report/format';
 import { reportFileName, type FleetReport, type InstanceReport, type ReportFormat } from '@/lib/report/types';
 import { isoWeekOf, nextWeek, parseIsoWeek, previousWeek } from '@/lib/report/week';
+import { InstanceCrumbs } from '@/components/instance/instance-crumbs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -66,6 +67,7 @@ function ReportControls({ instanceId, week, now, dataSince }: ReportViewProps & 
   );
   return (
     <div className="space-y-3 print:hidden">
+      {instanceId === null ? null : <InstanceCrumbs id={instanceId} page="Weekly report" />}
       <h1 className="text-2xl font-semibold text-slate-900">
         Weekly report{instanceId === null ? ': the fleet' : `: ${instanceId}`}
       </h1>

@@ -2,7 +2,6 @@
 // The slow log page of one instance: header with the admin's reset, then the live view or the
 // archive (`?view=archive`). The live log is read on both tabs: the reset says how many entries
 // it will archive.
-import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useId, type KeyboardEvent } from 'react';
 import { withParams } from '@/lib/form-params';
@@ -13,6 +12,7 @@ import { useInstances } from '@/lib/queries/instances';
 import { useHydrated } from '@/lib/queries/use-hydrated';
 import { useSlowlog } from '@/lib/queries/slowlog';
 import { AdminOnly } from '@/components/auth/admin-only';
+import { InstanceCrumbs } from '@/components/instance/instance-crumbs';
 import { InstanceNotFound } from '@/components/instance/instance-not-found';
 import { ArchiveView } from './archive-view';
 import { LiveView } from './live-view';
@@ -55,15 +55,7 @@ export function SlowlogView({ id }: { id: string }) {
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <p className="text-sm">
-          <Link
-            href={`/instances/${encodeURIComponent(id)}`}
-            className="break-all text-slate-600 hover:text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-          >
-            <span aria-hidden="true">← </span>
-            {name}
-          </Link>
-        </p>
+        <InstanceCrumbs id={id} page="Slow log" />
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="text-2xl font-bold text-slate-900">Slow log</h1>
