@@ -27,5 +27,20 @@ export const TARGETS = {
   dataLossKeysMin: 1000,
 } as const;
 
+/**
+ * Above this share of its limit memory is critical, not a warning: evictions or refused writes are
+ * a few percent away. Fixed, not a threshold: `memoryUsedRatioMax` says when to start warning.
+ */
+export const MEMORY_CRITICAL_RATIO = 0.95;
+
+/**
+ * How severe memory used against its limit is: the memory-near-limit finding's severity, which the
+ * memory bar shows too, so the page and the finding never disagree.
+ */
+export function memorySeverity(usedRatio: number, memoryUsedRatioMax: number): 'warning' | 'critical' | null {
+  if (usedRatio <= memoryUsedRatioMax) return null;
+  return usedRatio > MEMORY_CRITICAL_RATIO ? 'critical' : 'warning';
+}
+
 /** The health thresholds in force: TARGETS, with the config file's `thresholds` over them. */
 export type Thresholds = { [K in keyof typeof TARGETS]: number };

@@ -4,7 +4,7 @@ import type { Thresholds } from '@/lib/health-targets';
 import { Panel } from '@/components/ui/panel';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { Stat, StatList } from '@/components/ui/stat';
-import { TargetNote } from '@/components/ui/target-note';
+import { TargetNote, VERDICT_TONE } from '@/components/ui/target-note';
 import { fragmentationNote, judgeFragmentation, judgeMemory } from './targets';
 
 export function MemoryPanel({ memory, thresholds }: { memory: DerivedInfo['memory']; thresholds: Thresholds }) {
@@ -44,7 +44,7 @@ function UsageBar({ memory, thresholds }: { memory: DerivedInfo['memory']; thres
           </span>
           <span className="font-semibold tabular-nums">{formatPercent(memory.usedRatio)}</span>
         </p>
-        <ProgressBar ratio={memory.usedRatio} label="Memory used of maxmemory" tone={judged.verdict === 'warn' ? 'warn' : 'ok'} />
+        <ProgressBar ratio={memory.usedRatio} label="Memory used of maxmemory" tone={VERDICT_TONE[judged.verdict]} />
         <TargetNote target={judged.text} verdict={judged.verdict} />
       </div>
     );
@@ -57,7 +57,9 @@ function UsageBar({ memory, thresholds }: { memory: DerivedInfo['memory']; thres
         maxmemory is not set (no limit): a cache grows until the OS kills it.
         {systemRatio !== null ? ` Used is ${formatPercent(systemRatio)} of system memory.` : ''}
       </p>
-      {systemRatio !== null ? <ProgressBar ratio={systemRatio} label="Memory used of system memory" /> : null}
+      {systemRatio !== null ? (
+        <ProgressBar ratio={systemRatio} label="Memory used of system memory" tone={VERDICT_TONE[judgeMemory(systemRatio, thresholds).verdict]} />
+      ) : null}
     </div>
   );
 }

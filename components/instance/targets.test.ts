@@ -15,6 +15,10 @@ describe('target notes', () => {
     expect(judgeHitRatio(stats(0.6), defaults)).toEqual({ text: '> 80 %', verdict: 'warn' });
     expect(judgeClients(8, defaults)).toEqual({ text: '< 50', verdict: 'ok' });
     expect(judgeMemory(0.9, defaults)).toEqual({ text: '< 80 % of maxmemory', verdict: 'warn' });
+    // The memory-near-limit finding's scale: above 95 % it is critical, never a mere warning.
+    expect(judgeMemory(0.95, defaults).verdict).toBe('warn');
+    expect(judgeMemory(0.96, defaults).verdict).toBe('critical');
+    expect(judgeMemory(1, defaults).verdict).toBe('critical');
     expect(judgeFragmentation(memory(2), defaults)).toEqual({ text: '< 1.5', verdict: 'warn' });
   });
 

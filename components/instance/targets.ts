@@ -3,7 +3,7 @@
 import type { DerivedInfo } from '@/lib/api/types';
 import type { Verdict } from '@/components/ui/target-note';
 import { formatBytes, formatPercent } from '@/lib/format';
-import type { Thresholds } from '@/lib/health-targets';
+import { memorySeverity, type Thresholds } from '@/lib/health-targets';
 import { hitRatio } from '@/lib/hit-ratio';
 
 
@@ -23,9 +23,10 @@ export function judgeClients(connected: number, thresholds: Thresholds): Judged 
   return { text: `< ${thresholds.clientsMax}`, verdict: connected <= thresholds.clientsMax ? 'ok' : 'warn' };
 }
 
-/** Against maxmemory; with no limit there is nothing to judge here (the health rules say so). */
+/** Against maxmemory, with the memory-near-limit finding's severity (above 95 % critical, not a warning). */
 export function judgeMemory(usedRatio: number | null, thresholds: Thresholds): Judged {
-  const verdict: Verdict = usedRatio === null ? 'unknown' : usedRatio <= thresholds.memoryUsedRatioMax ? 'ok' : 'warn';
+  const severity = usedRatio === null ? null : memorySeverity(usedRatio, thresholds.memoryUsedRatioMax);
+  const verdict: Verdict = usedRatio === null ? 'unknown' : severity === 'critical' ? 'critical' : severity === 'warning' ? 'warn' : 'ok';
   return { text: `< ${formatPercent(thresholds.memoryUsedRatioMax)} of maxmemory`, verdict };
 }
 

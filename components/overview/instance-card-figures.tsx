@@ -4,7 +4,7 @@ import { formatBytes, formatClock, formatNumber, formatPercent, formatRate } fro
 import type { Thresholds } from '@/lib/health-targets';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { Stat, StatList } from '@/components/ui/stat';
-import { TargetNote } from '@/components/ui/target-note';
+import { TargetNote, VERDICT_TONE } from '@/components/ui/target-note';
 import { judgeClients, judgeMemory } from '@/components/instance/targets';
 import { judgePingP95, judgeRecentHitRatio, memoryUsedRatio, windowLabel } from './model/recent-figures';
 
@@ -62,7 +62,7 @@ function MemoryLine({ figures, thresholds }: { figures: FleetFigures; thresholds
         </span>
         <span className="tabular-nums">{formatPercent(usedRatio)}</span>
       </p>
-      <ProgressBar ratio={usedRatio} label="Memory used of maxmemory" tone={judged.verdict === 'warn' ? 'warn' : 'ok'} />
+      <ProgressBar ratio={usedRatio} label="Memory used of maxmemory" tone={VERDICT_TONE[judged.verdict]} />
       <TargetNote target={judged.text} verdict={judged.verdict} />
     </div>
   );

@@ -5,7 +5,7 @@ import type { EventValue, InstanceEvent } from '@/lib/events/types';
 import type { SlowlogEntry } from '@/lib/redis/parse/parse-slowlog';
 import { isOwnClientName } from '@/lib/own-client-name';
 import { warningFor } from '@/lib/slowlog/warnings';
-import type { Thresholds } from '@/lib/health-targets';
+import { memorySeverity, type Thresholds } from '@/lib/health-targets';
 import { hitRatio } from '@/lib/hit-ratio';
 import type { CounterDelta, Finding } from './types';
 
@@ -95,10 +95,11 @@ const memoryNearLimit: Rule = ({ info }, t) => {
   const limit = maxmemoryBytes ?? totalSystemBytes;
   if (!limit) return null;
   const ratio = usedBytes / limit;
-  if (ratio <= t.memoryUsedRatioMax) return null;
+  const severity = memorySeverity(ratio, t.memoryUsedRatioMax);
+  if (!severity) return null;
   const against = maxmemoryBytes ? 'maxmemory' : 'system memory (maxmemory is 0: no limit)';
   return {
-    id: 'memory-near-limit', severity: ratio > 0.95 ? 'critical' : 'warning', title: 'Memory is near its limit',
+    id: 'memory-near-limit', severity, title: 'Memory is near its limit',
     detail: `${mib(usedBytes)} used of ${mib(limit)} ${against}: ${pct(ratio)} (target < ${pct(t.memoryUsedRatioMax)}).`,
     value: ratio, threshold: t.memoryUsedRatioMax,
     remediation: maxmemoryBytes
