@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
+import { THEME_SCRIPT } from '@/components/shell/theme';
 
 export const metadata: Metadata = {
   title: { default: 'Redlens', template: '%s · Redlens' },
@@ -13,8 +15,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request so the CSP nonce set by proxy.ts reaches Next's inline
   // scripts; a page prerendered at build time would carry no nonce and its scripts would be blocked.
   await connection();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
+    // suppressHydrationWarning: the theme script sets data-theme on <html> before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Before paint: the stored or the system's theme, so a dark page never flashes white. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"

@@ -1,10 +1,11 @@
 // A chart with its title and a sentence saying what it shows, for screen readers and for anyone
 // who cannot tell the colours apart; the table beside each chart holds every figure.
 import type { ReactNode } from 'react';
+import { CHART_COLOR } from '@/components/charts/chart-colors';
 
-export const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
-export const RED = '#b91c1c'; // red-700
-export const SLATE = '#64748b'; // slate-500
+export { AXIS_TICK } from '@/components/charts/chart-colors';
+export const RED = CHART_COLOR.red;
+export const SLATE = CHART_COLOR.slate;
 
 export function ChartFigure({ title, summary, testId, children }: { title: string; summary: string; testId: string; children: ReactNode }) {
   return (

@@ -13,6 +13,7 @@ import { OTHER_NAMESPACE } from '@/lib/analysis/namespace';
 import { namespaceHref } from './model/browser-links';
 import { namespaceChartRows, namespaceRows } from './model/result-view';
 import { DataTable, TD_NAME, TD_NUM, TH, TH_NUM, useFirstRows } from './table';
+import { AXIS_LINE, CURSOR_FILL, GRID_LINE } from '@/components/charts/chart-colors';
 
 /** Bars shown; more would make the names unreadable. */
 const CHART_BARS = 12;
@@ -39,10 +40,10 @@ export function NamespaceMemory({ id, result }: { id: string; result: AnalysisRe
           style={{ width: '100%', height: bars.length * BAR_ROW_PX + 40 }}
           margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
         >
-          <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-          <XAxis type="number" tickFormatter={(value: number) => formatBytes(value)} tick={AXIS_TICK} stroke="#cbd5e1" />
-          <YAxis type="category" dataKey="namespace" width={180} tick={{ ...AXIS_TICK, fontFamily: 'monospace' }} stroke="#cbd5e1" interval={0} />
-          <Tooltip isAnimationActive={false} cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => <NamespaceTooltip active={active} payload={payload} />} />
+          <CartesianGrid stroke={GRID_LINE} horizontal={false} />
+          <XAxis type="number" tickFormatter={(value: number) => formatBytes(value)} tick={AXIS_TICK} stroke={AXIS_LINE} />
+          <YAxis type="category" dataKey="namespace" width={180} tick={{ ...AXIS_TICK, fontFamily: 'monospace' }} stroke={AXIS_LINE} interval={0} />
+          <Tooltip isAnimationActive={false} cursor={{ fill: CURSOR_FILL }} content={({ active, payload }) => <NamespaceTooltip active={active} payload={payload} />} />
           <Bar
             dataKey="memoryBytes"
             name="Memory"

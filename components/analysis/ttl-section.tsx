@@ -9,6 +9,7 @@ import { NamespaceLink } from './browser-link';
 import { AXIS_TICK, ChartFigure, RED, SLATE, TooltipBox } from './chart-figure';
 import { ttlRows, withoutTtlSummary, type TtlRow } from './model/result-view';
 import { DataTable, TD, TD_NAME, TD_NUM, TH, TH_NUM, useFirstRows } from './table';
+import { AXIS_LINE, CURSOR_FILL, GRID_LINE } from '@/components/charts/chart-colors';
 
 const CHART_HEIGHT = 200;
 
@@ -28,10 +29,10 @@ export function TtlSection({ id, result }: { id: string; result: AnalysisResult 
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFigure title="TTL left" summary={summary} testId="analysis-ttl-chart">
           <BarChart data={rows} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS_TICK} stroke="#cbd5e1" interval={0} />
-            <YAxis width={48} domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value, 0)} tick={AXIS_TICK} stroke="#cbd5e1" />
-            <Tooltip isAnimationActive={false} cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => <TtlTooltip active={active} payload={payload} />} />
+            <CartesianGrid stroke={GRID_LINE} vertical={false} />
+            <XAxis dataKey="label" tick={AXIS_TICK} stroke={AXIS_LINE} interval={0} />
+            <YAxis width={48} domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value, 0)} tick={AXIS_TICK} stroke={AXIS_LINE} />
+            <Tooltip isAnimationActive={false} cursor={{ fill: CURSOR_FILL }} content={({ active, payload }) => <TtlTooltip active={active} payload={payload} />} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="keysShare" name="keys" fill={SLATE} isAnimationActive={false} />
             <Bar dataKey="bytesShare" name="memory" fill={RED} isAnimationActive={false} />

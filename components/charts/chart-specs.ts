@@ -5,6 +5,7 @@
 import type { Metric } from '@/lib/history/types';
 import { formatPercent, type ValueKind } from '@/lib/format';
 import type { Thresholds } from '@/lib/health-targets';
+import { CHART_COLOR } from './chart-colors';
 
 export interface SeriesSpec {
   metric: Metric;
@@ -31,10 +32,7 @@ export interface ChartSpec {
   emptyHint?: string;
 }
 
-const RED = '#b91c1c'; // red-700
-const SLATE = '#64748b'; // slate-500
-const AMBER = '#d97706'; // amber-600
-const SKY = '#0369a1'; // sky-700
+const { red: RED, slate: SLATE, amber: AMBER, sky: SKY } = CHART_COLOR;
 
 /** A chart as declared: its target line is drawn from the thresholds when they are known. */
 type DeclaredSpec = Omit<ChartSpec, 'target'> & { target?: (thresholds: Thresholds) => ChartSpec['target'] };
@@ -128,8 +126,4 @@ export const chartMarks = (spec: ChartSpec, ruleId: string) =>
 /** Rule ids some chart marks; the others (persistence, replication) are listed in words only. */
 export const CHARTED_FINDINGS = new Set([...FINDINGS_ON_EVERY_CHART, ...DECLARED.flatMap((spec) => spec.findings)]);
 
-export const SEVERITY_COLOR = {
-  critical: '#dc2626', // red-600
-  warning: '#f59e0b', // amber-500
-  info: '#0284c7', // sky-600
-} as const;
+export { SEVERITY_COLOR } from './chart-colors';

@@ -3,7 +3,9 @@
 // accessible name of the mark).
 import type { EventMark } from './model/event-marks';
 
-export const EVENT_COLOR = { critical: '#b91c1c', warning: '#7c3aed', info: '#6d28d9' } as const;
+import { EVENT_COLOR } from './chart-colors';
+
+export { EVENT_COLOR };
 
 /** What Recharts hands a ReferenceLine's `shape` function: the line's ends in pixels. */
 export interface LineProps {

@@ -21,7 +21,8 @@ import { formatPointTime, formatTimeTick, timeTicks } from './model/time-axis';
 import { byteTicks, formatAxisValue } from './model/value-axis';
 import type { Metric, Point } from '@/lib/history/types';
 import type { HistoryRange } from '@/lib/time-range';
-import { SEVERITY_COLOR, type ChartSpec, type SeriesSpec } from './chart-specs';
+import type { ChartSpec, SeriesSpec } from './chart-specs';
+import { AXIS_LINE, AXIS_TICK, CURSOR_LINE, GRID_LINE, SEVERITY_COLOR, TARGET_LABEL, TARGET_LINE } from './chart-colors';
 import { ChartTooltip } from './chart-tooltip';
 import { renderEventMark, type LineProps } from './event-mark';
 import { SeriesSwatch } from './series-swatch';
@@ -29,7 +30,6 @@ import { SeriesSwatch } from './series-swatch';
 const CHART_HEIGHT = 170;
 /** One width for every y axis, so the plot areas of the charts line up above each other. */
 const Y_AXIS_WIDTH = 64;
-const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
 
 interface MetricChartProps {
   spec: ChartSpec;
@@ -92,7 +92,7 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
             style={{ width: '100%', height: CHART_HEIGHT }}
             margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
           >
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
+            <CartesianGrid stroke={GRID_LINE} vertical={false} />
             <XAxis
               dataKey="t"
               type="number"
@@ -101,7 +101,7 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
               allowDataOverflow
               tickFormatter={(t: number) => formatTimeTick(t, range)}
               tick={AXIS_TICK}
-              stroke="#cbd5e1"
+              stroke={AXIS_LINE}
               minTickGap={16}
             />
             <YAxis
@@ -111,12 +111,12 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
               allowDataOverflow={spec.domain !== undefined}
               tickFormatter={(value: number) => formatAxisValue(spec.kind, value)}
               tick={AXIS_TICK}
-              stroke="#cbd5e1"
+              stroke={AXIS_LINE}
             />
             <Tooltip
               isAnimationActive={false}
               filterNull={false}
-              cursor={{ stroke: '#94a3b8' }}
+              cursor={{ stroke: CURSOR_LINE }}
               content={({ active, payload }) => <ChartTooltip active={active} payload={payload} spec={spec} range={range} />}
             />
             {bands.map((band) => (
@@ -151,11 +151,11 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
             {spec.target ? (
               <ReferenceLine
                 y={spec.target.value}
-                stroke="#64748b"
+                stroke={TARGET_LINE}
                 strokeDasharray="6 4"
                 // The target always shows, even when the data stays far from it: that distance is the news.
                 ifOverflow="extendDomain"
-                label={{ value: spec.target.label, position: 'insideTopRight', fontSize: 10, fill: '#475569' }}
+                label={{ value: spec.target.label, position: 'insideTopRight', fontSize: 10, fill: TARGET_LABEL }}
               />
             ) : null}
             {spec.series.map((s) => drawSeries(s))}

@@ -6,9 +6,9 @@ import type { LatencyEvent } from '@/lib/commands/types';
 import { formatClock, formatDateTime, formatNumber } from '@/lib/format';
 import { Panel } from '@/components/ui/panel';
 import { historySummary } from './model/chart-rows';
+import { AXIS_LINE, AXIS_TICK, CHART_PALETTE, GRID_LINE } from '@/components/charts/chart-colors';
 
-const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
-const PALETTE = ['#b91c1c', '#0369a1', '#d97706', '#047857', '#7c3aed', '#be185d', '#0f766e', '#64748b'];
+const PALETTE = CHART_PALETTE;
 
 export function LatestTable({ events, thresholdMs }: { events: LatencyEvent[]; thresholdMs: number }) {
   return (
@@ -53,9 +53,9 @@ export function HistoryChart({ events }: { events: LatencyEvent[] }) {
         <figcaption className="mb-1 text-xs text-slate-600">{historySummary(events)}</figcaption>
         {series.length > 0 ? (
           <ScatterChart responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" />
-            <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={(t: number) => formatClock(t)} tick={AXIS_TICK} stroke="#cbd5e1" name="time" />
-            <YAxis dataKey="ms" type="number" width={48} tick={AXIS_TICK} stroke="#cbd5e1" name="latency" unit=" ms" />
+            <CartesianGrid stroke={GRID_LINE} />
+            <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={(t: number) => formatClock(t)} tick={AXIS_TICK} stroke={AXIS_LINE} name="time" />
+            <YAxis dataKey="ms" type="number" width={48} tick={AXIS_TICK} stroke={AXIS_LINE} name="latency" unit=" ms" />
             <Tooltip isAnimationActive={false} formatter={(value, name) => (name === 'time' ? formatDateTime(Number(value)) : `${formatNumber(Number(value), 0)} ms`)} />
             <Legend />
             {series.map((event, index) => (

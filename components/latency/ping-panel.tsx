@@ -7,8 +7,8 @@ import { formatDuration, formatNumber, MISSING } from '@/lib/format';
 import { Panel } from '@/components/ui/panel';
 import { Stat, StatList } from '@/components/ui/stat';
 import { histogramRows, histogramSummary } from './model/chart-rows';
+import { AXIS_LINE, AXIS_TICK, CHART_COLOR, CURSOR_FILL, GRID_LINE } from '@/components/charts/chart-colors';
 
-const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
 const ms = (value: number | null) => (value === null ? MISSING : `${formatNumber(value, value < 10 ? 3 : 1)} ms`);
 
 export function PingPanel({ pings, windowSeconds }: { pings: PingSummary; windowSeconds: number | null }) {
@@ -32,13 +32,13 @@ export function PingPanel({ pings, windowSeconds }: { pings: PingSummary; window
         <figcaption className="mb-1 text-xs text-slate-600">{histogramSummary(pings)}</figcaption>
         {pings.count > 0 ? (
           <BarChart data={rows} responsive style={{ width: '100%', height: 180 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS_TICK} stroke="#cbd5e1" interval={0} angle={-20} textAnchor="end" height={48} />
-            <YAxis width={40} allowDecimals={false} tick={AXIS_TICK} stroke="#cbd5e1" />
-            <Tooltip isAnimationActive={false} cursor={{ fill: '#f1f5f9' }} formatter={(value) => [formatNumber(Number(value), 0), 'round trips']} />
+            <CartesianGrid stroke={GRID_LINE} vertical={false} />
+            <XAxis dataKey="label" tick={AXIS_TICK} stroke={AXIS_LINE} interval={0} angle={-20} textAnchor="end" height={48} />
+            <YAxis width={40} allowDecimals={false} tick={AXIS_TICK} stroke={AXIS_LINE} />
+            <Tooltip isAnimationActive={false} cursor={{ fill: CURSOR_FILL }} formatter={(value) => [formatNumber(Number(value), 0), 'round trips']} />
             <Bar dataKey="count" name="Round trips" isAnimationActive={false}>
               {rows.map((row) => (
-                <Cell key={row.label} fill={row.overTarget ? '#d97706' : '#0369a1'} />
+                <Cell key={row.label} fill={row.overTarget ? CHART_COLOR.amber : CHART_COLOR.sky} />
               ))}
             </Bar>
           </BarChart>

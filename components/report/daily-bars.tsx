@@ -4,6 +4,7 @@ import { formatFigure } from '@/lib/report/format';
 import { DAY_NAMES } from '@/lib/report/markdown';
 import type { DailySeries } from '@/lib/report/types';
 import { barHeights } from './model/report-view';
+import { AXIS_TICK, CHART_COLOR } from '@/components/charts/chart-colors';
 
 const WIDTH = 168;
 const HEIGHT = 40;
@@ -20,16 +21,16 @@ export function DailyBars({ daily, dates }: { daily: DailySeries; dates: string[
       <svg width={WIDTH} height={HEIGHT + 12} viewBox={`0 0 ${WIDTH} ${HEIGHT + 12}`} role="img" aria-label={`${daily.label} by day${target}: ${summary}`}>
         {heights.map((h, i) =>
           h === null ? (
-            <text key={i} x={i * BAR + BAR / 2} y={HEIGHT - 2} textAnchor="middle" fontSize="10" fill="#94a3b8">
+            <text key={i} x={i * BAR + BAR / 2} y={HEIGHT - 2} textAnchor="middle" fontSize="10" fill={AXIS_TICK.fill}>
               –
             </text>
           ) : (
             <rect key={i} x={i * BAR + 3} y={HEIGHT - h * HEIGHT} width={BAR - 6} height={Math.max(h * HEIGHT, 0.5)} className="fill-slate-500" />
           ),
         )}
-        {targetY !== null ? <line x1={0} x2={WIDTH} y1={targetY} y2={targetY} stroke="#b91c1c" strokeDasharray="3 2" /> : null}
+        {targetY !== null ? <line x1={0} x2={WIDTH} y1={targetY} y2={targetY} stroke={CHART_COLOR.red} strokeDasharray="3 2" /> : null}
         {DAY_NAMES.map((name, i) => (
-          <text key={name} x={i * BAR + BAR / 2} y={HEIGHT + 10} textAnchor="middle" fontSize="8" fill="#64748b">
+          <text key={name} x={i * BAR + BAR / 2} y={HEIGHT + 10} textAnchor="middle" fontSize="8" fill={AXIS_TICK.fill}>
             {name[0]}
           </text>
         ))}

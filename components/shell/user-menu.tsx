@@ -1,6 +1,7 @@
 import type { Me } from '@/lib/api/roles';
 import { Badge } from '@/components/ui/badge';
 import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
 
 export function UserMenu({ me }: { me: Me }) {
   return (
@@ -15,6 +16,7 @@ export function UserMenu({ me }: { me: Me }) {
           <Badge tone="warn">Read-only</Badge>
         </span>
       ) : null}
+      <ThemeToggle />
       <SignOutButton />
     </div>
   );

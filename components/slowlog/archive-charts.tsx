@@ -18,12 +18,12 @@ import {
   type TimeRow,
 } from './model/chart-buckets';
 import { formatMicros, formatMicrosShort } from './model/durations';
+import { AXIS_LINE, AXIS_TICK, CHART_COLOR, CHART_PALETTE, CURSOR_FILL, GRID_LINE } from '@/components/charts/chart-colors';
 
 const CHART_HEIGHT = 190;
-const AXIS_TICK = { fontSize: 11, fill: '#64748b' };
-const RED = '#b91c1c'; // red-700
+const RED = CHART_COLOR.red;
 /** Distinct hues for up to nine series (eight fingerprints and "other"), in ranking order. */
-const PALETTE = ['#b91c1c', '#0369a1', '#d97706', '#047857', '#7c3aed', '#be185d', '#0f766e', '#4d7c0f', '#64748b'];
+const PALETTE = CHART_PALETTE;
 const OTHER = 'other';
 
 interface ArchiveChartsProps {
@@ -71,18 +71,18 @@ function EntriesPerBucket({
         <NoData />
       ) : (
         <BarChart data={rows} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <CartesianGrid stroke={GRID_LINE} vertical={false} />
           <XAxis
             dataKey="t"
             tickFormatter={(t: number) => formatBucketTick(t, rangeMs)}
             tick={AXIS_TICK}
-            stroke="#cbd5e1"
+            stroke={AXIS_LINE}
             minTickGap={24}
           />
-          <YAxis width={44} allowDecimals={false} tick={AXIS_TICK} stroke="#cbd5e1" />
+          <YAxis width={44} allowDecimals={false} tick={AXIS_TICK} stroke={AXIS_LINE} />
           <Tooltip
             isAnimationActive={false}
-            cursor={{ fill: '#f1f5f9' }}
+            cursor={{ fill: CURSOR_FILL }}
             content={({ active, payload }) => <CountTooltip active={active} payload={payload} stepMs={stepMs} />}
           />
           <Bar dataKey="count" name="Slow entries" fill={RED} isAnimationActive={false} />
@@ -122,18 +122,18 @@ function TimeByFingerprint({
       ) : (
         <>
           <BarChart data={rows} responsive style={{ width: '100%', height: CHART_HEIGHT }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
+            <CartesianGrid stroke={GRID_LINE} vertical={false} />
             <XAxis
               dataKey="t"
               tickFormatter={(t: number) => formatBucketTick(t, rangeMs)}
               tick={AXIS_TICK}
-              stroke="#cbd5e1"
+              stroke={AXIS_LINE}
               minTickGap={24}
             />
-            <YAxis width={56} tickFormatter={(value: number) => formatMicrosShort(value)} tick={AXIS_TICK} stroke="#cbd5e1" />
+            <YAxis width={56} tickFormatter={(value: number) => formatMicrosShort(value)} tick={AXIS_TICK} stroke={AXIS_LINE} />
             <Tooltip
               isAnimationActive={false}
-              cursor={{ fill: '#f1f5f9' }}
+              cursor={{ fill: CURSOR_FILL }}
               content={({ active, payload }) => <TimeTooltip active={active} payload={payload} series={series} stepMs={stepMs} />}
             />
             {series.map((s, index) => (
