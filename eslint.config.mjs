@@ -89,6 +89,7 @@ const SERVER_FOLDERS = {
   commands: ['types', 'ping-summary'],
   clients: ['types', 'constants'],
   report: ['types', 'week', 'format', 'markdown'],
+  delivery: ['types'],
   metrics: [],
 };
 

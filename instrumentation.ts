@@ -5,5 +5,6 @@ export async function register() {
     await checkConfigAtStart();
     const { server } = await import('./lib/server/root');
     server().sampler.start();
+    server().reportDelivery?.start();
   }
 }

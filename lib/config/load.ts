@@ -17,6 +17,7 @@ import {
   type RedlensConfig,
   type ServedAt,
   type TrustProxy,
+  webhookUrl,
 } from './schema';
 import { describeRedisUrl } from './redis-url';
 import { readTlsFiles } from './tls-files';
@@ -41,7 +42,7 @@ export function formatIssues(source: string, error: z.ZodError): string {
   return `${source} is not valid:\n${lines.join('\n')}`;
 }
 
-type EnvSettings = 'dataDir' | 'readOnly' | 'trustProxy' | 'servedAt';
+type EnvSettings = 'dataDir' | 'readOnly' | 'trustProxy' | 'servedAt' | 'alertWebhook';
 type FileSettings = Omit<RedlensConfig, EnvSettings>;
 
 const DEFAULT_FILE_SETTINGS: Omit<FileSettings, 'instances'> = {
@@ -51,6 +52,7 @@ const DEFAULT_FILE_SETTINGS: Omit<FileSettings, 'instances'> = {
   retention: DEFAULT_RETENTION,
   thresholds: { ...TARGETS },
   ttlPolicy: DEFAULT_TTL_POLICY,
+  reports: null,
 };
 
 function loadFile(file: string): FileSettings {
@@ -80,6 +82,7 @@ function loadFile(file: string): FileSettings {
     retention: { ...DEFAULT_RETENTION, ...parsed.data.retention },
     thresholds: { ...TARGETS, ...parsed.data.thresholds },
     ttlPolicy: parsed.data.ttlPolicy?.map((rule) => ({ ...rule, policy: rule.policy ?? policyText(rule.maxTtlSeconds) })) ?? DEFAULT_TTL_POLICY,
+    reports: parsed.data.reports ?? null,
   };
 }
 
@@ -162,12 +165,21 @@ export function parseServedAt(env: Env): ServedAt {
   return { publicUrl, host: env.REDLENS_HOST || '127.0.0.1', port };
 }
 
+/** REDLENS_ALERT_WEBHOOK: an http(s) URL, or unset. The URL is never echoed: its path may be a secret. */
+export function parseAlertWebhook(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  const parsed = webhookUrl.safeParse(text);
+  if (!parsed.success) throw new ConfigError(`REDLENS_ALERT_WEBHOOK: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  return text;
+}
+
 export function loadConfig(env: Env = process.env): RedlensConfig {
   const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), env.REDLENS_DATA_DIR || '.redlens');
   const urlVariable = env.REDIS_URL ? 'REDIS_URL' : 'REDLENS_REDIS_URL';
   const url = env.REDIS_URL || env.REDLENS_REDIS_URL;
   const readOnly = env.REDLENS_READ_ONLY === '1' || env.REDLENS_READ_ONLY === 'true';
-  const fromEnv = { dataDir, readOnly, trustProxy: parseTrustProxy(env.REDLENS_TRUST_PROXY), servedAt: parseServedAt(env) };
+  const fromEnv = { dataDir, readOnly, trustProxy: parseTrustProxy(env.REDLENS_TRUST_PROXY), servedAt: parseServedAt(env), alertWebhook: parseAlertWebhook(env.REDLENS_ALERT_WEBHOOK) };
   if (env.REDLENS_CONFIG) return { ...loadFile(env.REDLENS_CONFIG), ...fromEnv };
   if (url) return { instances: loadUrl(urlVariable, url), ...DEFAULT_FILE_SETTINGS, ...fromEnv };
   throw new ConfigError('No Redis is configured: set REDIS_URL=redis://host:6379 or REDLENS_CONFIG=path/to/redlens.json.');

@@ -140,6 +140,44 @@ const uniqueBy = <T>(field: keyof T & string) => (items: T[], ctx: z.RefinementC
   });
 };
 
+/** ISO weekdays, Monday 1 .. Sunday 7, as the config file may name them. */
+export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** 1-7 (ISO, Monday 1) or a day's name ("monday", "Mon"); answers the ISO number. */
+export const weekdaySchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1 && value <= 7) return value;
+  } else {
+    const text = value.trim().toLowerCase();
+    const index = text.length >= 3 ? WEEKDAY_NAMES.findIndex((name) => name.startsWith(text)) : -1;
+    if (index >= 0) return index + 1;
+    if (/^[1-7]$/.test(text)) return Number(text);
+  }
+  ctx.addIssue({ code: 'custom', message: `must be 1-7 (ISO: Monday 1, Sunday 7) or a day's name ("monday"), not ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A webhook's address: http(s) only. It may carry a secret (a chat webhook's path): never logged whole. */
+export const webhookUrl = z.string().max(2048).superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a URL (expected https://host/path)' });
+    return;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: `must start with http:// or https://, not ${url.protocol}//` });
+});
+
+/** The weekly report's delivery (SPEC section 13): when the fleet's Markdown is POSTed, and where. */
+export const reportsDeliverySchema = z
+  .object({
+    weekday: weekdaySchema.default(1),
+    hour: z.number().int('must be a whole hour, 0-23 (UTC)').min(0, 'must be 0-23 (UTC)').max(23, 'must be 0-23 (UTC)').default(8),
+    webhook: webhookUrl,
+  })
+  .strict();
+
 export const configFileSchema = z
   .object({
     instances: z
@@ -181,6 +219,7 @@ export const configFileSchema = z
       )
       .max(200)
       .optional(),
+    reports: reportsDeliverySchema.optional(),
   })
   .strict();
 
@@ -289,4 +328,15 @@ export interface RedlensConfig {
   ttlPolicy: readonly TtlPolicyRule[];
   trustProxy: TrustProxy;
   servedAt: ServedAt;
+  /** The weekly report's delivery (the config file's `reports`); null: not delivered. */
+  reports: ReportsDelivery | null;
+  /** REDLENS_ALERT_WEBHOOK: each finding that opens or closes is POSTed here; null: no alerts. */
+  alertWebhook: string | null;
+}
+
+/** When and where the fleet's weekly report is POSTed: on `weekday` (ISO, Monday 1) at `hour` (UTC). */
+export interface ReportsDelivery {
+  weekday: number;
+  hour: number;
+  webhook: string;
 }

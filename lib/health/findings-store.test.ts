@@ -50,10 +50,10 @@ describe('FindingsStore.sync', () => {
     expect(sync([]).active).toHaveLength(1);
     const closing = sync([]);
     expect(closing.active).toEqual([]);
-    expect(closing.closed).toEqual([
-      { id: 'memory-near-limit', severity: 'warning', title: 'Memory is near its limit', startedAt: T0 + STEP, endedAt: T0 + 3 * STEP },
-    ]);
-    expect(findings.events('a', T0, T0 + 10 * STEP)).toEqual(closing.closed);
+    const ended = { id: 'memory-near-limit', severity: 'warning', title: 'Memory is near its limit', startedAt: T0 + STEP, endedAt: T0 + 3 * STEP };
+    // With the last detail it showed, for the alert that says it closed.
+    expect(closing.closed).toEqual([{ ...ended, detail: '90 % of maxmemory' }]);
+    expect(findings.events('a', T0, T0 + 10 * STEP)).toEqual([ended]);
   });
 
   it('never opens a condition that toggles every sample', () => {

@@ -40,8 +40,8 @@ export interface SyncResult {
   active: Finding[];
   /** Opened by this sample. */
   opened: Finding[];
-  /** Closed by this sample (endedAt set). */
-  closed: FindingEvent[];
+  /** Closed by this sample (endedAt set), with the last detail it showed (for alerts). */
+  closed: Array<FindingEvent & { detail: string }>;
 }
 
 const INSTANCE_DOWN = 'instance-down';
@@ -105,7 +105,7 @@ export class FindingsStore {
     const firing = new Map(results.map((result) => [result.id, result]));
     const down = firing.has(INSTANCE_DOWN);
     const opened: Finding[] = [];
-    const closed: FindingEvent[] = [];
+    const closed: SyncResult['closed'] = [];
     const nextHolds = new Map<string, HoldState>();
 
     const active = this.db.transaction(() => {
@@ -133,7 +133,7 @@ export class FindingsStore {
         } else if (step.change === 'closed') {
           const last = storedResult(row!);
           this.statements.close.run(step.endedAt, row!.id);
-          closed.push({ id: rule, severity: last.severity, title: last.title, startedAt: row!.started_at, endedAt: step.endedAt });
+          closed.push({ id: rule, severity: last.severity, title: last.title, detail: last.detail, startedAt: row!.started_at, endedAt: step.endedAt });
         } else if (row) {
           // Open: the fresh result when the rule fired this sample, else (closing, or Redis down) the last one.
           if (result && JSON.stringify(result) !== row.result) this.update(row.id, result);

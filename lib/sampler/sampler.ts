@@ -8,10 +8,10 @@ import type { InfoSections } from '@/lib/api/types';
 import type { RedlensConfig } from '@/lib/config/schema';
 import { detectEvents, FRESH_MEMORY, type DetectorMemory, type Observation, type SlowlogFacts } from '@/lib/events/detect';
 import type { InstanceEvent } from '@/lib/events/types';
-import type { FindingsStore } from '@/lib/health/findings-store';
+import type { FindingsStore, SyncResult } from '@/lib/health/findings-store';
 import { evaluateHealth, overallStatus } from '@/lib/health/rules';
 import type { HistoryStore } from '@/lib/history/history-store';
-import type { CounterDelta, HealthResponse } from '@/lib/health/types';
+import type { CounterDelta, Finding, HealthResponse } from '@/lib/health/types';
 import { hitRatio } from '@/lib/hit-ratio';
 import type { RecentRates } from '@/lib/api/types';
 import { commandRates, NO_WINDOW } from '@/lib/commands/rates';
@@ -97,6 +97,11 @@ export interface SamplerDeps {
   slowlogResets?: { mark(instance: string): number | null };
   /** Prunes the store every PRUNE_EVERY_MS (history, findings, slow log archive, audit). */
   retention: { run(now: number): Promise<unknown> };
+  /**
+   * Told of the findings each sample opened and closed (lib/delivery/alerts.ts queues a webhook
+   * POST each). Must return at once: it runs inside the sample.
+   */
+  onFindings?: (instance: string, at: number, opened: readonly Finding[], closed: SyncResult['closed']) => void;
 }
 
 /** What the sampler keeps of a Redis Cluster instance besides its row and health. */
@@ -386,7 +391,14 @@ export class Sampler {
     state.health = { status: overallStatus(active), findings: active, evaluatedAt: ts };
   }
 
-  private noteFindingEvents(id: string, ts: number, opened: Array<{ title: string; detail: string }>, closed: Array<{ title: string; startedAt: number }>): void {
+  private noteFindingEvents(id: string, ts: number, opened: Finding[], closed: SyncResult['closed']): void {
+    if (opened.length > 0 || closed.length > 0) {
+      try {
+        this.deps.onFindings?.(id, ts, opened, closed);
+      } catch (error) {
+        console.error(`[redlens] telling of ${id}'s findings failed:`, error);
+      }
+    }
     this.noteEvents(id, ts, [
       ...opened.map((f): InstanceEvent => ({ at: ts, kind: 'finding-opened', title: `Opened: ${f.title}`, detail: f.detail })),
       ...closed.map((f): InstanceEvent => ({ at: ts, kind: 'finding-closed', title: `Closed: ${f.title}`, detail: `Active from ${new Date(f.startedAt).toISOString()}.` })),

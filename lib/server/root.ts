@@ -1,5 +1,6 @@
 // The composition root: the server process's long-lived objects (configuration, store, auth,
-// Redis registry, history, findings, events, slow log archive, sampler, job runner), each built once on first use
+// Redis registry, history, findings, events, slow log archive, sampler, job runner, webhook
+// deliveries), each built once on first use
 // (never at module load: `next build` evaluates route modules) and handed out by name.
 // Kept on one globalThis slot so dev-mode reloads reuse them instead of leaking connections.
 // A new long-lived object (like the job runner) is one more getter here; tests forget them all by
@@ -10,6 +11,10 @@ import { buildAuthContext, type AuthContext } from '@/lib/auth/auth-context';
 import { StoredSessions } from '@/lib/auth/session-registry';
 import { loadConfig } from '@/lib/config/load';
 import type { RedlensConfig } from '@/lib/config/schema';
+import { FindingAlerts } from '@/lib/delivery/alerts';
+import { SentReports } from '@/lib/delivery/sent-reports';
+import { WebhookQueue } from '@/lib/delivery/webhook';
+import { fleetMarkdownOf, ReportDelivery } from '@/lib/delivery/weekly';
 import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
@@ -33,6 +38,9 @@ class Server {
   #slowlog?: SlowlogArchive;
   #sampler?: Sampler;
   #jobs?: JobRunner;
+  #sentReports?: SentReports;
+  #reportDelivery?: ReportDelivery | null;
+  #alerts?: FindingAlerts | null;
 
   /** Read from the environment once. */
   get config(): RedlensConfig {
@@ -108,13 +116,47 @@ class Server {
     return this.#jobs;
   }
 
+  /** The weekly reports sent to the webhook. Built once: building it marks a delivery cut short by a restart as failed. */
+  get sentReports(): SentReports {
+    if (!this.#sentReports) {
+      this.#sentReports = new SentReports(this.store);
+      this.#sentReports.markInterrupted();
+    }
+    return this.#sentReports;
+  }
+
+  /** The weekly report's delivery (the config's `reports`), started at server start; null when not configured. */
+  get reportDelivery(): ReportDelivery | null {
+    if (this.#reportDelivery === undefined) {
+      const schedule = this.config.reports;
+      this.#reportDelivery = schedule && new ReportDelivery({
+        schedule, sent: this.sentReports, queue: new WebhookQueue({ name: 'weekly report' }),
+        markdownOf: fleetMarkdownOf(this, () => this.registry.list(), this.config),
+      });
+    }
+    return this.#reportDelivery;
+  }
+
+  /** Finding alerts to REDLENS_ALERT_WEBHOOK; null when it is unset. */
+  get alerts(): FindingAlerts | null {
+    if (this.#alerts === undefined) {
+      const url = this.config.alertWebhook;
+      this.#alerts = url === null ? null : new FindingAlerts(url, new WebhookQueue({ name: 'finding alerts' }), (id) => this.registry.get(id)?.name ?? id);
+    }
+    return this.#alerts;
+  }
+
   /** Samples every instance into history, findings and the slow log archive; started once at server start. */
   get sampler(): Sampler {
     if (!this.#sampler) {
       const { config, store, history, findings, events, slowlog } = this;
       const retention = storeRetention(store, { history, findings, events, slowlog }, config.retention);
       const slowlogResets = new SlowlogResetMarks(store);
-      this.#sampler = new Sampler({ instances: () => this.registry.list(), history, findings, events, slowlog, slowlogResets, config, retention });
+      const alerts = this.alerts;
+      this.#sampler = new Sampler({
+        instances: () => this.registry.list(), history, findings, events, slowlog, slowlogResets, config, retention,
+        ...(alerts && { onFindings: alerts.findings.bind(alerts) }),
+      });
     }
     return this.#sampler;
   }

@@ -226,4 +226,16 @@ export const MIGRATIONS: readonly string[] = [
      finished_at INTEGER             -- unix ms; null while running
    ) WITHOUT ROWID;
    CREATE INDEX jobs_by_instance ON jobs (instance, kind, started_at);`,
+  // Weekly reports delivered to the config's webhook (lib/delivery): the Markdown as it was sent,
+  // one row per ISO week, so a week is sent once even across a restart of Redlens.
+  `CREATE TABLE sent_reports (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     week TEXT NOT NULL UNIQUE,      -- ISO week of the report, 2026-W49
+     generated_at INTEGER NOT NULL,  -- unix ms
+     markdown TEXT NOT NULL,
+     status TEXT NOT NULL,           -- sending, sent, failed
+     attempts INTEGER NOT NULL DEFAULT 0,
+     sent_at INTEGER,                -- unix ms, when the webhook took it
+     error TEXT                      -- why the last attempt failed
+   );`,
 ];

@@ -1,0 +1,96 @@
+// The weekly report's delivery (SPEC section 13, the config's `reports`): once a minute, when the
+// week just ended is due (./schedule.ts) and not yet sent, the fleet report's Markdown is made,
+// kept in the store (./sent-reports.ts, which claims the week so it goes out once, across
+// restarts too) and POSTed to the webhook through the webhook queue (retries, timeout); the row
+// then says whether the webhook took it.
+import 'server-only';
+import type { ReportsDelivery } from '@/lib/config/schema';
+import type { RedisInstance } from '@/lib/redis/registry';
+import { fleetMarkdown } from '@/lib/report/markdown';
+import { reportOfFleet, type ReportSettings, type ReportStores } from '@/lib/report/report';
+import type { IsoWeek } from '@/lib/report/week';
+import { dueWeek } from './schedule';
+import type { SentReports } from './sent-reports';
+import type { ReportWebhookBody } from './types';
+import type { WebhookQueue } from './webhook';
+
+/** How often the clock is looked at: the report goes out within this much of its hour. */
+export const DELIVERY_CHECK_EVERY_MS = 60_000;
+
+export interface ReportDeliveryDeps {
+  schedule: ReportsDelivery;
+  sent: SentReports;
+  queue: WebhookQueue;
+  /** The fleet report's Markdown for a week (`fleetMarkdownOf` below). */
+  markdownOf: (week: IsoWeek, now: number) => Promise<string>;
+  now?: () => number;
+  checkEveryMs?: number;
+}
+
+/** What one look at the clock did. */
+export type DeliveryCheck = 'not-due' | 'already-sent' | 'queued';
+
+/** The fleet's report Markdown as the fleet route makes it: every configured instance, cluster nodes in their cluster. */
+export function fleetMarkdownOf(stores: ReportStores, instances: () => RedisInstance[], settings: ReportSettings) {
+  return async (week: IsoWeek, now: number): Promise<string> => {
+    const fleet = instances().filter((instance) => !instance.memberOf);
+    return fleetMarkdown(await reportOfFleet(stores, fleet, week, settings, now));
+  };
+}
+
+export class ReportDelivery {
+  private timer: NodeJS.Timeout | null = null;
+  private checking: Promise<DeliveryCheck> | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ReportDeliveryDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.checkLogged(), this.deps.checkEveryMs ?? DELIVERY_CHECK_EVERY_MS);
+    this.timer.unref();
+    void this.checkLogged();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Sends the week just ended when it is due and not sent yet; one look at a time. */
+  check(): Promise<DeliveryCheck> {
+    this.checking ??= this.checkOnce().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  /** The queued report delivered or given up on (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.deps.queue.idle();
+  }
+
+  private async checkLogged(): Promise<void> {
+    // A failure (the store, a report that cannot be made) is tried again at the next look.
+    await this.check().catch((error: unknown) => console.error('[redlens] delivering the weekly report failed:', error));
+  }
+
+  private async checkOnce(): Promise<DeliveryCheck> {
+    const { schedule, sent, queue, markdownOf } = this.deps;
+    const now = this.now();
+    const week = dueWeek(now, schedule);
+    if (!week) return 'not-due';
+    if (sent.has(week.id)) return 'already-sent';
+    const markdown = await markdownOf(week, now);
+    const id = sent.claim(week.id, now, markdown);
+    if (id === null) return 'already-sent';
+    const body: ReportWebhookBody = { text: markdown, week: week.id, generatedAt: new Date(now).toISOString() };
+    queue.send(schedule.webhook, body, `the weekly report of ${week.id}`, (delivery) => {
+      sent.finish(id, delivery.delivered ? { sentAt: this.now(), attempts: delivery.attempts } : { error: delivery.error, attempts: delivery.attempts });
+    });
+    console.log(`[redlens] the weekly report of ${week.id} is being sent`);
+    return 'queued';
+  }
+}
