@@ -108,7 +108,10 @@ describe('the weekly report to the webhook', () => {
   const sentList = async () => {
     const response = await call(sentListRoute, 'GET', '/api/reports/sent', { headers });
     expect(response.status).toBe(200);
-    return ((await response.json()) as SentReportsResponse).reports;
+    const body = (await response.json()) as SentReportsResponse;
+    // When, never where: the webhook's address may be a secret.
+    expect(body.schedule).toEqual({ weekday: 3, hour: 9 });
+    return body.reports;
   };
   const sentOne = (id: string, query = '') => call(sentOneRoute, 'GET', `/api/reports/sent/${id}${query}`, { headers, params: { id } });
 
@@ -413,7 +416,7 @@ describe('finding alerts from the sampler', () => {
 
 describe('finding alerts as the composition root wires them (REDLENS_ALERT_WEBHOOK)', () => {
   beforeAll(() => {
-    useAppEnv({ instances: [{ id: 'gone', name: 'Gone', url: 'redis://127.0.0.1:1' }], env: { REDLENS_ALERT_WEBHOOK: receiver.url('/hooks/root') } });
+    useAppEnv({ instances: [{ id: 'gone', name: 'Gone', url: 'redis://127.0.0.1:1' }], env: { REDLENS_API_TOKEN: TOKEN, REDLENS_ALERT_WEBHOOK: receiver.url('/hooks/root') } });
   });
   afterAll(async () => {
     redlens().alerts?.close();
@@ -422,8 +425,10 @@ describe('finding alerts as the composition root wires them (REDLENS_ALERT_WEBHO
 
   it('POSTs the finding the server\'s own sampler opens', async () => {
     expect(redlens().config.alertWebhook).toBe(receiver.url('/hooks/root'));
-    // No `reports` in this config: no weekly delivery.
+    // No `reports` in this config: no weekly delivery, and the list says so.
     expect(redlens().reportDelivery).toBeNull();
+    const list = await call(sentListRoute, 'GET', '/api/reports/sent', { headers });
+    expect(await list.json()).toEqual({ schedule: null, reports: [] });
     // instance-down opens at the first sample that gets no answer.
     await redlens().sampler.tick();
     await redlens().alerts!.idle();

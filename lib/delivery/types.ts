@@ -53,6 +53,8 @@ export interface SentReport extends SentReportSummary {
 }
 
 export interface SentReportsResponse {
+  /** When the report is sent (the config's `reports`, without the webhook: its address may be a secret); null when it is not. */
+  schedule: { weekday: number; hour: number } | null;
   reports: SentReportSummary[];
 }
 

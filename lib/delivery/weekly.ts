@@ -16,6 +16,12 @@ import type { WebhookQueue } from './webhook';
 
 /** How often the clock is looked at: the report goes out within this much of its hour. */
 export const DELIVERY_CHECK_EVERY_MS = 60_000;
+/**
+ * The report's first retry waits a minute, each next one twice as long (1, 2, 4, 8 min over the
+ * queue's WEBHOOK_MAX_ATTEMPTS): a chat service down for a quarter of an hour still gets it.
+ */
+export const REPORT_RETRY_BASE_MS = 60_000;
+export const reportRetryDelayMs = (retry: number) => REPORT_RETRY_BASE_MS * 2 ** (retry - 1);
 
 export interface ReportDeliveryDeps {
   schedule: ReportsDelivery;

@@ -14,7 +14,7 @@ import type { RedlensConfig } from '@/lib/config/schema';
 import { FindingAlerts } from '@/lib/delivery/alerts';
 import { SentReports } from '@/lib/delivery/sent-reports';
 import { WebhookQueue } from '@/lib/delivery/webhook';
-import { fleetMarkdownOf, ReportDelivery } from '@/lib/delivery/weekly';
+import { fleetMarkdownOf, ReportDelivery, reportRetryDelayMs } from '@/lib/delivery/weekly';
 import { EventsStore } from '@/lib/events/events-store';
 import { FindingsStore } from '@/lib/health/findings-store';
 import { HistoryStore } from '@/lib/history/history-store';
@@ -130,7 +130,7 @@ class Server {
     if (this.#reportDelivery === undefined) {
       const schedule = this.config.reports;
       this.#reportDelivery = schedule && new ReportDelivery({
-        schedule, sent: this.sentReports, queue: new WebhookQueue({ name: 'weekly report' }),
+        schedule, sent: this.sentReports, queue: new WebhookQueue({ name: 'weekly report', retryDelayMs: reportRetryDelayMs }),
         markdownOf: fleetMarkdownOf(this, () => this.registry.list(), this.config),
       });
     }

@@ -5,5 +5,8 @@ import { server } from '@/lib/server/root';
 
 export const dynamic = 'force-dynamic';
 
-// The weekly reports delivered to the config's webhook, newest week first (without their text).
-export const GET = route({ role: 'viewer' }, (): SentReportsResponse => ({ reports: server().sentReports.list() }));
+// The weekly reports delivered to the config's webhook, newest week first (without their text), and when they go out.
+export const GET = route({ role: 'viewer' }, (): SentReportsResponse => {
+  const reports = server().config.reports;
+  return { schedule: reports && { weekday: reports.weekday, hour: reports.hour }, reports: server().sentReports.list() };
+});
