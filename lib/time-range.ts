@@ -60,3 +60,43 @@ export interface TimeWindow {
 export function rangeWindow(range: TimeRange, nowMs: number): TimeWindow {
   return { from: nowMs - RANGE_MS[range], to: nowMs };
 }
+
+/** A chosen window (`?from=<unix ms>&to=<unix ms>` beside the presets): at least a minute ... */
+export const CUSTOM_WINDOW_MIN_MS = MINUTE_MS;
+/** ... and at most the longest preset, so a chosen window reads no more than a preset does. */
+export const CUSTOM_WINDOW_MAX_MS = RANGE_MS['30d'];
+
+/** Why a from/to pair is not a window Redlens reads, in words for a 400 or the form; null when it is. */
+export function customWindowProblem(from: number, to: number): string | null {
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || from < 0 || to < 0) return 'from and to must be unix milliseconds';
+  if (from >= to) return 'from must be before to';
+  if (to - from < CUSTOM_WINDOW_MIN_MS) return 'the window must be at least a minute long';
+  if (to - from > CUSTOM_WINDOW_MAX_MS) return `the window must be at most ${RANGE_LABELS['30d'].long} long`;
+  return null;
+}
+
+/** `?from=&to=` of a URL as a window; anything else (one missing, not integers, out of bounds) is none. */
+export function parseCustomWindow(from: string | null | undefined, to: string | null | undefined): TimeWindow | null {
+  if (!from || !to || !/^\d{1,16}$/.test(from) || !/^\d{1,16}$/.test(to)) return null;
+  const window = { from: Number(from), to: Number(to) };
+  return customWindowProblem(window.from, window.to) === null ? window : null;
+}
+
+/** The shortest range at least `spanMs` long (the longest when none is): how a window's times read. */
+export function coveringRange<R extends TimeRange>(spanMs: number, among: readonly R[]): R {
+  return among.find((range) => RANGE_MS[range] >= spanMs) ?? among[among.length - 1]!;
+}
+
+/** A `datetime-local` input's value (local time, to the minute) for unix ms. */
+export function toLocalInputValue(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Unix ms of a `datetime-local` input's value (read as local time), or null when it is not one. */
+export function fromLocalInputValue(value: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : ms;
+}

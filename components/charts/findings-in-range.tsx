@@ -13,17 +13,18 @@ import type { FindingBand } from './model/finding-bands';
 import { FINDINGS_SHOWN_COLLAPSED, findingsListView } from './model/findings-list';
 import { formatPointTime } from './model/time-axis';
 
-export function FindingsInRange({ bands, range }: { bands: FindingBand[]; range: HistoryRange }) {
+/** `spanWords`: how the range reads ("the last 1 hour", or a chosen window's ends). */
+export function FindingsInRange({ bands, range, spanWords = `the last ${RANGE_LABELS[range].long}` }: { bands: FindingBand[]; range: HistoryRange; spanWords?: string }) {
   const [expanded, setExpanded] = useState(false);
   const listId = useId();
   if (bands.length === 0) {
-    return <p className="text-sm text-slate-600">No health finding fired in the last {RANGE_LABELS[range].long}.</p>;
+    return <p className="text-sm text-slate-600">No health finding fired in {spanWords}.</p>;
   }
   const view = findingsListView(bands, expanded);
   return (
     <div className="text-sm text-slate-700">
       <p>
-        {formatNumber(bands.length, 0)} finding{bands.length === 1 ? '' : 's'} in the last {RANGE_LABELS[range].long}, shaded on
+        {formatNumber(bands.length, 0)} finding{bands.length === 1 ? '' : 's'} in {spanWords}, shaded on
         the charts from start to end{view.expandable ? ', newest first' : ''}:
       </p>
       <ul

@@ -3,16 +3,16 @@
 // recorded yet, or the charts (the previous range stays on screen, dimmed, while a new one loads).
 import { useMemo } from 'react';
 import { useSearchParams } from 'next/navigation';
-import type { MetricsResponse } from '@/lib/history/types';
-import { RANGE_LABELS, parseHistoryRange } from '@/lib/time-range';
+import { RANGE_LABELS, parseCustomWindow, parseHistoryRange } from '@/lib/time-range';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
-import { useEvents } from '@/lib/queries/events';
-import { metricsPollMs, useMetrics } from '@/lib/queries/history';
+import { useEventsOf } from '@/lib/queries/events';
+import { metricsPollMs, useMetrics, type MetricsResult } from '@/lib/queries/history';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { windowWords } from '@/components/ui/window-words';
 import { CHART_IDS, chartMarks, chartSpecs } from './chart-specs';
 import { FindingsInRange } from './findings-in-range';
 import { MetricChart } from './metric-chart';
@@ -26,16 +26,18 @@ const GRID = 'grid grid-cols-1 gap-4 lg:grid-cols-2';
 export function HistoryCharts({ id }: { id: string }) {
   const searchParams = useSearchParams();
   const range = parseHistoryRange(searchParams.get('range'));
-  const metrics = useMetrics(id, range);
+  // A chosen window (`?from=&to=`) wins over the preset; a malformed one is ignored.
+  const window = parseCustomWindow(searchParams.get('from'), searchParams.get('to'));
+  const metrics = useMetrics(id, range, window);
   const switching = metrics.isPlaceholderData;
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <RangeSelector value={range} />
+        <RangeSelector value={range} window={window} />
         {switching ? (
           <span role="status" className="text-sm text-slate-600">
-            Loading the last {RANGE_LABELS[range].long}…
+            Loading {window ? windowWords(window) : `the last ${RANGE_LABELS[range].long}`}…
           </span>
         ) : null}
       </div>
@@ -57,12 +59,14 @@ export function HistoryCharts({ id }: { id: string }) {
 }
 
 /** Renders the response it was given; its own range, not the URL's, decides how times read. */
-function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
+function HistoryBody({ id, data }: { id: string; data: MetricsResult }) {
   const rows = useMemo(() => toChartRows(data.series, data.stepSeconds), [data.series, data.stepSeconds]);
   const bands = useMemo(() => findingBands(data.findings, data.from, data.to), [data.findings, data.from, data.to]);
   const specs = useMemo(() => chartSpecs(data.thresholds), [data.thresholds]);
   // One request for every chart of the section: the events of the range shown.
-  const events = useEvents(id, data.range);
+  const chosen = data.custom ? { from: data.from, to: data.to } : null;
+  const events = useEventsOf(id, data.range, chosen);
+  const spanWords = chosen ? windowWords(chosen) : `the last ${RANGE_LABELS[data.range].long}`;
   const marks = useMemo(() => eventMarks(events.data?.events ?? [], data.from, data.to), [events.data, data.from, data.to]);
 
   // The chart frames stay even when nothing was recorded: the page keeps its shape, and the
@@ -73,12 +77,12 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResponse }) {
       {empty ? (
         <EmptyState title="No history yet: the sampler records every 10 s">
           <p>
-            Nothing was recorded for this instance in the last {RANGE_LABELS[data.range].long}. The charts fill in as
+            Nothing was recorded for this instance in {spanWords}. The charts fill in as
             samples arrive; if Redis is down, they start once it answers.
           </p>
         </EmptyState>
       ) : (
-        <FindingsInRange bands={bands} range={data.range} />
+        <FindingsInRange bands={bands} range={data.range} spanWords={spanWords} />
       )}
       {events.isError ? (
         <p className="text-sm text-slate-700" data-testid="event-marks-error">

@@ -1,11 +1,13 @@
 'use client';
-// The archive's time range and search, kept in the URL (`?view=archive&range=7d&q=KEYS`).
+// The archive's time range and search, kept in the URL (`?view=archive&range=7d&q=KEYS`); a
+// chosen window (`&from=<unix ms>&to=<unix ms>`) instead of a preset.
 import { useSearchParams } from 'next/navigation';
 import { useId, type FormEvent } from 'react';
 import { withParams } from '@/lib/form-params';
 import { ARCHIVE_QUERY_MAX_LENGTH, type ArchiveView } from '@/lib/queries/archive-params';
 import { ARCHIVE_RANGES, RANGE_LABELS, type ArchiveRange } from '@/lib/time-range';
 import { Button } from '@/components/ui/button';
+import { CustomRange } from '@/components/ui/custom-range';
 import { TextInput } from '@/components/ui/field';
 import { pushQuery } from './url';
 
@@ -22,7 +24,20 @@ export function ArchiveControls({ view }: { view: ArchiveView }) {
 
   return (
     <div className="flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-      <RangePresets value={view.range} onSelect={(range) => pushQuery(withParams(searchParams, { range, before: undefined }))} />
+      <div className="flex flex-col gap-2 self-start">
+        <RangePresets
+          value={view.window ? null : view.range}
+          onSelect={(range) => pushQuery(withParams(searchParams, { range, from: undefined, to: undefined, before: undefined }))}
+        />
+        <CustomRange
+          value={view.window ?? null}
+          preset={view.range}
+          onApply={(window) =>
+            pushQuery(withParams(searchParams, { from: String(window.from), to: String(window.to), range: undefined, before: undefined }))
+          }
+          testIdPrefix="slowlog-range"
+        />
+      </div>
       {/* Keyed by the search: Back/Forward shows the text being searched for. */}
       <form key={view.q ?? ''} role="search" aria-label="Search the archive" onSubmit={search} className="w-full lg:max-w-md">
         <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
@@ -49,7 +64,7 @@ export function ArchiveControls({ view }: { view: ArchiveView }) {
   );
 }
 
-function RangePresets({ value, onSelect }: { value: ArchiveRange; onSelect: (range: ArchiveRange) => void }) {
+function RangePresets({ value, onSelect }: { value: ArchiveRange | null; onSelect: (range: ArchiveRange) => void }) {
   return (
     <div
       role="group"

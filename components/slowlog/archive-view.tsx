@@ -21,11 +21,21 @@ import { OwnToggle } from './own-toggle';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
 import { pushQuery } from './url';
-import { archiveRangeWords, parseArchiveView } from './model/archive-url';
+import { archiveRangeChosen, archiveRangeWords, archiveSpanWords, parseArchiveView, type ArchiveOpening } from './model/archive-url';
 
-export function ArchiveView({ id }: { id: string }) {
+/**
+ * `newestAt`: the newest live entry's time (unix ms), null when there is none, undefined until the
+ * live log answers. A URL without a range opens on the shortest range that holds it.
+ */
+export function ArchiveView({ id, newestAt, now }: { id: string; newestAt: number | null | undefined; now: number }) {
   const searchParams = useSearchParams();
-  const view = parseArchiveView(searchParams);
+  const waiting = newestAt === undefined && !archiveRangeChosen(searchParams);
+  return waiting ? <TableSkeleton label="Loading the archive…" /> : <ArchiveOf id={id} opening={{ newestAt: newestAt ?? null, now }} />;
+}
+
+function ArchiveOf({ id, opening }: { id: string; opening: ArchiveOpening }) {
+  const searchParams = useSearchParams();
+  const view = parseArchiveView(searchParams, opening);
   const archive = useSlowlogArchive(id, view);
   const headingId = useId();
   const switching = archive.isPlaceholderData;
@@ -44,7 +54,7 @@ export function ArchiveView({ id }: { id: string }) {
       <ArchiveControls view={view} />
       {switching ? (
         <p role="status" className="text-sm text-slate-600">
-          Loading the last {archiveRangeWords(view.range)}
+          Loading {archiveSpanWords(view)}
           {view.q ? ` matching “${view.q}”` : ''}…
         </p>
       ) : null}
@@ -71,6 +81,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
   const fingerprintsHeadingId = useId();
   const entriesHeadingId = useId();
   const rangeWords = archiveRangeWords(view.range);
+  const spanWords = archiveSpanWords(view);
   const matching = view.q ? ` matching “${view.q}”` : '';
 
   if (response.entries.length === 0) {
@@ -84,7 +95,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
             ))}
           </ul>
         ) : null}
-        <EmptyState title={`No archived entries in the last ${rangeWords}${matching}${response.search && !response.search.complete ? ' so far' : ''}`}>
+        <EmptyState title={`No archived entries in ${spanWords}${matching}${response.search && !response.search.complete ? ' so far' : ''}`}>
           {view.q
             ? 'The search matches any part of the command line, the client address or the client name. Clear it or widen the range.'
             : 'The sampler archives new slow log entries every sample; a longer range may hold older ones.'}
@@ -108,12 +119,12 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
                 Showing {view.before ? '' : 'the newest '}
                 {formatNumber(count, 0)}
               </strong>
-              {response.total !== null ? ` of ${formatNumber(response.total, 0)}` : ''} entries in the last {rangeWords}
+              {response.total !== null ? ` of ${formatNumber(response.total, 0)}` : ''} entries in {spanWords}
               {matching}; older ones follow.
             </>
           ) : (
             <>
-              {plural(count, 'entry', 'entries')} in the last {rangeWords}
+              {plural(count, 'entry', 'entries')} in {spanWords}
               {matching}.
             </>
           )}
@@ -127,7 +138,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
 
       <section aria-labelledby={fingerprintsHeadingId} className="space-y-2">
         <h3 id={fingerprintsHeadingId} className="text-base font-semibold text-slate-900">
-          Fingerprints in the last {rangeWords}
+          Fingerprints in {spanWords}
           {matching}
         </h3>
         {response.analysis.fingerprints.length === 0 ? (
@@ -135,7 +146,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
         ) : (
           <FingerprintTable
             stats={response.analysis.fingerprints}
-            label={`Fingerprints of the archived entries in the last ${rangeWords}`}
+            label={`Fingerprints of the archived entries in ${spanWords}`}
             data-testid="slowlog-archive-analysis"
           />
         )}
@@ -149,7 +160,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
           kind="archive"
           entries={response.entries}
           gaps={response.gaps}
-          label={`Archived slow log entries in the last ${rangeWords}`}
+          label={`Archived slow log entries in ${spanWords}`}
           data-testid="slowlog-archive-table"
         />
         <PageLinks result={result} />

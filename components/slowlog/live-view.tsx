@@ -56,6 +56,25 @@ function LiveBody({ data }: { data: SlowlogLiveResponse }) {
       <SlowlogSettings config={data.config} length={data.length} shown={data.entries.length} cluster={data.nodes !== undefined} />
       {data.nodes ? <ClusterNodes nodes={data.nodes} /> : null}
 
+      <section aria-labelledby={analysisHeadingId} className="space-y-3" data-testid="slowlog-analysis">
+        {/* First: the few patterns say more than the rows, which can run to hundreds. */}
+        <div>
+          <h2 id={analysisHeadingId} className="text-lg font-semibold text-slate-900">
+            Fingerprints
+          </h2>
+          <p className="text-sm text-slate-600">
+            The live entries grouped by command and key pattern (ids, hashes and numbers folded to{' '}
+            <code className="font-mono">{'{id}'}</code>), ranked by total time. The tuning guide&apos;s advice is beside
+            the commands it warns about.
+          </p>
+        </div>
+        {data.analysis.length === 0 ? (
+          <p className="text-sm text-slate-600">Nothing to analyse: the slow log is empty.</p>
+        ) : (
+          <FingerprintTable stats={data.analysis} label="Fingerprints of the live entries" data-testid="slowlog-analysis-table" />
+        )}
+      </section>
+
       <section aria-labelledby={entriesHeadingId} className="space-y-3">
         <div>
           <h2 id={entriesHeadingId} className="text-lg font-semibold text-slate-900">
@@ -90,24 +109,6 @@ function LiveBody({ data }: { data: SlowlogLiveResponse }) {
               <SlowlogTable kind="live" entries={shown} label="Slow log entries in Redis" data-testid="slowlog-live-table" />
             )}
           </>
-        )}
-      </section>
-
-      <section aria-labelledby={analysisHeadingId} className="space-y-3" data-testid="slowlog-analysis">
-        <div>
-          <h2 id={analysisHeadingId} className="text-lg font-semibold text-slate-900">
-            Fingerprints
-          </h2>
-          <p className="text-sm text-slate-600">
-            The live entries grouped by command and key pattern (ids, hashes and numbers folded to{' '}
-            <code className="font-mono">{'{id}'}</code>), ranked by total time. The tuning guide&apos;s advice is beside
-            the commands it warns about.
-          </p>
-        </div>
-        {data.analysis.length === 0 ? (
-          <p className="text-sm text-slate-600">Nothing to analyse: the slow log is empty.</p>
-        ) : (
-          <FingerprintTable stats={data.analysis} label="Fingerprints of the live entries" data-testid="slowlog-analysis-table" />
         )}
       </section>
     </>

@@ -47,7 +47,11 @@ function render({ role, readOnly = false, live, own = { shown: false, hidden: 0 
     ...live,
   });
   client.setQueryData(queryKeys.instances(), { instances: [{ id: 'cache', name: 'Meal cache', status: 'up' }] });
-  const view = parseArchiveView(new URLSearchParams(url.search));
+  // The page opens a URL without a range on the one that holds the newest live entry: the same view here.
+  const liveState = client.getQueryState(slowlogLiveKey('cache', parseShowOwn(new URLSearchParams(url.search))));
+  const liveEntries = client.getQueryData<SlowlogLiveResponse>(slowlogLiveKey('cache', parseShowOwn(new URLSearchParams(url.search))))!.entries;
+  const newestAt = liveEntries.length > 0 ? Math.max(...liveEntries.map((e) => e.timestamp)) * 1000 : null;
+  const view = parseArchiveView(new URLSearchParams(url.search), { newestAt, now: liveState!.dataUpdatedAt });
   client.setQueryData<ArchiveResult>(queryKeys.slowlogArchive('cache', view), {
     view,
     span: { from: NOW - 86_400_000, to: NOW },

@@ -22,6 +22,13 @@ import { pushQuery } from './url';
 
 const TABS: Record<SlowlogTab, string> = { live: 'Live', archive: 'Archive' };
 
+/** The newest live entry's time (unix ms): null when none or unreadable, undefined until the log answers. */
+function newestLiveEntryAt(live: ReturnType<typeof useSlowlog>): number | null | undefined {
+  if (live.isPending) return undefined;
+  const newest = Math.max(...(live.data?.entries ?? []).map((entry) => entry.timestamp));
+  return Number.isFinite(newest) ? newest * 1000 : null;
+}
+
 export function SlowlogView({ id }: { id: string }) {
   const searchParams = useSearchParams();
   const live = useSlowlog(id, parseShowOwn(searchParams));
@@ -96,7 +103,7 @@ export function SlowlogView({ id }: { id: string }) {
       </div>
 
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={tabId(tab)}>
-        {tab === 'live' ? <LiveView live={live} /> : <ArchiveView id={id} />}
+        {tab === 'live' ? <LiveView live={live} /> : <ArchiveView id={id} newestAt={newestLiveEntryAt(live)} now={live.dataUpdatedAt} />}
       </div>
     </div>
   );

@@ -6,7 +6,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 export interface UrlSwitchProps<T extends string> {
   /** The URL parameter the switch sets. */
   param: string;
-  value: T;
+  /** null: none pressed (a chosen from/to window is shown instead). */
+  value: T | null;
+  /** Parameters a choice removes (the `from`/`to` of a chosen window). */
+  clears?: readonly string[];
   options: readonly T[];
   /** What each button shows, and what it says to a screen reader. */
   labels: Record<T, { short: string; long: string }>;
@@ -15,7 +18,7 @@ export interface UrlSwitchProps<T extends string> {
   testIdPrefix: string;
 }
 
-export function UrlSwitch<T extends string>({ param, value, options, labels, groupLabel, testIdPrefix }: UrlSwitchProps<T>) {
+export function UrlSwitch<T extends string>({ param, value, clears = [], options, labels, groupLabel, testIdPrefix }: UrlSwitchProps<T>) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -23,6 +26,7 @@ export function UrlSwitch<T extends string>({ param, value, options, labels, gro
   function select(option: T) {
     const params = new URLSearchParams(searchParams.toString());
     params.set(param, option);
+    for (const cleared of clears) params.delete(cleared);
     router.push(`${pathname}?${params}`, { scroll: false });
   }
 
@@ -33,12 +37,13 @@ export function UrlSwitch<T extends string>({ param, value, options, labels, gro
           key={option}
           type="button"
           aria-pressed={option === value}
-          aria-label={labels[option].long}
           data-testid={`${testIdPrefix}-${option}`}
           onClick={() => select(option)}
           className="rounded px-2.5 py-1 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-red-700 aria-pressed:bg-red-700 aria-pressed:text-white aria-pressed:hover:bg-red-800"
         >
+          {/* The name starts with what is seen (WCAG 2.5.3, label in name), then says it in full. */}
           {labels[option].short}
+          <span className="sr-only">: {labels[option].long}</span>
         </button>
       ))}
     </div>

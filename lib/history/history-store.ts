@@ -3,7 +3,7 @@
 import type { Retention } from '@/lib/config/schema';
 import type { Store } from '@/lib/store/sqlite';
 import { METRICS, type Metric, type MetricValues, type Point, type SampleRow } from './types';
-import { RANGE_MS, type HistoryRange as Range } from '@/lib/time-range';
+import { RANGE_MS, TIME_RANGES, coveringRange, type HistoryRange as Range, type TimeWindow } from '@/lib/time-range';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,6 +34,9 @@ export const RANGE_PLAN: Record<Range, { source: Source; stepSeconds: number }> 
   '7d': { source: 'rollup_1m', stepSeconds: 900 },
   '30d': { source: 'rollup_1h', stepSeconds: 3600 },
 };
+
+/** The finest step each source holds: a rollup's points are a minute or an hour apart. */
+const SOURCE_MIN_STEP_SECONDS: Record<Source, number> = { samples_raw: 1, rollup_1m: 60, rollup_1h: 3600 };
 
 const rollupSelect = (fromTable: 'samples_raw' | 'rollup_1m') =>
   COLUMNS.map((c) =>
@@ -153,14 +156,35 @@ export class HistoryStore {
     const rangeMs = RANGE_MS[range];
     const stepSeconds = Math.max(plan.stepSeconds, plan.source === 'samples_raw' ? sampleIntervalSeconds : 0, Math.ceil(rangeMs / 1000 / 1000));
     const step = stepSeconds * 1000;
-    const to = now;
-    const from = Math.floor((now - rangeMs) / step) * step + step;
-    const valueColumns = plan.source === 'samples_raw' ? COLUMNS : COLUMNS.map((c) => `${c}_avg`);
+    return this.read(instance, plan.source, stepSeconds, Math.floor((now - rangeMs) / step) * step + step, now);
+  }
+
+  /**
+   * A chosen window (`from`/`to`, at most CUSTOM_WINDOW_MAX_MS long): read from what a preset
+   * reaching as far back would read (raw samples are kept for hours, rollups for longer), one
+   * point per step as wide as a preset of its length has, at most 1000 points.
+   */
+  queryWindow(instance: string, window: TimeWindow, now: number, sampleIntervalSeconds = 10): { stepSeconds: number; from: number; to: number; series: Record<Metric, Point[]> } {
+    const source = RANGE_PLAN[coveringRange(now - window.from, TIME_RANGES)].source;
+    const span = window.to - window.from;
+    const stepSeconds = Math.max(
+      RANGE_PLAN[coveringRange(span, TIME_RANGES)].stepSeconds,
+      SOURCE_MIN_STEP_SECONDS[source],
+      source === 'samples_raw' ? sampleIntervalSeconds : 0,
+      Math.ceil(span / 1000 / 1000),
+    );
+    const step = stepSeconds * 1000;
+    return this.read(instance, source, stepSeconds, Math.ceil(window.from / step) * step, window.to);
+  }
+
+  private read(instance: string, source: Source, stepSeconds: number, from: number, to: number): { stepSeconds: number; from: number; to: number; series: Record<Metric, Point[]> } {
+    const step = stepSeconds * 1000;
+    const valueColumns = source === 'samples_raw' ? COLUMNS : COLUMNS.map((c) => `${c}_avg`);
     // better-sqlite3 binds numbers as REAL, so `ts / @step` would not floor; `%` works on integers.
     const rows = this.db
       .prepare(
         `SELECT ts - ts % @step AS bucket, ${valueColumns.map((c, i) => `avg(${c}) AS v${i}`).join(', ')}
-         FROM ${plan.source} WHERE instance = @instance AND ts >= @from AND ts <= @to
+         FROM ${source} WHERE instance = @instance AND ts >= @from AND ts <= @to
          GROUP BY bucket ORDER BY bucket`,
       )
       .all({ instance, step, from, to }) as Array<Record<string, number | null>>;

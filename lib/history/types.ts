@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FindingEvent } from '@/lib/health/types';
 import type { Thresholds } from '@/lib/health-targets';
-import { DEFAULT_HISTORY_RANGE, HISTORY_RANGES, type HistoryRange } from '@/lib/time-range';
+import { DEFAULT_HISTORY_RANGE, HISTORY_RANGES, customWindowProblem, type HistoryRange } from '@/lib/time-range';
 
 /** Series the sampler records for every instance, in the order charts list them. */
 export const METRICS = [
@@ -32,7 +32,24 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-export const metricsQuerySchema = z.object({ range: z.enum(HISTORY_RANGES).default(DEFAULT_HISTORY_RANGE) }).strict();
+const unixMs = z.string().regex(/^\d{1,16}$/, 'must be unix milliseconds').transform(Number);
+
+/**
+ * `range` (the last 1 h ...), or a chosen window `from` and `to` (unix ms, both, at least a minute
+ * and at most 30 days apart: customWindowProblem), which then decides alone.
+ */
+export const metricsQuerySchema = z
+  .object({ range: z.enum(HISTORY_RANGES).default(DEFAULT_HISTORY_RANGE), from: unixMs.optional(), to: unixMs.optional() })
+  .strict()
+  .superRefine((query, context) => {
+    if (query.from === undefined && query.to === undefined) return;
+    if (query.from === undefined || query.to === undefined) {
+      context.addIssue({ code: 'custom', path: [query.from === undefined ? 'from' : 'to'], message: 'from and to go together' });
+      return;
+    }
+    const problem = customWindowProblem(query.from, query.to);
+    if (problem) context.addIssue({ code: 'custom', path: ['from'], message: problem });
+  });
 
 /** [unix ms, value]; null where there is no data (instance down, Redlens not running, restart). */
 export type Point = [number, number | null];
@@ -50,6 +67,7 @@ export interface SampleRow {
 }
 
 export interface MetricsResponse {
+  /** The range asked for; for a chosen window, the shortest range as long as it (how its times read). */
   range: HistoryRange;
   stepSeconds: number;
   from: number;

@@ -14,7 +14,10 @@ export const ARCHIVE_PAGE_LIMIT = defaultOf(archiveQuery.limit);
 export const ARCHIVE_EXPORT_LIMIT = maxOf(archiveQuery.limit);
 
 export interface ArchiveView {
+  /** The preset; with `window`, the shortest preset as long as it (how its times read). */
   range: ArchiveRange;
+  /** A chosen window (`?from=<unix ms>&to=<unix ms>`), which wins over the preset. */
+  window?: TimeWindow;
   q?: string;
   /** an older page: the API's nextCursor of the page before it */
   before?: string;

@@ -3,7 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { HealthResponse } from '@/lib/health/types';
 import type { MetricsResponse } from '@/lib/history/types';
-import type { HistoryRange } from '@/lib/time-range';
+import type { HistoryRange, TimeWindow } from '@/lib/time-range';
 import { ApiRequestError, fetchJson } from './fetch-json';
 import { queryKeys } from './keys';
 import { POLL_HEALTH_MS, POLL_METRICS_LONG_MS, POLL_METRICS_MS } from './poll';
@@ -21,12 +21,25 @@ function pollUnlessNotFound(ms: number) {
     query.state.error instanceof ApiRequestError && query.state.error.code === 'NOT_FOUND' ? false : ms;
 }
 
-export const metricsQuery = (id: string, range: HistoryRange) =>
+/** The query string of the metrics API: a chosen window, or the last `range`. */
+function metricsParams(range: HistoryRange, window: TimeWindow | null): string {
+  return window ? `from=${window.from}&to=${window.to}` : `range=${encodeURIComponent(range)}`;
+}
+
+/** The answer with whether it is of a chosen window, so what it says matches what is shown. */
+export interface MetricsResult extends MetricsResponse {
+  custom: boolean;
+}
+
+/** The last `range`, or a chosen window; a window wholly in the past is read once, not polled. */
+export const metricsQuery = (id: string, range: HistoryRange, window: TimeWindow | null = null) =>
   queryOptions({
-    queryKey: queryKeys.metrics(id, range),
-    queryFn: ({ signal }) =>
-      fetchJson<MetricsResponse>(`${instancePath(id)}/metrics?range=${encodeURIComponent(range)}`, { signal }),
-    refetchInterval: pollUnlessNotFound(metricsPollMs(range)),
+    queryKey: queryKeys.metrics(id, range, window),
+    queryFn: async ({ signal }): Promise<MetricsResult> => ({
+      ...(await fetchJson<MetricsResponse>(`${instancePath(id)}/metrics?${metricsParams(range, window)}`, { signal })),
+      custom: window !== null,
+    }),
+    refetchInterval: window && window.to < Date.now() ? false : pollUnlessNotFound(metricsPollMs(range)),
     // Switching range keeps the previous range on screen (dimmed) until the new one arrives, but
     // never shows another instance's history under this one's name.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
@@ -39,8 +52,8 @@ export const healthQuery = (id: string) =>
     refetchInterval: pollUnlessNotFound(POLL_HEALTH_MS),
   });
 
-export function useMetrics(id: string, range: HistoryRange) {
-  return useQuery(metricsQuery(id, range));
+export function useMetrics(id: string, range: HistoryRange, window: TimeWindow | null = null) {
+  return useQuery(metricsQuery(id, range, window));
 }
 
 export function useHealth(id: string) {

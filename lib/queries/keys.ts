@@ -1,6 +1,6 @@
 // The one query-key factory: every cache entry and every invalidation goes through it.
 import type { ChangeWindow } from '@/lib/changes/types';
-import type { HistoryRange, TimeRange } from '@/lib/time-range';
+import type { HistoryRange, TimeRange, TimeWindow } from '@/lib/time-range';
 import type { ArchiveView } from './archive-params';
 import type { AuditFilters, KeyFilters, ValueOptions } from './filters';
 
@@ -10,11 +10,15 @@ export const queryKeys = {
   fleet: () => ['fleet'] as const,
   instance: (id: string) => ['instances', id] as const,
   info: (id: string) => ['instances', id, 'info'] as const,
-  metrics: (id: string, range: HistoryRange) => ['instances', id, 'metrics', range] as const,
+  /** The last `range`, or a chosen window (`?from=&to=`) when one is given. */
+  metrics: (id: string, range: HistoryRange, window: TimeWindow | null = null) =>
+    ['instances', id, 'metrics', range, window?.from ?? null, window?.to ?? null] as const,
   health: (id: string) => ['instances', id, 'health'] as const,
   changes: (id: string, window: ChangeWindow) => ['instances', id, 'changes', window] as const,
   /** The events of the last `range` (the history section's marks, the timeline). */
   events: (id: string, range: TimeRange) => ['instances', id, 'events', range] as const,
+  /** The events of a chosen window (the history charts' `?from=&to=`). */
+  eventsInWindow: (id: string, window: TimeWindow) => ['instances', id, 'events', 'window', window.from, window.to] as const,
   // The key browser lives outside ['instances', id]: invalidating an instance must not re-run
   // every SCAN page a user has loaded.
   /** Every key listing of an instance, whatever its filters: deletes patch these. */

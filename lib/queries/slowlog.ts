@@ -45,8 +45,8 @@ export const slowlogArchiveQuery = (id: string, view: ArchiveView) =>
   queryOptions({
     queryKey: queryKeys.slowlogArchive(id, view),
     queryFn: async ({ signal }): Promise<ArchiveResult> => {
-      // "Last 24 h" ends now, whenever the query runs: each poll moves the window.
-      const span = rangeWindow(view.range, Date.now());
+      // "Last 24 h" ends now, whenever the query runs: each poll moves the window. A chosen one stays.
+      const span = view.window ?? rangeWindow(view.range, Date.now());
       const params = archiveApiParams({ ...span, q: view.q, before: view.before, limit: ARCHIVE_PAGE_LIMIT, own: view.own });
       const response = await fetchJson<SlowlogArchiveResponse>(`${slowlogPath(id)}/archive?${params}`, { signal });
       return { response, view, span };
