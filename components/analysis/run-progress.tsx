@@ -6,9 +6,11 @@ import { useStopAnalysis } from '@/lib/queries/analysis';
 import { Button } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { progressView } from './model/progress';
+import { useToast } from '@/components/ui/toast';
 
 export function RunProgress({ id, run }: { id: string; run: AnalysisRunDetail }) {
   const stop = useStopAnalysis(id);
+  const { toast } = useToast();
   const view = progressView(run.progress, run.params);
   return (
     <div className="space-y-2" data-testid="analysis-progress">
@@ -29,7 +31,7 @@ export function RunProgress({ id, run }: { id: string; run: AnalysisRunDetail })
             {view.pacedText}: slowed down so Redis keeps answering its clients in time
           </p>
         ) : null}
-        <Button className="ml-auto" onClick={() => stop.mutate(run.id)} disabled={stop.isPending}>
+        <Button className="ml-auto" onClick={() => stop.mutate(run.id, { onSuccess: () => toast('Stopping the keyspace analysis.', 'info') })} disabled={stop.isPending}>
           {stop.isPending ? 'Stopping…' : 'Stop'}
         </Button>
       </div>

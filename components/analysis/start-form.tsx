@@ -12,6 +12,7 @@ import { runningRunIdOf, useStartAnalysis } from '@/lib/queries/analysis';
 import { Button } from '@/components/ui/button';
 import { Field, Select, TextInput } from '@/components/ui/field';
 import { sampleBounds, startRequest } from './model/start-form';
+import { useToast } from '@/components/ui/toast';
 
 /** Above this many dbs, only the ones holding keys (and the default) are offered. */
 const MAX_DB_OPTIONS = 64;
@@ -28,6 +29,7 @@ export function StartForm({ id, runningId, onStarted, onOpen }: StartFormProps) 
   const uid = useId();
   const databases = useDatabases(id);
   const start = useStartAnalysis(id);
+  const { toast } = useToast();
   const [mode, setMode] = useState<'full' | 'sample'>('full');
   // null until picked: the instance's default db (its URL's /db) arrives with the databases reply.
   const [pickedDb, setPickedDb] = useState<number | null>(null);
@@ -56,7 +58,12 @@ export function StartForm({ id, runningId, onStarted, onOpen }: StartFormProps) 
       return;
     }
     setProblem(null);
-    start.mutate(request.body, { onSuccess: (reply) => onStarted(reply.id) });
+    start.mutate(request.body, {
+      onSuccess: (reply) => {
+        toast('Started a keyspace analysis: its progress shows below.', 'info');
+        onStarted(reply.id);
+      },
+    });
   };
 
   const conflictId = runningRunIdOf(start.error);

@@ -7,6 +7,7 @@ import { formatDuration } from '@/lib/format';
 import { useKillClient } from '@/lib/queries/clients';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
 
 /** The row's button: opens the table's one confirmation for this client. */
 export function KillButton({ client, onKill }: { client: ClientView; onKill: (client: ClientView) => void }) {
@@ -26,6 +27,7 @@ interface KillDialogProps {
 
 export function KillDialog({ id, client, onClose }: KillDialogProps) {
   const kill = useKillClient(id);
+  const { toast } = useToast();
   return (
     <>
       {kill.isSuccess && client === null ? (
@@ -43,7 +45,12 @@ export function KillDialog({ id, client, onClose }: KillDialogProps) {
         busy={kill.isPending}
         onCancel={onClose}
         onConfirm={() => {
-          if (client) kill.mutate(client.id, { onSettled: onClose });
+          if (client) {
+            kill.mutate(client.id, {
+              onSuccess: (reply) => toast(`Killed client ${reply.clientId}${reply.name ? ` (${reply.name})` : ''} at ${reply.addr}.`),
+              onSettled: onClose,
+            });
+          }
         }}
       >
         {client ? (

@@ -8,6 +8,7 @@ import { useApplySetting } from '@/lib/queries/config';
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/field';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
 
 interface ApplySettingProps {
   id: string;
@@ -25,6 +26,7 @@ export function ApplySetting({ id, name, current, suggested, label = 'Apply…' 
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(suggested);
   const apply = useApplySetting(id);
+  const { toast } = useToast();
   const problem = settingValueProblem(name, value);
 
   function start() {
@@ -35,7 +37,15 @@ export function ApplySetting({ id, name, current, suggested, label = 'Apply…' 
 
   function confirm() {
     if (problem || apply.isPending) return;
-    apply.mutate({ name, value: value.trim() }, { onSuccess: () => setOpen(false) });
+    apply.mutate(
+      { name, value: value.trim() },
+      {
+        onSuccess: (reply) => {
+          setOpen(false);
+          toast(`Applied ${reply.name}: ${reply.before ?? '(none)'} → ${reply.after ?? '(none)'}.`);
+        },
+      },
+    );
   }
 
   return (

@@ -9,10 +9,12 @@ import { useEnableLatencyMonitor } from '@/lib/queries/latency';
 import { AdminOnly } from '@/components/auth/admin-only';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
 
 export function MonitorWarning({ id, fix }: { id: string; fix: string }) {
   const [confirming, setConfirming] = useState(false);
   const apply = useEnableLatencyMonitor(id);
+  const { toast } = useToast();
   return (
     <div role="note" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="latency-monitor-warning">
       <p className="font-semibold">
@@ -33,7 +35,14 @@ export function MonitorWarning({ id, fix }: { id: string; fix: string }) {
           confirmLabel="Apply"
           busy={apply.isPending}
           onCancel={() => setConfirming(false)}
-          onConfirm={() => apply.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+          onConfirm={() =>
+            apply.mutate(undefined, {
+              onSuccess: (reply) => {
+                setConfirming(false);
+                toast(`Applied ${reply.name}: ${reply.before ?? '(none)'} → ${reply.after ?? '(none)'} ms. The latency monitor is on.`);
+              },
+            })
+          }
         >
           <p>
             <code className="font-mono">CONFIG SET {LATENCY_MONITOR_FIX.name}</code>: from <strong>0</strong> (off) to{' '}

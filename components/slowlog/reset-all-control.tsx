@@ -7,6 +7,7 @@ import { plural } from '@/lib/format';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { useClusterSlowlogReset } from '@/lib/queries/slowlog';
 import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
 import { describeResetFailure } from './model/reset-failure';
 import { nodeResetLine, resetAllQuestion, summarizeResetAll } from './model/reset-all';
 
@@ -23,6 +24,7 @@ export function ResetAllControl({ id, clusterName, nodes, length }: ResetAllCont
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inFlight = useRef(false);
   const reset = useClusterSlowlogReset(id);
+  const { toast } = useToast();
   const titleId = useId();
   const descriptionId = useId();
   const pending = reset.isPending;
@@ -40,6 +42,7 @@ export function ResetAllControl({ id, clusterName, nodes, length }: ResetAllCont
     if (inFlight.current) return;
     inFlight.current = true;
     reset.mutate(undefined, {
+      onSuccess: (reply) => toast(summarizeResetAll(reply), reply.failed > 0 ? 'error' : 'success'),
       onSettled: () => {
         inFlight.current = false;
       },

@@ -8,6 +8,7 @@ import { describeResetFailure } from './model/reset-failure';
 import { ApiRequestError, errorCodeOf } from '@/lib/queries/fetch-json';
 import { useSlowlogReset } from '@/lib/queries/slowlog';
 import { Button } from '@/components/ui/button';
+import { useToast } from '@/components/ui/toast';
 
 interface ResetControlProps {
   id: string;
@@ -17,6 +18,7 @@ interface ResetControlProps {
 }
 
 export function ResetControl({ id, instanceName, length }: ResetControlProps) {
+  const { toast } = useToast();
   const dialogRef = useRef<HTMLDialogElement>(null);
   // Set in the click handler, before React re-renders the button as disabled.
   const inFlight = useRef(false);
@@ -38,7 +40,10 @@ export function ResetControl({ id, instanceName, length }: ResetControlProps) {
     if (inFlight.current) return;
     inFlight.current = true;
     reset.mutate(undefined, {
-      onSuccess: close,
+      onSuccess: (reply) => {
+        close();
+        toast(`Archived ${plural(reply.archived, 'entry', 'entries')}; the slow log of ${instanceName} is empty.`);
+      },
       onSettled: () => {
         inFlight.current = false;
       },
