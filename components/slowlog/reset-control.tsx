@@ -42,7 +42,7 @@ export function ResetControl({ id, instanceName, length }: ResetControlProps) {
     reset.mutate(undefined, {
       onSuccess: (reply) => {
         close();
-        toast(`Archived ${plural(reply.archived, 'entry', 'entries')}; the slow log of ${instanceName} is empty.`);
+        toast(`Reset the slow log of ${instanceName}: ${plural(reply.archived, 'entry', 'entries')} archived first.`);
       },
       onSettled: () => {
         inFlight.current = false;

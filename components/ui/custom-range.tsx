@@ -2,7 +2,7 @@
 // A chosen time window beside the range presets: From and To in local time, handed to `onApply`
 // as unix ms for the caller to keep in the URL (`?from=&to=`). What the API would refuse (a
 // window backwards, under a minute, over 30 days) is refused here first, in words.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { customWindowProblem, fromLocalInputValue, rangeWindow, toLocalInputValue, type TimeRange, type TimeWindow } from '@/lib/time-range';
 import { Button } from './button';
 import { Field, TextInput } from './field';
@@ -25,6 +25,7 @@ const NOW_STEP_MS = 60_000;
 export function CustomRange({ value, preset, onApply, testIdPrefix }: CustomRangeProps) {
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLElement>(null);
   // Local times differ between the server and the browser: the inputs exist in the browser only
   // (useNow is null on the server and while hydrating).
   const now = useNow(NOW_STEP_MS);
@@ -40,9 +41,17 @@ export function CustomRange({ value, preset, onApply, testIdPrefix }: CustomRang
     if (why === null && from !== null && to !== null) onApply({ from, to });
   }
 
+  // Escape closes the open form like a dialog, and the focus goes back to what opened it.
+  function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key !== 'Escape' || !event.currentTarget.open) return;
+    event.preventDefault();
+    event.currentTarget.open = false;
+    summaryRef.current?.focus();
+  }
+
   return (
-    <details className="group text-sm" open={value !== null} data-testid={`${testIdPrefix}-custom`}>
-      <summary className="cursor-pointer rounded px-1 py-1 font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-red-700">
+    <details className="group text-sm" open={value !== null} onKeyDown={closeOnEscape} data-testid={`${testIdPrefix}-custom`}>
+      <summary ref={summaryRef} className="cursor-pointer rounded px-1 py-1 font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-red-700">
         {value ? <>Custom: {windowWords(value)}</> : 'Custom range'}
       </summary>
       {shown ? (
