@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { LatencyView } from '@/components/latency/latency-view';
-import { instanceIdOf, type InstanceParams } from '@/lib/instance-param';
-import { knownInstanceId } from '../known-instance';
+import type { InstanceParams } from '@/lib/instance-param';
+import { instanceTitle, knownInstanceId } from '../known-instance';
 
-export async function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
-  const id = await instanceIdOf(params);
-  return { title: `Latency · ${id}` };
+export function generateMetadata({ params }: { params: InstanceParams }): Promise<Metadata> {
+  return instanceTitle(params, 'Latency');
 }
 
 export default async function InstanceLatencyPage({ params }: { params: InstanceParams }) {
