@@ -12,6 +12,7 @@ import type { KeyFilters as Filters } from '@/lib/queries/filters';
 import type { ExportRequest } from '@/lib/queries/key-export';
 import { keyBrowserSearch, matchFor, parseKeyBrowserParams, useDatabases, useKeys, type KeyBrowserState } from '@/lib/queries/keys-browser';
 import { InstanceCrumbs } from '@/components/instance/instance-crumbs';
+import { useInstanceName } from '@/components/instance/use-instance-name';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
@@ -36,6 +37,7 @@ export function KeyBrowser({ id }: { id: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const state = parseKeyBrowserParams(searchParams);
+  const name = useInstanceName(id);
   const update = (patch: Partial<KeyBrowserState>) =>
     router.replace(`${pathname}${keyBrowserSearch({ ...state, ...patch })}`, { scroll: false });
 
@@ -102,7 +104,9 @@ export function KeyBrowser({ id }: { id: string }) {
     <div className="space-y-4">
       <header className="space-y-1">
         <InstanceCrumbs id={id} page="Keys" />
-        <h1 className="text-2xl font-bold text-slate-900">Keys <span className="font-normal text-slate-500">· {id}</span></h1>
+        <h1 className="text-2xl font-bold text-slate-900">
+          Keys <span className="font-normal break-all text-slate-500">· {name}</span>
+        </h1>
       </header>
       <KeyFilters id={id} state={state} db={db ?? 0} onChange={update} />
       <div className="flex flex-wrap items-center gap-2" data-testid="key-browser-actions">

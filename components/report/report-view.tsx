@@ -10,6 +10,7 @@ import { formatUtc } from '@/lib/report/format';
 import { reportFileName, type FleetReport, type InstanceReport, type ReportFormat } from '@/lib/report/types';
 import { isoWeekOf, nextWeek, parseIsoWeek, previousWeek } from '@/lib/report/week';
 import { InstanceCrumbs } from '@/components/instance/instance-crumbs';
+import { useInstanceName } from '@/components/instance/use-instance-name';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -51,6 +52,7 @@ function ReportControls({ instanceId, week, now, dataSince }: ReportViewProps & 
   const router = useRouter();
   const pickerId = useId();
   const current = parseIsoWeek(week)!;
+  const name = useInstanceName(instanceId ?? '');
   const weeks = pickerWeeks(now, dataSince);
   const latest = isoWeekOf(now);
   const base = instanceId === null ? '/report' : `/instances/${encodeURIComponent(instanceId)}/report`;
@@ -69,7 +71,7 @@ function ReportControls({ instanceId, week, now, dataSince }: ReportViewProps & 
     <div className="space-y-3 print:hidden">
       {instanceId === null ? null : <InstanceCrumbs id={instanceId} page="Weekly report" />}
       <h1 className="text-2xl font-semibold text-slate-900">
-        Weekly report{instanceId === null ? ': the fleet' : `: ${instanceId}`}
+        Weekly report{instanceId === null ? ': the fleet' : `: ${name}`}
       </h1>
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => go(previousWeek(current).id)} aria-label="The week before">
