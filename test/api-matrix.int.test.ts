@@ -127,6 +127,13 @@ Object.assign(MATRIX, {
     expected: VIEWER_MUTATION,
   },
 } satisfies Record<string, Row>);
+// Weekly report delivery (SPEC section 13): the reports sent to the webhook; the [id] row reads
+// one recorded in beforeAll.
+Object.assign(MATRIX, {
+  'GET /api/reports/sent': { path: '/api/reports/sent', expected: READ },
+  // path and params get the sent report's id in beforeAll.
+  'GET /api/reports/sent/[id]': { path: '', expected: READ },
+} satisfies Record<string, Row>);
 
 // Clients rows (SPEC section 11): the kill's body gets the id of a connection opened in beforeAll,
 // which only the admin's call kills (every other caller is refused before Redis is asked).
@@ -217,6 +224,14 @@ describe('API authorization matrix', () => {
     for (const key of ['GET /api/instances/[id]/jobs/[jobId]', 'DELETE /api/instances/[id]/jobs/[jobId]']) {
       Object.assign(MATRIX[key]!, { path: `/api/instances/m/jobs/${id}`, params: { id: 'm', jobId: id } });
     }
+  });
+
+  // The sent report the [id] row reads: claimed in the store as the weekly delivery claims a week.
+  beforeAll(async () => {
+    const { server } = await import('@/lib/server/root');
+    const id = server().sentReports.claim('2026-W01', Date.now(), '# Weekly report: the fleet, 2026-W01\n');
+    expect(id).not.toBeNull();
+    Object.assign(MATRIX['GET /api/reports/sent/[id]']!, { path: `/api/reports/sent/${id}`, params: { id: String(id) } });
   });
 
   // The connection the kill row's admin call kills.
