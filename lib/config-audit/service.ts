@@ -41,17 +41,6 @@ export function applySetting(instance: RedisInstance, name: string, value: strin
   return instance.run((client) => configSetOne(client, name, value));
 }
 
-/** Every node of a cluster instance's current view, masters first, with its address and role. */
-async function nodesOf(cluster: RedisInstance) {
-  const topology = cluster.topology!;
-  const view = await topology.current();
-  const byId = new Map(topology.known().map((instance) => [instance.id, instance]));
-  return view.nodes.flatMap((node) => {
-    const instance = byId.get(node.instanceId);
-    return instance ? [{ instance, address: node.address, role: node.role }] : [];
-  });
-}
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : 'unknown error');
 
 /** The worst status of an audit: a warning, then a note, then ok. */
@@ -66,7 +55,7 @@ function worstOf(summary: Record<AuditStatus, number>): AuditStatus {
  * can does the answer fail.
  */
 export async function readClusterConfig(cluster: RedisInstance): Promise<ClusterConfigResponse> {
-  const nodes = await nodesOf(cluster);
+  const nodes = await cluster.topology!.members();
   const reads = await Promise.allSettled(nodes.map((node) => readAudited(node.instance)));
   if (reads.length > 0 && reads.every((read) => read.status === 'rejected')) throw (reads[0] as PromiseRejectedResult).reason;
   const compared: InstanceSettings[] = [];
@@ -88,7 +77,7 @@ export async function readClusterConfig(cluster: RedisInstance): Promise<Cluster
  * has which). Its nodes are not listed apart: six rows of one deployment would bury the fleet.
  */
 async function clusterSettings(cluster: RedisInstance): Promise<{ read: InstanceSettings; cluster: NonNullable<DriftInstance['cluster']> }> {
-  const nodes = await nodesOf(cluster);
+  const nodes = await cluster.topology!.members();
   const reads = await Promise.allSettled(nodes.map((node) => node.instance.run(readAllConfig)));
   const answered = reads.flatMap((read, i) => (read.status === 'fulfilled' ? [{ instance: nodes[i]!.instance.id, ...read.value }] : []));
   if (answered.length === 0) throw reads.length > 0 ? (reads[0] as PromiseRejectedResult).reason : new Error('no node of the cluster is known');

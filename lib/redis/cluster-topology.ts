@@ -22,6 +22,14 @@ export interface ClusterNodes {
   forget(keep: Set<RedisInstance>): void;
 }
 
+/** A node of the current view with the instance Redlens reaches it through. */
+export interface ClusterMember {
+  instance: RedisInstance;
+  /** host:port */
+  address: string;
+  role: 'master' | 'replica';
+}
+
 /** host:port of a node line, with brackets around an IPv6 host. */
 const addressOf = ({ host, port }: { host: string; port: number }) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -110,6 +118,15 @@ export class ClusterTopology {
       }
     }
     throw unavailable ?? new ApiError('REDIS_UNAVAILABLE', `No node of cluster "${this.clusterId}" is known.`);
+  }
+
+  /** Every node of the current view (asked again when older than a few seconds), masters first, with its instance. */
+  async members(): Promise<ClusterMember[]> {
+    const view = await this.current();
+    return view.nodes.flatMap((node) => {
+      const instance = this.instances.get(node.instanceId);
+      return instance ? [{ instance, address: node.address, role: node.role }] : [];
+    });
   }
 
   /** The node line of an instance in the last view. */

@@ -5,6 +5,7 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { finishAudit, recordAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
+import type { ClusterMember } from '@/lib/redis/cluster-topology';
 import type { RedisInstance } from '@/lib/redis/registry';
 import type { Store } from '@/lib/store/sqlite';
 import { storeWriteFailed } from '@/lib/store/write-failure';
@@ -17,23 +18,6 @@ import type {
   ClusterNodeResetResult, ClusterSlowlogNode, ClusterSlowlogResetResponse, SlowlogConfig, SlowlogEntryView, SlowlogNodeRef, SlowlogResponse,
 } from './types';
 
-/** A node of the cluster with what its pages and the merge show of it. */
-interface NodeOfCluster {
-  instance: RedisInstance;
-  address: string;
-  role: 'master' | 'replica';
-}
-
-/** Every node of the cluster's current view (asked again when older than a few seconds), masters first. */
-export async function clusterNodes(cluster: RedisInstance): Promise<NodeOfCluster[]> {
-  const topology = cluster.topology!;
-  const view = await topology.current();
-  const byId = new Map(topology.known().map((instance) => [instance.id, instance]));
-  return view.nodes.flatMap((node) => {
-    const instance = byId.get(node.instanceId);
-    return instance ? [{ instance, address: node.address, role: node.role }] : [];
-  });
-}
 
 /**
  * The nodes whose archives make the cluster's: those of the current view, or when no node answers
@@ -70,7 +54,7 @@ const newestFirst = (a: SlowlogEntryView, b: SlowlogEntryView) =>
  * read does the answer fail (with the first node's error).
  */
 export async function readClusterSlowlog(cluster: RedisInstance): Promise<SlowlogResponse> {
-  const nodes = await clusterNodes(cluster);
+  const nodes = await cluster.topology!.members();
   const reads = await Promise.allSettled(nodes.map((node) => readSlowlog(node.instance)));
   const read: Array<{ address: string; config: SlowlogConfig }> = [];
   const entries: SlowlogEntryView[] = [];
@@ -109,7 +93,7 @@ export interface ResetAllBy {
 /** The audit action of each node's reset: the same as a reset from the node's own page. */
 export const NODE_RESET_AUDIT_ACTION = 'slowlog.reset';
 
-function failureOf(error: unknown, node: NodeOfCluster): Pick<ClusterNodeResetResult, 'redisReset' | 'error'> {
+function failureOf(error: unknown, node: ClusterMember): Pick<ClusterNodeResetResult, 'redisReset' | 'error'> {
   if (ApiError.is(error)) {
     // A typed field, never instanceof (Next bundles a module once per chunk).
     const redisReset = (error as Partial<SlowlogResetError>).redisReset === true;
@@ -123,7 +107,7 @@ function failureOf(error: unknown, node: NodeOfCluster): Pick<ClusterNodeResetRe
  * One node's reset, audited as a reset from its own page would be: a `pending` entry first (when
  * it cannot be written this node is not reset), then the outcome.
  */
-async function resetNode(node: NodeOfCluster, archive: SlowlogArchive, by: ResetAllBy): Promise<ClusterNodeResetResult> {
+async function resetNode(node: ClusterMember, archive: SlowlogArchive, by: ResetAllBy): Promise<ClusterNodeResetResult> {
   const ref = { address: node.address, instanceId: node.instance.id, role: node.role };
   let auditId: number;
   try {
@@ -159,7 +143,7 @@ async function resetNode(node: NodeOfCluster, archive: SlowlogArchive, by: Reset
  * stop the others; the answer says which did what.
  */
 export async function resetClusterSlowlog(cluster: RedisInstance, archive: SlowlogArchive, by: ResetAllBy): Promise<ClusterSlowlogResetResponse> {
-  const nodes = await clusterNodes(cluster);
+  const nodes = await cluster.topology!.members();
   const results = await Promise.all(nodes.map((node) => resetNode(node, archive, by)));
   return {
     nodes: results,
