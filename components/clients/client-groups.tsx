@@ -63,7 +63,7 @@ function GroupTable({ title, groups, emptyKey, pool, perInstance, testId, childr
 export function ClientGroups({ data }: { data: ClientsResponse }) {
   const { pool } = data.target;
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <GroupTable title="By name" groups={data.groups.byName} emptyKey="(no name)" pool={pool} perInstance={false} testId="clients-by-name" />
       <GroupTable title="By host" groups={data.groups.byHost} emptyKey="(no address)" pool={pool} perInstance testId="clients-by-host" />
       <GroupTable title="By library" groups={data.groups.byLibrary} emptyKey="(not reported)" pool={null} perInstance={false} testId="clients-by-library">

@@ -34,14 +34,14 @@ export function NodeBadge({ node }: { node: KeyNode }) {
 export function KeyRowContent({ row, name }: { row: ListedKey; name?: string }) {
   return (
     <>
-      <span className="min-w-0 flex-1 truncate font-mono text-slate-900" title={row.key}>
+      <span className="min-w-0 flex-1 truncate font-mono text-slate-900" title={row.key} data-testid="row-name">
         {name ?? row.key}
       </span>
       {row.node ? <NodeBadge node={row.node} /> : null}
       {measured(row) ? (
         <>
           <TypeBadge type={row.type} />
-          <span className="w-20 shrink-0 text-right tabular-nums text-xs text-slate-600 sm:w-24">{ttlText(row.ttlMs)}</span>
+          <span className="w-16 shrink-0 text-right tabular-nums text-xs text-slate-600 sm:w-24">{ttlText(row.ttlMs)}</span>
           <span className="hidden w-20 shrink-0 text-right tabular-nums text-xs text-slate-600 sm:inline">
             {row.memoryBytes === undefined ? '' : formatBytes(row.memoryBytes)}
           </span>
@@ -63,7 +63,7 @@ export function KeyRowHeader({ cluster = false }: { cluster?: boolean }) {
       <span className="flex-1">Name</span>
       {cluster ? <span className="w-12 text-right sm:w-32">Node</span> : null}
       <span className="w-14 text-center">Type</span>
-      <span className="w-20 text-right sm:w-24">TTL</span>
+      <span className="w-16 text-right sm:w-24">TTL</span>
       <span className="hidden w-20 text-right sm:inline">Memory</span>
     </div>
   );

@@ -161,7 +161,7 @@ function FleetReportBody({ week, now }: { week: string; now: number }) {
 function FleetSummary({ report }: { report: FleetReport }) {
   const ids = (list: string[]) => (list.length === 0 ? '—' : list.join(', '));
   return (
-    <Card className="print:shadow-none" data-testid="report-fleet-summary">
+    <Card className="overflow-x-auto print:shadow-none" data-testid="report-fleet-summary">
       <h2 className="text-xl font-semibold text-slate-900">The fleet, {report.week}</h2>
       <p className="mb-2 text-sm text-slate-600">
         {formatUtc(report.from)} to {formatUtc(report.to)}, compared with {report.previousWeek}. {report.instances.length} instances.

@@ -78,7 +78,7 @@ export function FingerprintTable({ stats, label, ...rest }: FingerprintTableProp
                       <p className="mt-1 max-w-prose text-xs text-slate-700">{stat.warning.advice}</p>
                     </>
                   ) : (
-                    <span className="text-xs text-slate-400">none</span>
+                    <span className="text-xs text-slate-500">none</span>
                   )}
                 </td>
               </tr>

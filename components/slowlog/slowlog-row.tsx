@@ -39,7 +39,7 @@ export function SlowlogRow({ entry, runId, showNode = false }: SlowlogRowProps) 
           <RelativeTime at={ms} />
         </span>
         {runId ? (
-          <span className="block text-[11px] text-slate-400" title={`Redis run_id ${runId}, entry id ${entry.id}`}>
+          <span className="block text-[11px] text-slate-500" title={`Redis run_id ${runId}, entry id ${entry.id}`}>
             run {runId.slice(0, 8)} · #{entry.id}
           </span>
         ) : null}
@@ -70,7 +70,7 @@ export function SlowlogRow({ entry, runId, showNode = false }: SlowlogRowProps) 
               {index === 0 ? (
                 <span className="font-semibold text-slate-900">{arg}</span>
               ) : arg === '' ? (
-                <span className="text-slate-400">&quot;&quot;</span>
+                <span className="text-slate-500">&quot;&quot;</span>
               ) : (
                 <span className="rounded bg-slate-100 px-0.5">{arg}</span>
               )}
