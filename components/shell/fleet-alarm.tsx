@@ -25,6 +25,13 @@ export function alarmIconHref(alarm: Exclude<FleetAlarm, 'ok'>): string {
 
 const ICON_ATTRIBUTE = 'data-fleet-alarm';
 
+/**
+ * Only the dashboard's own document is marked: it has the icon link of app/icon.svg. A document
+ * put in its place (a test's setContent, a printed report) is left as it is: a head changed under
+ * it would make the browser look for /favicon.ico, which does not exist.
+ */
+const isDashboardDocument = () => document.head.querySelector(`link[rel="icon"]:not([${ICON_ATTRIBUTE}])`) !== null;
+
 export function FleetAlarmMarks() {
   const fleet = useQuery({ ...fleetQuery(), refetchInterval: POLL_FLEET_ALARM_MS });
   const instances = fleet.data?.instances;
@@ -33,6 +40,7 @@ export function FleetAlarmMarks() {
 
   useEffect(() => {
     const mark = () => {
+      if (!isDashboardDocument()) return;
       const marked = titleWithAlarm(document.title, alarm);
       if (document.title !== marked) document.title = marked;
     };
@@ -45,7 +53,7 @@ export function FleetAlarmMarks() {
 
   useEffect(() => {
     document.head.querySelector(`link[${ICON_ATTRIBUTE}]`)?.remove();
-    if (alarm === 'ok') return;
+    if (alarm === 'ok' || !isDashboardDocument()) return;
     // The last icon link wins; Next's own (app/icon.svg) stays for when all is well again.
     const link = document.createElement('link');
     link.rel = 'icon';
