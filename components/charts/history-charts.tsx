@@ -105,6 +105,7 @@ function HistoryBody({ id, data }: { id: string; data: MetricsResult }) {
             events={marks}
             syncId={`history-${id}`}
             explainEmpty={!empty}
+            spanWords={spanWords}
           />
         ))}
       </div>

@@ -47,9 +47,11 @@ interface MetricChartProps {
   syncId: string;
   /** Say why this chart alone is empty (off when nothing at all was recorded: the page says so). */
   explainEmpty?: boolean;
+  /** What the chart covers, after "over": "the last 1 hour" (the default), or a chosen window's ends. */
+  spanWords?: string;
 }
 
-export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, bands, events = [], syncId, explainEmpty = true }: MetricChartProps) {
+export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, bands, events = [], syncId, explainEmpty = true, spanWords = `the last ${RANGE_LABELS[range].long}` }: MetricChartProps) {
   const stats = spec.series.map((s) => ({ series: s, stats: seriesStats(series[s.metric]) }));
   const primary = stats[0]?.stats ?? seriesStats([]);
   const hasData = stats.some((entry) => entry.stats.count > 0);
@@ -61,7 +63,7 @@ export function MetricChart({ spec, rows, series, range, from, to, stepSeconds, 
     <figure
       data-testid={`chart-${spec.id}`}
       data-points={primary.count}
-      aria-label={chartSummary(spec, stats, range, bands.length, events)}
+      aria-label={chartSummary(spec, stats, spanWords, bands.length, events)}
       data-events={events.length}
       className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
@@ -212,7 +214,7 @@ function CurrentValue({ latest, text, to, stepSeconds, range }: CurrentValueProp
 function chartSummary(
   spec: ChartSpec,
   stats: { series: SeriesSpec; stats: SeriesStats }[],
-  range: HistoryRange,
+  spanWords: string,
   findings: number,
   events: EventMark[],
 ): string {
@@ -225,5 +227,5 @@ function chartSummary(
   const target = spec.target ? ` Target line: ${spec.target.label}.` : '';
   const marked = findings > 0 ? ` ${findings} finding${findings === 1 ? '' : 's'} marked.` : '';
   const happened = events.length > 0 ? ` Events marked: ${events.map((mark) => mark.label).join('; ')}.` : '';
-  return `${spec.title} over the last ${RANGE_LABELS[range].long}. ${parts.join('; ')}.${target}${marked}${happened}`;
+  return `${spec.title} over ${spanWords}. ${parts.join('; ')}.${target}${marked}${happened}`;
 }

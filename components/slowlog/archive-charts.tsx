@@ -30,14 +30,14 @@ interface ArchiveChartsProps {
   analysis: SlowlogArchiveResponse['analysis'];
   span: TimeWindow;
   /** "24 hours": the range in words. */
-  rangeWords: string;
+  spanWords: string;
 }
 
-export function ArchiveCharts({ analysis, span, rangeWords }: ArchiveChartsProps) {
+export function ArchiveCharts({ analysis, span, spanWords }: ArchiveChartsProps) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-      <EntriesPerBucket perMinute={analysis.perMinute} minStepMs={analysis.timeByFingerprint.stepSeconds * 1000} span={span} rangeWords={rangeWords} />
-      <TimeByFingerprint data={analysis.timeByFingerprint} span={span} rangeWords={rangeWords} />
+      <EntriesPerBucket perMinute={analysis.perMinute} minStepMs={analysis.timeByFingerprint.stepSeconds * 1000} span={span} spanWords={spanWords} />
+      <TimeByFingerprint data={analysis.timeByFingerprint} span={span} spanWords={spanWords} />
     </div>
   );
 }
@@ -46,13 +46,13 @@ function EntriesPerBucket({
   perMinute,
   minStepMs,
   span,
-  rangeWords,
+  spanWords,
 }: {
   perMinute: Array<[number, number]>;
   /** the server's bucket: a long range is counted per hour, never finer */
   minStepMs: number;
   span: TimeWindow;
-  rangeWords: string;
+  spanWords: string;
 }) {
   const rangeMs = span.to - span.from;
   const stepMs = Math.max(bucketStepMs(rangeMs), minStepMs);
@@ -62,8 +62,8 @@ function EntriesPerBucket({
   const title = `Slow entries per ${stepMs === 60_000 ? 'minute' : formatStep(stepMs)}`;
   const summary =
     total === 0
-      ? `${title} over the last ${rangeWords}: none.`
-      : `${title} over the last ${rangeWords}: ${plural(total, 'entry', 'entries')} in all, at most ${formatNumber(peak?.count ?? 0, 0)} in one ${formatStep(stepMs)} bucket, from ${formatDateTime(peak?.t ?? 0)}.`;
+      ? `${title} over ${spanWords}: none.`
+      : `${title} over ${spanWords}: ${plural(total, 'entry', 'entries')} in all, at most ${formatNumber(peak?.count ?? 0, 0)} in one ${formatStep(stepMs)} bucket, from ${formatDateTime(peak?.t ?? 0)}.`;
 
   return (
     <ChartFigure title={title} summary={summary} testId="slowlog-chart-per-minute">
@@ -95,11 +95,11 @@ function EntriesPerBucket({
 function TimeByFingerprint({
   data,
   span,
-  rangeWords,
+  spanWords,
 }: {
   data: SlowlogArchiveResponse['analysis']['timeByFingerprint'];
   span: TimeWindow;
-  rangeWords: string;
+  spanWords: string;
 }) {
   const rangeMs = span.to - span.from;
   const stepMs = Math.max(bucketStepMs(rangeMs), data.stepSeconds * 1000);
@@ -110,8 +110,8 @@ function TimeByFingerprint({
   const title = 'Time in slow commands by fingerprint';
   const summary =
     totals.length === 0
-      ? `${title} over the last ${rangeWords}: none.`
-      : `${title} over the last ${rangeWords}, per ${formatStep(stepMs)}: ${totals
+      ? `${title} over ${spanWords}: none.`
+      : `${title} over ${spanWords}, per ${formatStep(stepMs)}: ${totals
           .map((entry) => `${fingerprintName(entry.series)} ${formatMicros(entry.micros)}`)
           .join('; ')}.`;
 

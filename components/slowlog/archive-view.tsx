@@ -21,7 +21,7 @@ import { OwnToggle } from './own-toggle';
 import { SlowlogTable } from './slowlog-table';
 import { TableSkeleton } from './slowlog-skeleton';
 import { pushQuery } from './url';
-import { archiveRangeChosen, archiveRangeWords, archiveSpanWords, parseArchiveView, type ArchiveOpening } from './model/archive-url';
+import { archiveRangeChosen, archiveSpanWords, parseArchiveView, type ArchiveOpening } from './model/archive-url';
 
 /**
  * `newestAt`: the newest live entry's time (unix ms), null when there is none, undefined until the
@@ -80,7 +80,6 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
   const { response, view, span } = result;
   const fingerprintsHeadingId = useId();
   const entriesHeadingId = useId();
-  const rangeWords = archiveRangeWords(view.range);
   const spanWords = archiveSpanWords(view);
   const matching = view.q ? ` matching “${view.q}”` : '';
 
@@ -134,7 +133,7 @@ function ArchiveBody({ id, result }: { id: string; result: ArchiveResult }) {
       </div>
       <PageLinks result={result} />
 
-      <ArchiveCharts analysis={response.analysis} span={span} rangeWords={rangeWords} />
+      <ArchiveCharts analysis={response.analysis} span={span} spanWords={spanWords} />
 
       <section aria-labelledby={fingerprintsHeadingId} className="space-y-2">
         <h3 id={fingerprintsHeadingId} className="text-base font-semibold text-slate-900">
