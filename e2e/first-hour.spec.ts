@@ -121,6 +121,8 @@ test('the history charts take a custom from/to window kept in the URL; a preset 
   const charts = page.getByTestId('history-charts');
   await expect(charts.getByTestId('range-1h')).toHaveAttribute('aria-pressed', 'false');
   await expect(charts.getByTestId('history-range-custom').locator('summary')).toContainText('Custom:');
+  // The charts say which window they cover, not "the last 1 hour".
+  await expect(charts.getByTestId('chart-usedMemory')).toHaveAttribute('aria-label', /over \d{4}-\d\d-\d\d \d\d:\d\d:\d\d – \d{4}-/);
 
   // Through the form: a window is applied to the URL.
   await page.goto('/instances/e2e-main?range=1h');
