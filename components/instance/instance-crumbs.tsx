@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Fragment } from 'react';
 import { useInstances } from '@/lib/queries/instances';
 import { useHydrated } from '@/lib/queries/use-hydrated';
+import type { InstanceSummary } from '@/lib/api/types';
 import { instanceCrumbs } from './model/crumbs';
 
 const CRUMB_LINK =
@@ -15,6 +16,11 @@ export function InstanceCrumbs({ id, page }: { id: string; page: string | null }
   // The server renders the id: a list fetched before hydration must not change the first render.
   const hydrated = useHydrated();
   const summary = hydrated ? instances.data?.instances.find((instance) => instance.id === id) : undefined;
+  return <InstanceCrumbTrail id={id} page={page} summary={summary} />;
+}
+
+/** The trail of an instance whose summary the caller already has (the instance page's header). */
+export function InstanceCrumbTrail({ id, page, summary }: { id: string; page: string | null; summary: InstanceSummary | undefined }) {
   const trail = instanceCrumbs(id, page, summary);
   return (
     <nav aria-label="Breadcrumb" className="text-sm print:hidden" data-testid="breadcrumbs">

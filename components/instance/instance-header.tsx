@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { TargetNote } from '@/components/ui/target-note';
 import { judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
 import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
-import { InstanceCrumbs } from './instance-crumbs';
+import { InstanceCrumbTrail } from './instance-crumbs';
 
 interface InstanceHeaderProps {
   id: string;
@@ -32,7 +32,7 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
   const name = summary?.name ?? info?.instance.name ?? id;
   return (
     <header className="space-y-2" data-testid="instance-header">
-      <InstanceCrumbs id={id} page={null} />
+      <InstanceCrumbTrail id={id} page={null} summary={summary} />
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
         {summary?.memberOf ? <Badge data-testid="cluster-node-badge">cluster node</Badge> : null}
