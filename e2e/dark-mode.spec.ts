@@ -1,6 +1,8 @@
 // Dark mode: the system's setting (prefers-color-scheme) unless this browser chose otherwise with
 // the toggle in the user menu, applied before the first paint; the charts' axes turn with it.
-// Writes the README's screenshots of the instance page and the key browser in both themes.
+// Takes the screenshots of the instance page and the key browser in both themes: into
+// .reports/screenshots/, or the README's public/screenshots/ with REDLENS_README_SCREENSHOTS=1
+// (a test run leaves the checkout as it was).
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { DASHBOARD_PAGES, openPage, seedPages } from './support/pages';
@@ -91,6 +93,8 @@ test('the toggle chooses the theme for this browser, kept after a reload and ove
   expect(await themeAtFirstBody(page)).toBe('dark');
 });
 
+const SCREENSHOT_DIR = process.env.REDLENS_README_SCREENSHOTS === '1' ? 'public/screenshots' : '.reports/screenshots';
+
 test('screenshots of the instance page and the key browser in both themes (README)', async ({ page, mainRedis }) => {
   await seedPages(mainRedis);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -99,7 +103,8 @@ test('screenshots of the instance page and the key browser in both themes (READM
     for (const [target, file] of [[INSTANCE, 'instance'], [KEYS, 'keys']] as const) {
       await openPage(page, target);
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-      await page.screenshot({ path: `public/screenshots/${file}-${colorScheme}.png` });
+      // The README shows the dark pair (its light pages are scripts/screenshots.mjs's).
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/${file}-${colorScheme}.png` });
     }
   }
 });
