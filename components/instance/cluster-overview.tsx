@@ -4,7 +4,6 @@
 // to its own page, and the whole's history and events. What changed comes first, as on every
 // instance page. The cluster has no INFO of its own: its per-node pages (commands, latency,
 // clients) are the nodes'.
-import Link from 'next/link';
 import type { ClusterResponse } from '@/lib/fleet/types';
 import { formatBytes, formatClock, formatNumber, formatPercent, formatRate } from '@/lib/format';
 import { useCluster } from '@/lib/queries/cluster';
@@ -25,20 +24,9 @@ import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { Stat, StatList } from '@/components/ui/stat';
 import { ClusterNodesTable } from './cluster-nodes-table';
 import { InstanceCrumbs } from './instance-crumbs';
+import { InstancePagesNav } from './instance-pages-nav';
 import { InstanceNotFound } from './instance-not-found';
 import { slotsStateText } from './model/cluster-view';
-
-/**
- * The cluster's pages that answer for the whole (each walks or merges every node); commands,
- * latency and clients read one server's INFO or CLIENT LIST: they are the nodes' pages.
- */
-const CLUSTER_PAGES = [
-  { path: 'keys', label: 'Browse keys' },
-  { path: 'slowlog', label: 'Slow log' },
-  { path: 'analysis', label: 'Keyspace analysis' },
-  { path: 'config', label: 'Config audit' },
-  { path: 'report', label: 'Weekly report' },
-] as const;
 
 export function ClusterOverview({ id }: { id: string }) {
   const cluster = useCluster(id);
@@ -100,17 +88,7 @@ function ClusterHeader({ id, cluster }: { id: string; cluster: ClusterResponse |
         <h1 className="break-words text-2xl font-bold text-slate-900">{summary?.name ?? id}</h1>
         <Badge data-testid="cluster-badge">Redis Cluster</Badge>
         {summary ? <InstanceStatusBadge status={summary.status} /> : null}
-        <nav aria-label="Instance pages" className="flex flex-wrap gap-2 sm:ml-auto">
-          {CLUSTER_PAGES.map((page) => (
-            <Link
-              key={page.path}
-              href={`/instances/${encodeURIComponent(id)}/${page.path}`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-            >
-              {page.label}
-            </Link>
-          ))}
-        </nav>
+        <InstancePagesNav id={id} cluster />
       </div>
       {cluster ? (
         <p className="text-sm text-slate-600" data-testid="cluster-summary">

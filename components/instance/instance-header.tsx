@@ -1,5 +1,4 @@
 // Who the instance is and how fresh the figures are: name, address, version, role, mode, uptime.
-import Link from 'next/link';
 import type { InfoResponse, InstanceSummary } from '@/lib/api/types';
 import { formatClock, formatDuration, formatPercent } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
@@ -7,6 +6,7 @@ import { TargetNote } from '@/components/ui/target-note';
 import { judgeRecentHitRatio, windowLabel } from '@/components/overview/model/recent-figures';
 import { InstanceStatusBadge } from '@/components/overview/instance-status-badge';
 import { InstanceCrumbTrail } from './instance-crumbs';
+import { InstancePagesNav } from './instance-pages-nav';
 
 interface InstanceHeaderProps {
   id: string;
@@ -16,18 +16,6 @@ interface InstanceHeaderProps {
   infoUnavailable?: boolean;
 }
 
-
-/** The instance's other pages, linked from its header. */
-const INSTANCE_PAGES = [
-  { path: 'keys', label: 'Browse keys' },
-  { path: 'slowlog', label: 'Slow log' },
-  { path: 'analysis', label: 'Keyspace analysis' },
-  { path: 'commands', label: 'Commands' },
-  { path: 'latency', label: 'Latency' },
-  { path: 'clients', label: 'Clients' },
-  { path: 'config', label: 'Config audit' },
-  { path: 'report', label: 'Weekly report' },
-] as const;
 export function InstanceHeader({ id, summary, info, infoUnavailable = false }: InstanceHeaderProps) {
   const name = summary?.name ?? info?.instance.name ?? id;
   return (
@@ -37,17 +25,7 @@ export function InstanceHeader({ id, summary, info, infoUnavailable = false }: I
         <h1 className="break-words text-2xl font-bold text-slate-900">{name}</h1>
         {summary?.memberOf ? <Badge data-testid="cluster-node-badge">cluster node</Badge> : null}
         {summary ? <InstanceStatusBadge status={summary.status} infoUnavailable={infoUnavailable} /> : null}
-        <nav aria-label="Instance pages" className="flex flex-wrap gap-2 sm:ml-auto">
-          {INSTANCE_PAGES.map((page) => (
-            <Link
-              key={page.path}
-              href={`/instances/${encodeURIComponent(id)}/${page.path}`}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
-            >
-              {page.label}
-            </Link>
-          ))}
-        </nav>
+        <InstancePagesNav id={id} />
       </div>
       {summary ? (
         <p className="break-all font-mono text-sm text-slate-600">

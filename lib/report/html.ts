@@ -110,12 +110,10 @@ function instanceSection(report: InstanceReport): string {
 </section>`;
 }
 
-// The document stands alone (a download, opened from disk or printed): an empty icon keeps the
-// browser from asking a server for /favicon.ico.
 function documentOf(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title><link rel="icon" href="data:,"><style>${REPORT_STYLES}</style></head>
+<title>${e(title)}</title><style>${REPORT_STYLES}</style></head>
 <body>${body}</body></html>
 `;
 }
