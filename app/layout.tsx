@@ -4,7 +4,6 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
-import { THEME_SCRIPT } from '@/components/shell/theme';
 
 export const metadata: Metadata = {
   title: { default: 'Redlens', template: '%s · Redlens' },
@@ -20,8 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     // suppressHydrationWarning: the theme script sets data-theme on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* Before paint: the stored or the system's theme, so a dark page never flashes white. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {/* Before paint (blocking, not async): the stored or the system's theme, so a dark page
+            never flashes white. app/theme.js/route.ts serves it. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts -- blocking is the point: before paint */}
+        <script nonce={nonce} src="/theme.js" />
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a

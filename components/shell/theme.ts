@@ -1,4 +1,4 @@
-// The theme's one vocabulary, shared by the root layout's inline script (runs before paint, so no
+// The theme's one vocabulary, shared by the root layout's script (/theme.js, runs before paint, so no
 // flash of the wrong theme) and the toggle in the user menu. The palette is app/globals.css's.
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
