@@ -13,6 +13,9 @@ mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** The names of failed tests, printed again at the end: CI keeps only the tail of the output. */
+const failures = [];
+const firstLine = (messages = []) => String(messages[0] ?? '').split('\n').find((line) => line.trim()) ?? '';
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${path.basename(command)} ${args.join(' ')}`);
@@ -43,6 +46,19 @@ function vitestSuite(project) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults.filter((result) => result.status === 'failed')) {
+      failures.push(`${project}: ${path.relative(root, file.name)} > ${test.fullName}: ${firstLine(test.failureMessages)}`);
+    }
+  }
+}
+
+/** Every test of a Playwright JSON report, through nested describe blocks. */
+function* playwrightTests(suites = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests) yield { spec, test };
+    yield* playwrightTests(suite.suites);
+  }
 }
 
 /** Playwright's JSON reporter: expected = passed, unexpected = failed, flaky counts as failed. */
@@ -53,7 +69,12 @@ function playwrightSuite() {
     totals.failed += 1;
     return;
   }
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats, suites } = JSON.parse(readFileSync(file, 'utf8'));
+  for (const { spec, test } of playwrightTests(suites)) {
+    if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
+    const error = test.results.flatMap((result) => result.errors ?? []).map((e) => e.message)[0];
+    failures.push(`e2e${test.status === 'flaky' ? ' (flaky)' : ''}: ${spec.file}:${spec.line} > ${spec.title}: ${firstLine([error])}`);
+  }
   totals.passed += stats.expected;
   totals.failed += stats.unexpected + stats.flaky + (ok || stats.unexpected + stats.flaky > 0 ? 0 : 1);
   totals.skipped += stats.skipped;
@@ -72,5 +93,8 @@ else {
 }
 
 console.log(`\n${lines.join('\n')}\n`);
+// Colour codes stripped and each line cut, so the list stays readable in a log's tail.
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '').slice(0, 300);
+if (failures.length > 0) console.log(`Failed tests:\n${failures.slice(0, 20).map((line) => `  ${plain(line)}`).join('\n')}\n`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
