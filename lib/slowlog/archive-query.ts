@@ -84,6 +84,13 @@ type Keep = keyof typeof KEEPS;
 
 const showsOwn = (filter: Pick<ArchiveFilter, 'own'>) => filter.own !== 'hide';
 
+/** What one page read found: its entries, where the next page starts, a search's progress. */
+interface ArchivePage {
+  entries: ArchivedEntry[];
+  nextCursor: string | null;
+  search: ArchiveSearchProgress | null;
+}
+
 export class ArchiveReader {
   private readonly page;
   private readonly chunkEnd;
@@ -113,26 +120,35 @@ export class ArchiveReader {
   async query(instance: string, filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
     const window = { from: filter.from ?? 0, to: filter.to ?? now };
     const found = filter.q ? await this.search(instance, filter, window) : await this.read(instance, filter, window);
-    const { entries, nextCursor } = found;
+    return this.answer(instance, filter, window, found, (gapWindow) => this.gaps.all({ instance, ...gapWindow }) as SlowlogGap[]);
+  }
+
+  /**
+   * A page's answer: its entries, the gaps noticed while they were logged (`gapsIn`: from the
+   * page's oldest entry, or the range's start on the last page, to where the page starts), how
+   * many of Redlens's own were left out, and the charts: of the range, or of a search's matches.
+   */
+  private async answer(
+    instances: Instances, filter: ArchiveFilter, window: { from: number; to: number }, found: ArchivePage,
+    gapsIn: (gapWindow: { fromMs: number; toMs: number }) => SlowlogGap[],
+  ): Promise<SlowlogArchiveResponse> {
+    const { entries, nextCursor, search } = found;
     await yieldToEventLoop();
-    // Gaps noticed while the page's entries were logged: from its oldest entry (or the range's
-    // start on the last page) to where the page starts.
     const oldest = entries[entries.length - 1];
-    const gaps = this.gaps.all({
-      instance,
+    const gaps = gapsIn({
       fromMs: nextCursor && oldest ? oldest.timestamp * 1000 : window.from,
       toMs: filter.before ? decodeCursor(filter.before).ts * 1000 + 999 : window.to,
-    }) as SlowlogGap[];
+    });
     const showOwn = showsOwn(filter);
     return {
       entries,
       truncated: nextCursor !== null,
       nextCursor,
       gaps,
-      own: { shown: showOwn, hidden: showOwn ? 0 : this.rollup.ownCount(instance, window) },
+      own: { shown: showOwn, hidden: showOwn ? 0 : this.rollup.ownCount(instances, window) },
       ...(filter.q
-        ? { total: null, search: found.search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } }
-        : await this.analyse(instance, window, showOwn)),
+        ? { total: null, search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } }
+        : await this.analyse(instances, window, showOwn)),
     };
   }
 
@@ -177,18 +193,27 @@ export class ArchiveReader {
     for (;;) {
       const end = this.chunkEnd.get({ ...params, offset: SEARCH_CHUNK - 1 }) as Pick<ArchiveRow, 'ts' | 'id' | 'run_id'> | undefined;
       const wanted = filter.limit - entries.length;
+      // At most PAGE_CHUNK kept rows a statement: a chunk where nearly everything matches (a
+      // page without Redlens's own) would otherwise turn thousands of rows into entries at once.
+      const take = Math.min(wanted, PAGE_CHUNK);
       const rows = (
         end
           ? // The chunk's end as the range's start too: SQLite bounds the scan by `ts >=`, not by the row value.
-            statements.upTo.all({ ...params, from: Math.max(params.from, end.ts), ets: end.ts, erun: end.run_id, eid: end.id, limit: wanted + 1 })
-          : statements.toEnd.all({ ...params, limit: wanted + 1 })
+            statements.upTo.all({ ...params, from: Math.max(params.from, end.ts), ets: end.ts, erun: end.run_id, eid: end.id, limit: take + 1 })
+          : statements.toEnd.all({ ...params, limit: take + 1 })
       ) as ArchiveRow[];
-      if (rows.length > wanted) {
-        // The page is full inside this chunk: continue after its last match.
-        for (const row of rows.slice(0, wanted)) entries.push(toEntry(row));
-        const last = keyOf(rows[wanted - 1]!);
-        progress.scannedBackTo = last.ts * 1000;
-        return { entries, nextCursor: encodeCursor(last), search: progress };
+      if (rows.length > take) {
+        for (const row of rows.slice(0, take)) entries.push(toEntry(row));
+        const last = keyOf(rows[take - 1]!);
+        if (take === wanted) {
+          // The page is full inside this chunk: continue after its last match.
+          progress.scannedBackTo = last.ts * 1000;
+          return { entries, nextCursor: encodeCursor(last), search: progress };
+        }
+        // The page wants more than one statement keeps: on from the last one kept, same chunk.
+        params = { ...params, ...cursorParams(last) };
+        await yieldToEventLoop();
+        continue;
       }
       for (const row of rows) entries.push(toEntry(row));
       progress.scannedRows += end ? SEARCH_CHUNK : 0;
@@ -216,29 +241,13 @@ export class ArchiveReader {
    */
   async queryNodes(nodes: readonly SlowlogNodeRef[], filter: ArchiveFilter, now = Date.now()): Promise<SlowlogArchiveResponse> {
     const window = { from: filter.from ?? 0, to: filter.to ?? now };
-    const ids = nodes.map((node) => node.instanceId);
-    const { entries, nextCursor, search } = await this.readNodes(nodes, filter, window);
-    await yieldToEventLoop();
-    const oldest = entries[entries.length - 1];
-    const gapWindow = {
-      fromMs: nextCursor && oldest ? oldest.timestamp * 1000 : window.from,
-      toMs: filter.before ? decodeCursor(filter.before).ts * 1000 + 999 : window.to,
-    };
-    const gaps = nodes
-      .flatMap((node) => (this.gaps.all({ instance: node.instanceId, ...gapWindow }) as SlowlogGap[]).map((gap) => ({ ...gap, node })))
-      .sort((a, b) => b.recordedAt - a.recordedAt)
-      .slice(0, 1000);
-    const showOwn = showsOwn(filter);
-    return {
-      entries,
-      truncated: nextCursor !== null,
-      nextCursor,
-      gaps,
-      own: { shown: showOwn, hidden: showOwn ? 0 : this.rollup.ownCount(ids, window) },
-      ...(filter.q
-        ? { total: null, search, analysis: { basis: 'matches' as const, ...analyseEntries(entries) } }
-        : await this.analyse(ids, window, showOwn)),
-    };
+    const found = await this.readNodes(nodes, filter, window);
+    return this.answer(nodes.map((node) => node.instanceId), filter, window, found, (gapWindow) =>
+      nodes
+        .flatMap((node) => (this.gaps.all({ instance: node.instanceId, ...gapWindow }) as SlowlogGap[]).map((gap) => ({ ...gap, node })))
+        .sort((a, b) => b.recordedAt - a.recordedAt)
+        .slice(0, 1000),
+    );
   }
 
   /**
@@ -278,9 +287,8 @@ export class ArchiveReader {
 
   /** The charts and the ranking of a whole range, from the rollups. */
   private async analyse(instance: Instances, window: { from: number; to: number }, showOwn: boolean) {
-    const fingerprints = this.rollup.rank(instance, window, showOwn);
-    await yieldToEventLoop();
-    const series = this.rollup.series(instance, window, fingerprints, showOwn);
+    const fingerprints = await this.rollup.rank(instance, window, showOwn);
+    const series = await this.rollup.series(instance, window, fingerprints, showOwn);
     const total = series.perMinute.reduce((sum, [, count]) => sum + count, 0);
     return { total, search: null, analysis: { basis: 'range' as const, fingerprints, ...series } };
   }

@@ -108,6 +108,14 @@ describe(`the archive at ${ROWS.toLocaleString('en-US')} entries`, () => {
     expect(first.total).toBeGreaterThan(30_000);
   });
 
+  it('a search that matches every entry fills a page of 1,200 past one statement\'s 500 rows: none skipped, none twice', async () => {
+    const page = JSON.parse(await archive({ ...range(DAY), q: ':data', limit: 1200 }));
+    const ids = page.entries.map((entry: { id: number }) => entry.id);
+    expect(ids).toEqual(Array.from({ length: 1200 }, (_, i) => ROWS - 1 - i));
+    const next = JSON.parse(await archive({ ...range(DAY), q: ':data', limit: 1200, before: page.nextCursor }));
+    expect(next.entries[0].id).toBe(ROWS - 1201);
+  });
+
   it('says how far a search went and continues from there', async () => {
     const page = JSON.parse(await archive({ ...range(30 * DAY), q: 'no-such-key' }));
     expect(page.entries).toEqual([]);

@@ -1,5 +1,7 @@
 // The slow log charts' data, kept per minute and per hour at write time, so a chart over 30 days
 // reads at most a few tens of thousands of rollup rows instead of every archived entry.
+import 'server-only';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Store } from '@/lib/store/sqlite';
 import type { FingerprintStat, SlowlogArchiveResponse } from './types';
 import type { TimeWindow } from '@/lib/time-range';
@@ -27,6 +29,8 @@ const MINUTE_TABLE_MAX_MS = 24 * HOUR;
 const RANKED = 100;
 /** Fingerprints the time chart shows one by one; the rest are 'other'. */
 const CHARTED = 8;
+/** How much of a rollup one statement of the charts reads: a few thousand rows of either table. */
+const PIECE_MS = { slowlog_rollup_1m: 3 * HOUR, slowlog_rollup_1h: 5 * 24 * HOUR } as const;
 
 /** What one written entry adds to its minute. */
 export interface RollupInput {
@@ -144,52 +148,70 @@ export class SlowlogRollup {
       .get({ ...of.params, from: plan.from, to: window.to }) as number;
   }
 
-  /** The fingerprint ranking of a window, most time first; `showOwn` false leaves Redlens's own out. */
-  rank(instances: Instances, window: TimeWindow, showOwn = true): FingerprintStat[] {
+  /**
+   * The fingerprint ranking of a window, most time first; `showOwn` false leaves Redlens's own out.
+   * Read a piece of the window at a time (see piecesOf), the pieces' sums added up here.
+   */
+  async rank(instances: Instances, window: TimeWindow, showOwn = true): Promise<FingerprintStat[]> {
     const plan = planOf(window);
     const of = instanceTerm(instances);
-    const rows = this.db
-      .prepare(
-        `SELECT fingerprint, sum(count) AS count, sum(total_us) AS total, max(max_us) AS max, max(warning) AS warning
-         FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
-         GROUP BY fingerprint ORDER BY total DESC, count DESC LIMIT ${RANKED}`,
-      )
-      .all({ ...of.params, from: plan.from, to: window.to }) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
-    return rows.map((row) => ({
-      fingerprint: row.fingerprint,
-      count: row.count,
-      totalMicros: row.total,
-      maxMicros: row.max,
-      warning: row.warning === null ? null : warningByPattern(row.warning),
-    }));
+    const statement = this.db.prepare(
+      `SELECT fingerprint, sum(count) AS count, sum(total_us) AS total, max(max_us) AS max, max(warning) AS warning
+       FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
+       GROUP BY fingerprint`,
+    );
+    const sums = new Map<string, { count: number; total: number; max: number; warning: string | null }>();
+    for (const piece of await this.piecesOf(plan, of, window.to)) {
+      const rows = statement.all({ ...of.params, ...piece }) as Array<{ fingerprint: string; count: number; total: number; max: number; warning: string | null }>;
+      for (const row of rows) {
+        const sum = sums.get(row.fingerprint);
+        if (!sum) sums.set(row.fingerprint, { count: row.count, total: row.total, max: row.max, warning: row.warning });
+        else {
+          sum.count += row.count;
+          sum.total += row.total;
+          sum.max = Math.max(sum.max, row.max);
+          // As SQL's max() of the pieces' rows would: the greatest string, null below any.
+          if (row.warning !== null && (sum.warning === null || row.warning > sum.warning)) sum.warning = row.warning;
+        }
+      }
+      await yieldToEventLoop();
+    }
+    return [...sums]
+      .sort(([, a], [, b]) => b.total - a.total || b.count - a.count)
+      .slice(0, RANKED)
+      .map(([fingerprint, sum]) => ({
+        fingerprint,
+        count: sum.count,
+        totalMicros: sum.total,
+        maxMicros: sum.max,
+        warning: sum.warning === null ? null : warningByPattern(sum.warning),
+      }));
   }
 
-  /** Entries per step and time per charted fingerprint per step, over a window. */
-  series(instances: Instances, window: TimeWindow, ranked: readonly FingerprintStat[], showOwn = true): Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'> {
+  /** Entries per step and time per charted fingerprint per step, over a window, a piece at a time (see piecesOf). */
+  async series(instances: Instances, window: TimeWindow, ranked: readonly FingerprintStat[], showOwn = true): Promise<Omit<SlowlogArchiveResponse['analysis'], 'fingerprints' | 'basis'>> {
     const plan = planOf(window);
     const of = instanceTerm(instances);
     const top = ranked.slice(0, CHARTED).map((stat) => stat.fingerprint);
-    const rows = this.db
-      .prepare(
-        `SELECT ts - ts % @step AS bucket,
-                CASE WHEN fingerprint IN (SELECT value FROM json_each(@top)) THEN fingerprint ELSE 'other' END AS name,
-                sum(count) AS count, sum(total_us) AS total
-         FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
-         GROUP BY bucket, name ORDER BY bucket`,
-      )
-      .all({ ...of.params, step: plan.stepMs, top: JSON.stringify(top), from: plan.from, to: window.to }) as Array<{
-      bucket: number;
-      name: string;
-      count: number;
-      total: number;
-    }>;
+    const statement = this.db.prepare(
+      `SELECT ts - ts % @step AS bucket,
+              CASE WHEN fingerprint IN (SELECT value FROM json_each(@top)) THEN fingerprint ELSE 'other' END AS name,
+              sum(count) AS count, sum(total_us) AS total
+       FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to${showOwn ? '' : ` AND NOT ${OWN_ROW}`}
+       GROUP BY bucket, name ORDER BY bucket`,
+    );
     const perStep = new Map<number, number>();
     const points = new Map<number, Record<string, number>>();
-    for (const row of rows) {
-      perStep.set(row.bucket, (perStep.get(row.bucket) ?? 0) + row.count);
-      const point = points.get(row.bucket) ?? {};
-      point[row.name] = row.total;
-      points.set(row.bucket, point);
+    // Pieces hold whole steps, in order: a step's rows all come from one piece.
+    for (const piece of await this.piecesOf(plan, of, window.to)) {
+      const rows = statement.all({ ...of.params, ...piece, step: plan.stepMs, top: JSON.stringify(top) }) as Array<{ bucket: number; name: string; count: number; total: number }>;
+      for (const row of rows) {
+        perStep.set(row.bucket, (perStep.get(row.bucket) ?? 0) + row.count);
+        const point = points.get(row.bucket) ?? {};
+        point[row.name] = row.total;
+        points.set(row.bucket, point);
+      }
+      await yieldToEventLoop();
     }
     return {
       perMinute: [...perStep],
@@ -200,13 +222,39 @@ export class SlowlogRollup {
       },
     };
   }
+
+  /**
+   * The window cut into pieces a statement reads at once, so a long range of many fingerprints is
+   * read in turns of the event loop rather than one block (30 days of 40 fingerprints held it
+   * ~30 ms in one statement): only where the rollup has rows (an open window starts at 0), each
+   * piece a whole number of chart steps, split on multiples of the step as the buckets are.
+   */
+  private async piecesOf(plan: RollupPlan, of: { sql: string; params: Record<string, string> }, to: number): Promise<Array<{ from: number; to: number }>> {
+    const held = this.db
+      .prepare(`SELECT min(ts) AS first, max(ts) AS last FROM ${plan.table} WHERE ${of.sql} AND ts >= @from AND ts <= @to`)
+      .get({ ...of.params, from: plan.from, to }) as { first: number | null; last: number | null };
+    await yieldToEventLoop();
+    if (held.first === null || held.last === null) return [];
+    const pieceMs = Math.max(1, Math.floor(PIECE_MS[plan.table] / plan.stepMs)) * plan.stepMs;
+    const pieces: Array<{ from: number; to: number }> = [];
+    for (let start = held.first - (held.first % pieceMs); start <= held.last; start += pieceMs) {
+      pieces.push({ from: Math.max(start, held.first), to: Math.min(start + pieceMs - 1, held.last) });
+    }
+    return pieces;
+  }
 }
 
 /**
  * Which rollup a window reads and the width of one chart bucket: the page's own bucket width
  * (bucketStepMs in ./buckets.ts), never finer than the rollup (a 7-day range is charted per hour).
  */
-export function planOf(window: TimeWindow): { table: 'slowlog_rollup_1m' | 'slowlog_rollup_1h'; stepMs: number; from: number } {
+export interface RollupPlan {
+  table: 'slowlog_rollup_1m' | 'slowlog_rollup_1h';
+  stepMs: number;
+  from: number;
+}
+
+export function planOf(window: TimeWindow): RollupPlan {
   const span = Math.max(0, window.to - window.from);
   const granularity = span <= MINUTE_TABLE_MAX_MS ? MINUTE : HOUR;
   const stepMs = Math.max(bucketStepMs(span), granularity);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { jsonStreamResponse } from '@/lib/http/json-stream';
 import { instanceRoute } from '@/lib/http/route';
 import { exportArchive } from '@/lib/slowlog/archive-export';
 import { clusterNodeRefs } from '@/lib/slowlog/cluster';
@@ -12,7 +13,8 @@ export const GET = instanceRoute({ role: 'viewer', query: slowlogArchiveQuerySch
   const { format, ...filter } = query;
   const { slowlog } = server();
   const nodes = instance.topology ? await clusterNodeRefs(instance) : null;
-  if (!format) return nodes ? slowlog.queryNodes(nodes, filter) : slowlog.query(instance.id, filter);
+  // A page may hold thousands of entries: written a slice at a time (lib/http/json-stream.ts).
+  if (!format) return jsonStreamResponse(await (nodes ? slowlog.queryNodes(nodes, filter) : slowlog.query(instance.id, filter)), 'entries');
   return new Response(exportArchive(slowlog.pages, nodes ?? instance.id, filter, format), {
     headers: {
       'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
