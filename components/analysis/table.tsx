@@ -18,15 +18,13 @@ interface DataTableProps {
 
 export function DataTable({ caption, head, children, ...rest }: DataTableProps) {
   const captionId = useId();
-  // `relative`: the screen-reader-only caption is absolutely positioned; without a positioned
-  // scroll box it escapes it and widens the page on a phone.
   return (
     <div
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
       data-testid={rest['data-testid']}
-      className="relative overflow-x-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+      className="table-scroll rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
     >
       <table className="min-w-full text-sm">
         <caption id={captionId} className="sr-only">

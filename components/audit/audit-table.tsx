@@ -18,7 +18,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+      className="table-scroll rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
     >
       <table className="w-full min-w-[60rem] text-sm" data-testid="audit-table">
         <caption id={captionId} className="sr-only">
@@ -47,7 +47,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   const iso = new Date(entry.at).toISOString();
   return (
     <tr data-testid={`audit-row-${entry.id}`}>
-      <td className={TD}>
+      {/* As wide as the time, no wider: the table's spare width would widen its pinned column. */}
+      <td className={`${TD} w-px`}>
         <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums text-slate-900">
           {formatDateTime(entry.at)}
         </time>

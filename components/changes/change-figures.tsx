@@ -6,8 +6,8 @@ import { figureView } from './model/figure-view';
 
 export function ChangeFigures({ figures, windowLabel }: { figures: ChangeFigure[]; windowLabel: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[32rem] text-sm" data-testid="change-figures">
+    <div className="table-scroll">
+      <table className="w-full text-sm" data-testid="change-figures">
         <caption className="sr-only">Each headline figure over the {windowLabel} and the {windowLabel} before</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">

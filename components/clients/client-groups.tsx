@@ -27,7 +27,7 @@ function GroupTable({ title, groups, emptyKey, pool, perInstance, testId, childr
   return (
     <Panel title={title} data-testid={testId}>
       {children}
-      <div className="overflow-x-auto">
+      <div className="table-scroll">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{`${title}, sorted by ${SORT_LABEL[sort].toLowerCase()}`}</caption>
           <thead className="bg-slate-50">

@@ -61,9 +61,7 @@ export function ClientsTable({ id, data }: { id: string; data: ClientsResponse }
       {shown.length === 0 ? (
         <EmptyState title={data.clients.length === 0 ? 'No client is connected' : 'No client matches the filter'} />
       ) : (
-        // relative: the headers' sr-only text (position absolute) stays inside the scroll box,
-        // not past the page's right edge.
-        <div className="relative overflow-x-auto rounded-md border border-slate-200">
+        <div className="table-scroll rounded-md border border-slate-200">
           <table className="min-w-full text-sm" data-testid="clients-table">
             <caption className="sr-only">Clients connected to {id}, sorted by {sort.by}</caption>
             <thead className="bg-slate-50">

@@ -16,7 +16,7 @@ export function CommandsTable({ rows, percentilesAvailable }: { rows: CommandRat
   const columns = (Object.keys(SORT_COLUMNS) as SortColumn[]).filter((column) => percentilesAvailable || column !== 'p99');
 
   return (
-    <div className="overflow-x-auto">
+    <div className="table-scroll">
       <table className="w-full text-left text-sm" data-testid="commands-table">
         <caption className="sr-only">Commands by {SORT_COLUMNS[sort.column].label}, {sort.descending ? 'descending' : 'ascending'}</caption>
         <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">

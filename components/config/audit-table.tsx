@@ -13,7 +13,7 @@ export const STATUS_TONE: Record<AuditStatus, Tone> = { ok: 'ok', warn: 'warn', 
 
 export function AuditTable({ id, settings }: { id: string; settings: readonly AuditedSetting[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="table-scroll rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid="config-audit-table">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>

@@ -32,7 +32,7 @@ export function OtherSettings({ id, settings, redacted }: { id: string; settings
       {shown.length === 0 ? (
         <p className="text-sm text-slate-600">No setting matches “{search}”.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="table-scroll rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="config-other-table">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>

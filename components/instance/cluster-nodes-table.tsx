@@ -12,7 +12,7 @@ const TD = 'py-2 pr-4 align-top';
 
 export function ClusterNodesTable({ nodes }: { nodes: ClusterNodeStatus[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="table-scroll">
       <table className="w-full min-w-[60rem] text-left text-sm" data-testid="cluster-nodes">
         <caption className="sr-only">The cluster&apos;s nodes: masters by their first slot, then replicas</caption>
         <thead className="text-xs uppercase text-slate-500">

@@ -8,7 +8,7 @@ const TD = 'px-3 py-2 text-right tabular-nums';
 export function KeyspacePanel({ keyspace }: { keyspace: KeyspaceDb[] }) {
   return (
     <Panel title="Keyspace">
-      <div className="-mx-4 overflow-x-auto">
+      <div className="-mx-4 table-scroll">
         <table className="w-full text-sm" data-testid="keyspace-table">
           <caption className="sr-only">Keys per database, with and without a TTL</caption>
           <thead className="border-b border-slate-200">

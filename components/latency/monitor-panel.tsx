@@ -18,7 +18,7 @@ export function LatestTable({ events, thresholdMs }: { events: LatencyEvent[]; t
           {thresholdMs > 0 ? `No event slower than ${formatNumber(thresholdMs, 0)} ms since Redis started or LATENCY RESET.` : 'Nothing recorded: the monitor is off.'}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="table-scroll">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs font-medium text-slate-500">
               <tr>

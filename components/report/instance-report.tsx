@@ -28,7 +28,7 @@ function SmallTable({ table }: { table: ReportTable }) {
       {table.rows.length === 0 ? (
         <p className="text-xs text-slate-600">{table.empty}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="table-scroll">
           <table className="w-full text-xs">
             <thead>
               <tr>{table.columns.map((c) => <th key={c} className={TH}>{c}</th>)}</tr>
@@ -54,7 +54,7 @@ function LineCard({ line, report, now }: { line: ChecklistLine; report: Instance
         {line.title} <VerdictBadge line={line} />
       </h3>
       <p className="text-sm text-slate-800">{line.reason}</p>
-      <div className="overflow-x-auto">
+      <div className="table-scroll">
         <table className="w-full text-sm">
           <thead>
             <tr>
@@ -124,7 +124,7 @@ export function InstanceReportView({ report, now, breakBefore = false }: Instanc
         </p>
       </div>
 
-      <Card className="overflow-x-auto print:shadow-none" data-testid="report-checklist">
+      <Card className="table-scroll print:shadow-none" data-testid="report-checklist">
         <h3 className="mb-2 font-semibold text-slate-900">Regular performance maintenance</h3>
         <table className="w-full text-sm">
           <thead>
@@ -165,7 +165,7 @@ export function InstanceReportView({ report, now, breakBefore = false }: Instanc
 
       <Card className="break-inside-avoid print:shadow-none">
         <h3 className="mb-2 font-semibold text-slate-900">Production targets: share of time met</h3>
-        <div className="overflow-x-auto">
+        <div className="table-scroll">
           <table className="w-full text-xs" data-testid="report-targets">
             <thead>
               <tr>
@@ -193,7 +193,7 @@ export function InstanceReportView({ report, now, breakBefore = false }: Instanc
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
-        <Card className="break-inside-avoid overflow-x-auto print:shadow-none">
+        <Card className="break-inside-avoid table-scroll print:shadow-none">
           <h3 className="mb-2 font-semibold text-slate-900">Days</h3>
           <table className="w-full text-xs">
             <thead>
@@ -216,7 +216,7 @@ export function InstanceReportView({ report, now, breakBefore = false }: Instanc
             </tbody>
           </table>
         </Card>
-        <Card className="break-inside-avoid overflow-x-auto print:shadow-none">
+        <Card className="break-inside-avoid table-scroll print:shadow-none">
           <h3 className="mb-2 font-semibold text-slate-900">Findings</h3>
           {report.findings.length === 0 ? (
             <p className="text-sm text-slate-600">No finding was open this week.</p>
@@ -247,7 +247,7 @@ export function InstanceReportView({ report, now, breakBefore = false }: Instanc
         </Card>
       </div>
 
-      <Card className="overflow-x-auto print:shadow-none">
+      <Card className="table-scroll print:shadow-none">
         <h3 className="mb-2 font-semibold text-slate-900">Events</h3>
         {report.events.length === 0 ? (
           <p className="text-sm text-slate-600">No event this week.</p>
