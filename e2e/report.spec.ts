@@ -2,7 +2,10 @@
 // have given the sampler so far: the page shows the checklist first, the week picker keeps the
 // week in the URL, the downloads are the API's documents, and the page printed to PDF (as
 // "Print to PDF" would) holds each checklist line, without the dashboard's navigation.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
+import type { ReportWebhookBody } from '../lib/delivery/types';
 import type { FleetReport, InstanceReport } from '../lib/report/types';
 import { CHECKLIST } from '../lib/report/types';
 import { isoWeekOf, previousWeek } from '../lib/report/week';
@@ -149,4 +152,31 @@ test('the fleet report lists every instance but the nodes of the cluster, and it
   for (const name of ['E2E main (e2e-main)', 'E2E second <img src=x onerror=alert(1)> (e2e-second)', 'E2E cluster (e2e-cluster)']) {
     expect(pages.some((text) => text.startsWith(squeeze(`Weekly report: ${name}`))), name).toBe(true);
   }
+});
+
+test('the report the webhook was sent at its hour is listed below the fleet report and opens as it was sent', async ({ page, api }) => {
+  // The e2e server's `reports` is due from the hour it started (e2e/support/serve.mjs): it sent last week's.
+  const week = previousWeek(isoWeekOf(Date.now())).id;
+  const webhookFile = path.join(__dirname, '..', '.e2e', 'webhook.ndjson');
+  const received = async () => (existsSync(webhookFile) ? readFileSync(webhookFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ReportWebhookBody) : []);
+  await expect.poll(async () => (await received()).map((body) => body.week)).toContain(week);
+  const body = (await received()).find((b) => b.week === week)!;
+  for (const line of CHECKLIST) expect(body.text).toContain(line.title);
+
+  await page.goto('/report');
+  await page.getByRole('link', { name: 'Sent reports' }).click();
+  const panel = page.getByTestId('sent-reports');
+  await expect(panel).toBeInViewport();
+  await expect(panel).toContainText(/POSTed every \w+day at \d\d:00 UTC/);
+  const row = panel.getByTestId('sent-report-row').filter({ hasText: week });
+  await expect(row).toContainText('Sent');
+  await row.getByRole('button', { name: 'Open as sent' }).click();
+  await expect(row.getByRole('button', { name: 'Close' })).toHaveAttribute('aria-expanded', 'true');
+  // Exactly what the webhook got, as text (a name with markup stays text: the console guard fails on a dialog).
+  await expect(panel.getByTestId('sent-report-text')).toHaveText(body.text);
+  const markdown = await api.get(await row.getByRole('link', { name: /Markdown/ }).getAttribute('href') ?? '');
+  expect(await markdown.text()).toBe(body.text);
+  // The list is not part of the printed report.
+  await page.emulateMedia({ media: 'print' });
+  await expect(panel).toBeHidden();
 });

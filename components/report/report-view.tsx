@@ -19,6 +19,7 @@ import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import { InstanceReportView } from './instance-report';
 import { pickerWeeks, VERDICT_LABEL, VERDICT_TONE, weekLabel } from './model/report-view';
+import { SENT_REPORTS_ANCHOR, SentReportsPanel } from './sent-reports-panel';
 
 /**
  * Print: the page takes the whole sheet (the shell's header, banners and skip link are
@@ -98,6 +99,11 @@ function ReportControls({ instanceId, week, now, dataSince }: ReportViewProps & 
           ›
         </Button>
         <span className="grow" />
+        {instanceId === null ? (
+          <a href={`#${SENT_REPORTS_ANCHOR}`} className="text-sm text-sky-700 underline underline-offset-2">
+            Sent reports
+          </a>
+        ) : null}
         {download('md', 'Markdown')}
         {download('json', 'JSON')}
         {download('html', 'HTML (printable)')}
@@ -154,6 +160,7 @@ function FleetReportBody({ week, now }: { week: string; now: number }) {
           </div>
         )}
       </QueryState>
+      <SentReportsPanel />
     </>
   );
 }
@@ -161,7 +168,7 @@ function FleetReportBody({ week, now }: { week: string; now: number }) {
 function FleetSummary({ report }: { report: FleetReport }) {
   const ids = (list: string[]) => (list.length === 0 ? '—' : list.join(', '));
   return (
-    <Card className="overflow-x-auto print:shadow-none" data-testid="report-fleet-summary">
+    <Card className="table-scroll print:shadow-none" data-testid="report-fleet-summary">
       <h2 className="text-xl font-semibold text-slate-900">The fleet, {report.week}</h2>
       <p className="mb-2 text-sm text-slate-600">
         {formatUtc(report.from)} to {formatUtc(report.to)}, compared with {report.previousWeek}. {report.instances.length} instances.

@@ -1,6 +1,8 @@
 // Playwright's web server: two throwaway Redis servers and a Redis Cluster (3 masters, 3
 // replicas) on loopback, and the built dashboard configured with all three. Their pids go to .e2e/state.json so specs can stop and restart them.
+// A chat webhook stand-in takes the weekly report, due the hour the server starts.
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { startRedis, stopRedisSync } from '../../scripts/lib/redis-server.mjs';
 import { startCluster } from '../../scripts/lib/redis-cluster.mjs';
@@ -15,6 +17,20 @@ const second = await startRedis({ dir: path.join(e2eDir, 'redis-second') });
 const cluster = await startCluster({ dir: path.join(e2eDir, 'redis-cluster') });
 writeFileSync(path.join(e2eDir, 'state.json'), JSON.stringify({ main, second, cluster }, null, 2));
 
+// The webhook's stand-in: each POST's body, one JSON line each, in .e2e/webhook.ndjson.
+const webhook = createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    appendFileSync(path.join(e2eDir, 'webhook.ndjson'), `${Buffer.concat(chunks).toString('utf8').replace(/\n/g, ' ')}\n`);
+    response.writeHead(204).end();
+  });
+});
+await new Promise((resolve) => webhook.listen(0, '127.0.0.1', resolve));
+webhook.unref();
+// Due from this hour of today (UTC): the server sends last week's report as it starts.
+const started = new Date();
+
 const configFile = path.join(e2eDir, 'redlens.json');
 writeFileSync(configFile, JSON.stringify({
   // Sample every second so charts and findings fill within a test's time.
@@ -25,6 +41,7 @@ writeFileSync(configFile, JSON.stringify({
     { id: 'e2e-second', name: 'E2E second <img src=x onerror=alert(1)>', url: `redis://127.0.0.1:${second.port}` },
     { id: 'e2e-cluster', name: 'E2E cluster', cluster: [`redis://127.0.0.1:${cluster.ports[0]}`] },
   ],
+  reports: { weekday: ((started.getUTCDay() + 6) % 7) + 1, hour: started.getUTCHours(), webhook: `http://127.0.0.1:${webhook.address().port}/chat` },
 }));
 
 const next = startNext({

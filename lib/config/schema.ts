@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/api/roles';
 import { TARGETS, type Thresholds } from '@/lib/health-targets';
 import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
+import { WEEKDAY_NAMES } from '@/lib/report/week';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -139,9 +140,6 @@ const uniqueBy = <T>(field: keyof T & string) => (items: T[], ctx: z.RefinementC
     seen.add(item[field]);
   });
 };
-
-/** ISO weekdays, Monday 1 .. Sunday 7, as the config file may name them. */
-export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** 1-7 (ISO, Monday 1) or a day's name ("monday", "Mon"); answers the ISO number. */
 export const weekdaySchema = z.union([z.number(), z.string()]).transform((value, ctx) => {

@@ -1,0 +1,31 @@
+'use client';
+// The hooks of GET /api/reports/sent (the weekly reports POSTed to the webhook, without their
+// text) and GET /api/reports/sent/{id} (one, with the Markdown exactly as it was sent).
+import { useQuery } from '@tanstack/react-query';
+import type { SentReport, SentReportsResponse } from '@/lib/delivery/types';
+import { fetchJson } from './fetch-json';
+
+export const sentReportKeys = {
+  list: () => ['fleet', 'reports-sent'] as const,
+  one: (id: number) => ['fleet', 'reports-sent', id] as const,
+};
+
+/** The address of one sent report's Markdown (the download). */
+export const sentReportMarkdownUrl = (id: number) => `/api/reports/sent/${id}?format=md`;
+
+/** At most one report a week is sent: a minute old is fresh enough, and a page left open still sees a new one. */
+export const useSentReports = () =>
+  useQuery({
+    queryKey: sentReportKeys.list(),
+    queryFn: ({ signal }) => fetchJson<SentReportsResponse>('/api/reports/sent', { signal }),
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+  });
+
+/** A sent report never changes once sent; while it is being sent its status may. */
+export const useSentReport = (id: number) =>
+  useQuery({
+    queryKey: sentReportKeys.one(id),
+    queryFn: ({ signal }) => fetchJson<SentReport>(`/api/reports/sent/${id}`, { signal }),
+    staleTime: 60_000,
+  });
