@@ -7,12 +7,12 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkDeleteJob } from '@/lib/bulk-delete/types';
 import { SCAN_MAX_CALLS } from '@/lib/keys/constants';
-import type { ExportLine, KeysMetaReply } from '@/lib/keys/export';
-import { exportLine, NdjsonDecoder } from '@/lib/keys/ndjson';
+import type { KeysMetaReply } from '@/lib/keys/export';
 import type { DatabasesReply, KeyDetail, KeyRow, KeysPage } from '@/lib/keys/types';
 import { clusterNodeId } from '@/lib/redis/registry';
 import { server as redlens } from '@/lib/server/root';
 import { call, cookieOf, useAppEnv } from './app-env';
+import { readExport } from './read-export';
 import { startTestCluster, type TestCluster } from './cluster-setup';
 import { listAllPages } from './key-pages';
 
@@ -96,28 +96,6 @@ async function expectRowsOnTheirMasters(rows: KeyRow[]): Promise<void> {
   });
 }
 
-async function readExport(response: Response): Promise<{ names: ExportLine[]; last: ExportLine | undefined }> {
-  expect(response.status).toBe(200);
-  const decoder = new NdjsonDecoder();
-  const names: ExportLine[] = [];
-  let last: ExportLine | undefined;
-  const take = (values: unknown[]) => {
-    for (const value of values) {
-      const line = exportLine(value);
-      if (last !== undefined) throw new Error(`a line after the last one: ${JSON.stringify(line)}`);
-      if ('keyB64' in line) names.push(line);
-      else last = line;
-    }
-  };
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    take(decoder.push(value));
-  }
-  take(decoder.end());
-  return { names, last };
-}
 
 beforeAll(async () => {
   cluster = await startTestCluster();

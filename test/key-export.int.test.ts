@@ -4,12 +4,13 @@
 // describes exactly the rows asked for. Every bad input is a 400 before any Redis call.
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportDoneLine, ExportLine, KeysMetaReply } from '@/lib/keys/export';
+import type { ExportDoneLine, KeysMetaReply } from '@/lib/keys/export';
 import { MAX_META_KEYS } from '@/lib/keys/export';
-import { exportLine, NdjsonDecoder } from '@/lib/keys/ndjson';
+import { NdjsonDecoder } from '@/lib/keys/ndjson';
 import { parseInfo } from '@/lib/redis/parse/parse-info';
 import { freePort } from '../scripts/lib/redis-server.mjs';
 import { call, cookieOf, useAppEnv } from './app-env';
+import { readExport } from './read-export';
 import { eventually, redisUrl, startTestRedis, stopRedis, type RedisServer } from './redis';
 
 const TOKEN = 'key-export-token-0123456789';
@@ -34,29 +35,6 @@ const startExport = (query: string, id = 'x') => call(exportRoute.GET, 'GET', `/
 const postMeta = (body: unknown, id = 'x', headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
   call(metaRoute.POST, 'POST', `/api/instances/${id}/keys/meta`, { headers, params: { id }, body });
 
-/** Reads a whole export: its name lines and the last line. */
-async function readExport(response: Response): Promise<{ names: ExportLine[]; last: ExportLine | undefined }> {
-  expect(response.status).toBe(200);
-  const decoder = new NdjsonDecoder();
-  const names: ExportLine[] = [];
-  let last: ExportLine | undefined;
-  const take = (values: unknown[]) => {
-    for (const value of values) {
-      const line = exportLine(value);
-      if (last !== undefined) throw new Error(`a line after the last one: ${JSON.stringify(line)}`);
-      if ('keyB64' in line) names.push(line);
-      else last = line;
-    }
-  };
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    take(decoder.push(value));
-  }
-  take(decoder.end());
-  return { names, last };
-}
 
 async function scanCalls(): Promise<number> {
   const stats = parseInfo(await redis.info('commandstats')).commandstats ?? {};

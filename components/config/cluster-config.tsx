@@ -8,6 +8,7 @@ import { plural } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { STATUS_TONE } from './audit-table';
+import { DriftRow } from './drift-row';
 
 const LINK = 'underline decoration-slate-300 hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700';
 
@@ -23,7 +24,7 @@ export function ClusterConfig({ data }: { data: ClusterConfigResponse }) {
         <p className="text-sm text-slate-600">
           Each node is audited on its own page, where an admin applies a fix (a setting is changed node by node).
         </p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="table-scroll rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="cluster-config-nodes">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -71,7 +72,7 @@ export function ClusterConfig({ data }: { data: ClusterConfigResponse }) {
               {plural(data.drift.length, 'setting differs', 'settings differ')} between the nodes: a replica promoted by a
               failover would bring its own.
             </p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div className="table-scroll rounded-lg border border-slate-200 bg-white">
               <table className="w-full text-left text-sm" data-testid="cluster-config-drift">
                 <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                   <tr>
@@ -86,18 +87,7 @@ export function ClusterConfig({ data }: { data: ClusterConfigResponse }) {
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {data.drift.map((setting) => (
-                    <tr key={setting.name} data-testid="cluster-config-drift-row" data-setting={setting.name} className="align-top">
-                      <th scope="row" className="px-3 py-2 font-mono text-xs font-medium break-all text-slate-900">{setting.name}</th>
-                      <td className="px-3 py-2 text-xs">{setting.recommended ?? <span className="text-slate-500">—</span>}</td>
-                      {read.map((node) => {
-                        const value = setting.values.find((each) => each.instance === node.instanceId)?.value ?? null;
-                        return (
-                          <td key={node.instanceId} className="px-3 py-2 font-mono text-xs break-all">
-                            {value === null ? <span className="text-slate-500">not reported</span> : value === '' ? <span className="text-slate-500">(empty)</span> : value}
-                          </td>
-                        );
-                      })}
-                    </tr>
+                    <DriftRow key={setting.name} setting={setting} columns={read.map((node) => node.instanceId)} data-testid="cluster-config-drift-row" />
                   ))}
                 </tbody>
               </table>

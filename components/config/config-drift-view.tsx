@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
+import { DriftRow } from './drift-row';
 
 export function ConfigDriftView() {
   const drift = useConfigDrift();
@@ -68,7 +69,7 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
           {compared.length < 2 ? 'Drift needs two instances that answer.' : `The ${compared.length} instances that answered agree on every setting.`}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="table-scroll rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm" data-testid="config-drift-table">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -84,26 +85,18 @@ function DriftBody({ data }: { data: ConfigDriftResponse }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {data.settings.map((setting) => (
-                <tr key={setting.name} data-testid="config-drift-row" data-setting={setting.name} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-mono text-xs font-medium break-all text-slate-900">{setting.name}</th>
-                  <td className="px-3 py-2 text-xs">{setting.recommended ?? <span className="text-slate-500">—</span>}</td>
-                  {compared.map((instance) => {
-                    const value = setting.values.find((each) => each.instance === instance.instance)?.value ?? null;
-                    return (
-                      <td key={instance.instance} className="px-3 py-2 font-mono text-xs break-all">
-                        {value === null ? (
-                          <span className="text-slate-500">not reported</span>
-                        ) : value === '' ? (
-                          <span className="text-slate-500">(empty)</span>
-                        ) : value === CLUSTER_VALUES_DIFFER && instance.cluster ? (
-                          <Link href={clusterConfigHref(instance)} className="font-sans text-amber-900 underline">differs between its nodes</Link>
-                        ) : (
-                          value
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
+                <DriftRow
+                  key={setting.name}
+                  setting={setting}
+                  columns={compared.map((instance) => instance.instance)}
+                  data-testid="config-drift-row"
+                  special={(value, column) => {
+                    const cluster = compared.find((instance) => instance.instance === column);
+                    return value === CLUSTER_VALUES_DIFFER && cluster?.cluster ? (
+                      <Link href={clusterConfigHref(cluster)} className="font-sans text-amber-900 underline">differs between its nodes</Link>
+                    ) : null;
+                  }}
+                />
               ))}
             </tbody>
           </table>

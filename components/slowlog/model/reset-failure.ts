@@ -1,11 +1,16 @@
 // A failed slow log reset in words for the operator.
 import { endSentence } from '@/lib/format';
 
+export interface ResetFailure {
+  title: string;
+  detail: string;
+}
+
 /**
  * What a failed reset means for the operator. `redisReset` is the server's typed answer to "was
  * Redis's slow log emptied?" (lib/slowlog/reset-error.ts); undefined when the server could not say.
  */
-export function describeResetFailure(code: string, message: string, redisReset?: boolean): { title: string; detail: string } {
+export function describeResetFailure(code: string, message: string, redisReset?: boolean): ResetFailure {
   switch (code) {
     case 'FORBIDDEN':
       return {
