@@ -7,7 +7,7 @@ import type { SentReportStatus, SentReportSummary } from '@/lib/delivery/types';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
 import { sentReportMarkdownUrl, useSentReport, useSentReports } from '@/lib/queries/sent-reports';
 import { formatUtc } from '@/lib/report/format';
-import { WEEKDAY_NAMES } from '@/lib/report/week';
+import { weekdayName } from '@/lib/weekdays';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -26,11 +26,6 @@ const STATUS: Record<SentReportStatus, { label: string; tone: Tone }> = {
 
 const TH = 'px-2 py-1 text-left text-xs font-medium text-slate-600';
 const TD = 'px-2 py-1 align-top';
-
-const dayName = (weekday: number) => {
-  const name = WEEKDAY_NAMES[weekday - 1] ?? '';
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
 
 export function SentReportsPanel() {
   const query = useSentReports();
@@ -54,7 +49,7 @@ export function SentReportsPanel() {
             <>
               <p className="mb-2 text-sm text-slate-600">
                 {schedule
-                  ? `The fleet's report of the week before is POSTed every ${dayName(schedule.weekday)} at ${String(schedule.hour).padStart(2, '0')}:00 UTC; each is kept here as it was sent.`
+                  ? `The fleet's report of the week before is POSTed every ${weekdayName(schedule.weekday)} at ${String(schedule.hour).padStart(2, '0')}:00 UTC; each is kept here as it was sent.`
                   : "Reports are not sent: set `reports` ({weekday, hour, webhook}) in the configuration to POST each week's fleet report to a chat webhook."}
               </p>
               {reports.length === 0 ? (

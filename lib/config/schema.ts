@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '@/lib/api/roles';
 import { TARGETS, type Thresholds } from '@/lib/health-targets';
 import type { TtlPolicyRule } from '@/lib/keys/ttl-policy';
-import { WEEKDAY_NAMES } from '@/lib/report/week';
+import { WEEKDAY_NAMES } from '@/lib/weekdays';
 
 export const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 

@@ -38,7 +38,7 @@ import type { RedisInstance } from './registry';
 import { isRefusal } from './scan-gate';
 import { readKey } from './values';
 
-function topologyOf(cluster: RedisInstance): ClusterTopology {
+function topologyOf(cluster: RedisInstance): ClusterTopology<RedisInstance> {
   if (!cluster.topology) throw new Error(`instance "${cluster.id}" is not a Redis Cluster`);
   return cluster.topology;
 }

@@ -9,22 +9,32 @@ import type { ClusterNodeView, ClusterView } from '@/lib/api/cluster';
 import { ApiError } from '@/lib/api/errors';
 import { keySlot } from './cluster-slot';
 import { parseClusterInfo, parseClusterNodes, slotCount, type ClusterNodeLine } from './parse/parse-cluster';
-import type { RedisInstance } from './registry';
 
 /** A view older than this is asked for again before it routes a key. */
 export const CLUSTER_VIEW_MAX_AGE_MS = 5_000;
 
+/**
+ * What the topology needs of a node's instance (the registry's N): its id, its
+ * address and a way to run commands on it. Generic, so this module does not import the registry
+ * that builds it.
+ */
+export interface TopologyNode {
+  readonly id: string;
+  readonly address: string;
+  run<T>(command: (client: Redis) => Promise<T>): Promise<T>;
+}
+
 /** What the topology needs of the registry: a node instance for an address, made once. */
-export interface ClusterNodes {
+export interface ClusterNodes<N extends TopologyNode> {
   /** The node instance of host:port (made and registered when first seen). */
-  node(host: string, port: number): RedisInstance;
+  node(host: string, port: number): N;
   /** Nodes the cluster no longer lists: closed and unregistered. */
-  forget(keep: Set<RedisInstance>): void;
+  forget(keep: Set<N>): void;
 }
 
 /** A node of the current view with the instance Redlens reaches it through. */
-export interface ClusterMember {
-  instance: RedisInstance;
+export interface TopologyMember<N extends TopologyNode> {
+  instance: N;
   /** host:port */
   address: string;
   role: 'master' | 'replica';
@@ -41,18 +51,18 @@ export function redirectionOf(error: unknown): { kind: 'MOVED' | 'ASK'; slot: nu
   return { kind: match[1] as 'MOVED' | 'ASK', slot: Number(match[2]), host: match[3]!.replace(/^\[(.*)\]$/, '$1'), port: Number(match[4]) };
 }
 
-export class ClusterTopology {
+export class ClusterTopology<N extends TopologyNode> {
   private view: ClusterView | null = null;
   /** The master instance serving each slot; undefined where no node serves it. */
-  private slotOwners: Array<RedisInstance | undefined> = [];
-  private instances = new Map<string, RedisInstance>();
+  private slotOwners: Array<N | undefined> = [];
+  private instances = new Map<string, N>();
   private inFlight: Promise<ClusterView> | null = null;
-  private readonly seeds: RedisInstance[];
+  private readonly seeds: N[];
 
   constructor(
     readonly clusterId: string,
     seeds: Array<{ host: string; port: number }>,
-    private readonly nodes: ClusterNodes,
+    private readonly nodes: ClusterNodes<N>,
   ) {
     this.seeds = seeds.map((seed) => nodes.node(seed.host, seed.port));
   }
@@ -77,18 +87,18 @@ export class ClusterTopology {
   }
 
   /** Every node instance known, seeds first until a discovery lists them all. */
-  known(): RedisInstance[] {
+  known(): N[] {
     return this.instances.size > 0 ? [...this.instances.values()] : this.seeds;
   }
 
   /** The masters serving slots, ordered by their first slot (the key browser walks them in this order). */
-  async masters(): Promise<RedisInstance[]> {
+  async masters(): Promise<N[]> {
     const view = await this.current();
     return view.nodes.filter((node) => node.role === 'master' && node.slotCount > 0).map((node) => this.instances.get(node.instanceId)!);
   }
 
   /** The master serving `key`'s slot; 503 when no live node serves it. */
-  async nodeForKey(key: Buffer): Promise<RedisInstance> {
+  async nodeForKey(key: Buffer): Promise<N> {
     await this.current();
     const slot = keySlot(key);
     const owner = this.slotOwners[slot];
@@ -97,7 +107,7 @@ export class ClusterTopology {
   }
 
   /** The node instance at host:port (a MOVED or ASK names one), discovered or not. */
-  nodeAt(host: string, port: number): RedisInstance {
+  nodeAt(host: string, port: number): N {
     return this.nodes.node(host, port);
   }
 
@@ -121,7 +131,7 @@ export class ClusterTopology {
   }
 
   /** Every node of the current view (asked again when older than a few seconds), masters first, with its instance. */
-  async members(): Promise<ClusterMember[]> {
+  async members(): Promise<Array<TopologyMember<N>>> {
     const view = await this.current();
     return view.nodes.flatMap((node) => {
       const instance = this.instances.get(node.instanceId);
@@ -130,7 +140,7 @@ export class ClusterTopology {
   }
 
   /** The node line of an instance in the last view. */
-  nodeOf(instance: RedisInstance): ClusterNodeView | null {
+  nodeOf(instance: N): ClusterNodeView | null {
     return this.view?.nodes.find((node) => node.instanceId === instance.id) ?? null;
   }
 
@@ -167,9 +177,9 @@ export class ClusterTopology {
     );
   }
 
-  private adopt(lines: ClusterNodeLine[], state: ClusterView['state'], asked: RedisInstance): ClusterView {
-    const instances = new Map<string, RedisInstance>();
-    const owners: Array<RedisInstance | undefined> = new Array(16384);
+  private adopt(lines: ClusterNodeLine[], state: ClusterView['state'], asked: N): ClusterView {
+    const instances = new Map<string, N>();
+    const owners: Array<N | undefined> = new Array(16384);
     // A node without an address (noaddr, or a handshake) cannot be reached: listed, not connected.
     const reachable = lines.filter((line) => line.port > 0 && !line.flags.includes('noaddr') && !line.flags.includes('handshake'));
     for (const line of reachable) instances.set(line.id, this.nodes.node(line.host, line.port));

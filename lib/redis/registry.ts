@@ -11,7 +11,7 @@ import { isLoadingError, loadingError, loadingProgress, redisErrorToApiError, Re
 import { countOwnTraffic, OwnTraffic } from './own-traffic';
 import { sentinelErrorToApiError } from './sentinel-errors';
 import { watchSwitchMaster, type SentinelWatch } from './sentinel-watch';
-import { ClusterTopology, type ClusterNodes } from './cluster-topology';
+import { ClusterTopology, type ClusterNodes, type TopologyMember } from './cluster-topology';
 import { nextReady } from './ready-event';
 
 /** How long page traffic shares one answer of Redis (SPEC section 7). */
@@ -59,6 +59,9 @@ export interface ClusterMembership {
   clusterName: string;
 }
 
+/** A node of a cluster's current view with the instance Redlens reaches it through. */
+export type ClusterMember = TopologyMember<RedisInstance>;
+
 export class RedisInstance {
   readonly id: string;
   readonly name: string;
@@ -68,7 +71,7 @@ export class RedisInstance {
    * Set for a Redis Cluster instance: its nodes and slots. Such an instance has no connection of
    * its own: `run` goes to a node that answers, key commands to the master of the key's slot.
    */
-  topology: ClusterTopology | null = null;
+  topology: ClusterTopology<RedisInstance> | null = null;
   private readonly endpoint: RedisEndpoint;
   /** rediss:// only: CA, client certificate and key, servername; every connection uses them. */
   private readonly tls: InstanceTls | undefined;
@@ -257,7 +260,7 @@ export class Registry {
   }
 
   /** How a cluster's topology makes, finds and forgets its node instances. */
-  private clusterNodes(cluster: InstanceConfig): ClusterNodes {
+  private clusterNodes(cluster: InstanceConfig): ClusterNodes<RedisInstance> {
     const memberOf = { clusterId: cluster.id, clusterName: cluster.name };
     return {
       node: (host, port) => {

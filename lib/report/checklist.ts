@@ -4,10 +4,10 @@
 import { plural } from '@/lib/format';
 import type { Thresholds } from '@/lib/health-targets';
 import { warningByPattern } from '@/lib/slowlog/warnings';
-import type { AnalysisFacts, ClientsNow, SlowlogWeek } from './data';
+import type { AnalysisFacts, ClientsNow, SlowlogWeek, Weighted } from './data';
 import { formatFigure, formatUtc } from './format';
 import { lookupHitRatio, maximum, maximumAt, mean, minimum, perDay, weightedMedian } from './stats';
-import { targetTime, type Weighted } from './targets';
+import { targetTime } from './targets';
 import { CHECKLIST, VERDICT_RANK, type ChecklistId, type ChecklistLine, type FigureUnit, type ReportFigure, type ReportTable, type TargetId, type TargetTime, type Verdict } from './types';
 
 /** More than this share of the measured time outside a target is `action`; any time outside is `attention`. */

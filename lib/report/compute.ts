@@ -3,10 +3,10 @@
 // findings, and what data was missing, said in words. Pure: ./read.ts gathers the input.
 import { plural } from '@/lib/format';
 import { checklistOf, worst } from './checklist';
-import type { FindingRow, ReportInput } from './data';
+import type { FindingRow, ReportInput, Weighted } from './data';
 import { formatFigure, formatUtc } from './format';
 import { byDay } from './stats';
-import { targetShares, weigh, type Weighted } from './targets';
+import { targetShares, weigh } from './targets';
 import { CHECKLIST, VERDICTS, type DayCoverage, type FleetLineSummary, type FleetReport, type InstanceReport, type ReportEvent, type ReportFinding, type Verdict } from './types';
 import { DAY_MS, weekDays } from './week';
 

@@ -39,6 +39,17 @@ export interface HistoryBucket {
   values: Record<BucketMetric, Stat>;
 }
 
+/** A bucket with the time it stands for. */
+export interface Weighted {
+  bucket: HistoryBucket;
+  /** ms of the bucket when Redis answered: its up samples times the sample interval, at most its length */
+  upMs: number;
+  /** ms when it did not */
+  downMs: number;
+  /** 0 (Monday) .. 6 */
+  day: number;
+}
+
 export interface SlowlogFingerprintWeek {
   fingerprint: string;
   count: number;

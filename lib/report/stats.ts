@@ -1,7 +1,6 @@
 // Figures of one week's history buckets: means weighted by the time Redis answered, extremes,
 // the lookup-weighted hit ratio, a weighted median, each per week and per day. Pure.
-import type { BucketMetric } from './data';
-import type { Weighted } from './targets';
+import type { BucketMetric, Weighted } from './data';
 
 /** The time-weighted mean of a series' bucket means; null when no bucket had it. */
 export function mean(weighted: readonly Weighted[], metric: BucketMetric): number | null {

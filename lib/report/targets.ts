@@ -2,22 +2,12 @@
 // (a minute, or an hour where only hourly rollups are kept) on the bucket's mean, each bucket
 // weighted by the time Redis answered in it. Pure.
 import type { Thresholds } from '@/lib/health-targets';
-import type { HistoryBucket, WeekData } from './data';
+import type { HistoryBucket, WeekData, Weighted } from './data';
 import type { FigureUnit, TargetId, TargetShare, TargetTime } from './types';
 import { TARGET_IDS } from './types';
 import { byDay } from './stats';
 import { DAY_MS } from './week';
 
-/** A bucket with the time it stands for. */
-export interface Weighted {
-  bucket: HistoryBucket;
-  /** ms of the bucket when Redis answered: its up samples times the sample interval, at most its length */
-  upMs: number;
-  /** ms when it did not */
-  downMs: number;
-  /** 0 (Monday) .. 6 */
-  day: number;
-}
 
 export function weigh(data: WeekData, sampleIntervalMs: number): Weighted[] {
   return data.buckets.map((bucket) => {

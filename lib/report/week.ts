@@ -3,9 +3,6 @@
 // picker and the API's query schema read the same arithmetic.
 
 export const DAY_MS = 86_400_000;
-
-/** ISO weekdays, Monday 1 .. Sunday 7 (index + 1), as the config file may name them. */
-export const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export const WEEK_MS = 7 * DAY_MS;
 
 /** `2026-W49`: the year (ISO week-numbering year), a dash, W and two digits. */

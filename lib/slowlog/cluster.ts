@@ -5,8 +5,7 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { finishAudit, recordAudit, type NewAuditEntry } from '@/lib/audit/audit-log';
-import type { ClusterMember } from '@/lib/redis/cluster-topology';
-import type { RedisInstance } from '@/lib/redis/registry';
+import type { ClusterMember, RedisInstance } from '@/lib/redis/registry';
 import type { Store } from '@/lib/store/sqlite';
 import { storeWriteFailed } from '@/lib/store/write-failure';
 import { rankFingerprints } from './analysis';
