@@ -164,6 +164,8 @@ test('the report the webhook was sent at its hour is listed below the fleet repo
   for (const line of CHECKLIST) expect(body.text).toContain(line.title);
 
   await page.goto('/report');
+  // The link jumps to the foot of the page: once the report above it is drawn.
+  for (const id of ['e2e-main', 'e2e-second', 'e2e-cluster']) await expect(page.getByTestId(`report-instance-${id}`)).toBeVisible();
   await page.getByRole('link', { name: 'Sent reports' }).click();
   const panel = page.getByTestId('sent-reports');
   await expect(panel).toBeInViewport();

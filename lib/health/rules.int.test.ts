@@ -116,12 +116,17 @@ describe('health rules on a real Redis', () => {
     running = false;
     await loop;
     blocker.disconnect();
-    // Cleared as the sampler would see it: a rule window of samples 10 s apart (30 PINGs). One
-    // sample's 5 PINGs make the p95 their slowest, and one PING of 1-1.7 ms among them comes now
-    // and then on an idle Redis (seen 1 run in 6), which is the jitter the window is there to absorb.
-    for (let i = 0; i < 6; i++) await harness.step('r', 10_000);
-    expect(harness.sampler.pingWindow('r')!.pingsMs).toHaveLength(30);
-    expect(harness.findingIds('r')).not.toContain('latency-high');
+    // Cleared once a window's PINGs are fast again. On an idle host a PING now and then takes
+    // 1-2 ms (Node's own pauses; seen in about 1 window in 6 here, more on a busy CI host), and
+    // one is enough to make a window's p95: the finding must clear within 10 windows.
+    const windowsToClear = await (async () => {
+      for (let window = 1; window <= 10; window++) {
+        await harness.step('r');
+        if (!harness.findingIds('r').includes('latency-high')) return window;
+      }
+      return null;
+    })();
+    expect(windowsToClear).not.toBeNull();
   });
 
   it('blocked-clients after three samples in a row', async () => {
