@@ -133,6 +133,8 @@ Object.assign(MATRIX, {
   'GET /api/reports/sent': { path: '/api/reports/sent', expected: READ },
   // path and params get the sent report's id in beforeAll.
   'GET /api/reports/sent/[id]': { path: '', expected: READ },
+  // Admins only; this server has no `reports` configured, so the admin's call is a 409 that says so.
+  'POST /api/reports/sent/[id]/resend': { path: '', expected: { ...ADMIN_ONLY, admin: 409 } },
 } satisfies Record<string, Row>);
 
 // Clients rows (SPEC section 11): the kill's body gets the id of a connection opened in beforeAll,
@@ -232,6 +234,7 @@ describe('API authorization matrix', () => {
     const id = server().sentReports.claim('2026-W01', Date.now(), '# Weekly report: the fleet, 2026-W01\n');
     expect(id).not.toBeNull();
     Object.assign(MATRIX['GET /api/reports/sent/[id]']!, { path: `/api/reports/sent/${id}`, params: { id: String(id) } });
+    Object.assign(MATRIX['POST /api/reports/sent/[id]/resend']!, { path: `/api/reports/sent/${id}/resend`, params: { id: String(id) } });
   });
 
   // The connection the kill row's admin call kills.
@@ -298,7 +301,7 @@ describe('API authorization matrix', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     if (expected >= 400) {
       const body = await response.json();
-      expect(body.error.code).toBe({ 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN' }[expected as 400 | 401 | 403]);
+      expect(body.error.code).toBe({ 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 409: 'CONFLICT' }[expected as 400 | 401 | 403 | 409]);
     }
   });
 

@@ -11,6 +11,10 @@ import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET as sentListRoute } from '@/app/api/reports/sent/route';
 import { GET as sentOneRoute } from '@/app/api/reports/sent/[id]/route';
+import { POST as resendRoute } from '@/app/api/reports/sent/[id]/resend/route';
+import { GET as auditRoute } from '@/app/api/audit/route';
+import { POST as loginRoute } from '@/app/api/auth/login/route';
+import type { AuditResponse } from '@/lib/audit/types';
 import { GET as fleetReportRoute } from '@/app/api/report/route';
 import { FindingAlerts } from '@/lib/delivery/alerts';
 import type { FindingAlertBody, ReportWebhookBody, SentReport, SentReportsResponse } from '@/lib/delivery/types';
@@ -19,13 +23,14 @@ import { fleetMarkdownOf, ReportDelivery } from '@/lib/delivery/weekly';
 import { Sampler } from '@/lib/sampler/sampler';
 import { DAY_MS, isoWeekOf, nextWeek, previousWeek } from '@/lib/report/week';
 import { server as redlens } from '@/lib/server/root';
-import { call, useAppEnv } from '@/test/app-env';
+import { call, cookieOf, useAppEnv } from '@/test/app-env';
 import { eventually, redisUrl, startTestRedis, stopRedis, type RedisServer } from '@/test/redis';
 import { samplerHarness } from '@/test/sampler-harness';
 
 const HOUR = 3_600_000;
 const TOKEN = 'delivery-token';
 const headers = { authorization: `Bearer ${TOKEN}` };
+const ADMIN_PASSWORD = 'delivery-admin-password';
 /** Short waits between retries, so the tests take milliseconds, not the default seconds. */
 const QUICK_RETRY = () => 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,7 +121,7 @@ describe('the weekly report to the webhook', () => {
   const sentOne = (id: string, query = '') => call(sentOneRoute, 'GET', `/api/reports/sent/${id}${query}`, { headers, params: { id } });
 
   beforeAll(() => {
-    ({ dataDir } = useAppEnv({ instances: [{ id: 'r', name: 'Cache', url: redisUrl(redis) }], env: { REDLENS_API_TOKEN: TOKEN } }));
+    ({ dataDir } = useAppEnv({ instances: [{ id: 'r', name: 'Cache', url: redisUrl(redis) }], env: { REDLENS_API_TOKEN: TOKEN, REDLENS_ADMIN_PASSWORD: ADMIN_PASSWORD } }));
     const configFile = path.join(dataDir, 'redlens.json');
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(configFile, JSON.stringify({ ...config, reports: { weekday: 'wednesday', hour: 9, webhook: receiver.url('/hooks/report') } }));
@@ -223,6 +228,38 @@ describe('the weekly report to the webhook', () => {
     expect(latest).toMatchObject({ week: nextWeek(THIS_WEEK).id, status: 'failed', attempts: 5, sentAt: null, error: 'the receiver answered 503' });
     // The week stays claimed: a failed delivery is not sent again on its own.
     expect(await weekly.check()).toBe('already-sent');
+  });
+
+  it('an admin sends a failed week again: the Markdown as it was made, once; a sent one is not sent twice', async () => {
+    const admin = cookieOf(await call(loginRoute, 'POST', '/api/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } }));
+    expect(admin).toMatch(/=/);
+    const resend = (id: string, as: Record<string, string> = { cookie: admin }) => call(resendRoute, 'POST', `/api/reports/sent/${id}/resend`, { headers: as, params: { id } });
+    const [failed] = await sentList();
+    expect(failed!.status).toBe('failed');
+    const kept = ((await (await sentOne(String(failed!.id))).json()) as SentReport).markdown;
+    const before = receiver.bodies('/hooks/report').length;
+    // A viewer (the API token) may not.
+    expect((await resend(String(failed!.id), headers)).status).toBe(403);
+
+    const answer = await resend(String(failed!.id));
+    expect(answer.status).toBe(202);
+    expect(await answer.json()).toMatchObject({ id: failed!.id, week: failed!.week, status: 'sending', error: null });
+    await eventually(async () => expect((await sentList())[0]).toMatchObject({ id: failed!.id, status: 'sent', error: null, attempts: 6 }));
+    const bodies = receiver.bodies<ReportWebhookBody>('/hooks/report');
+    expect(bodies).toHaveLength(before + 1);
+    expect(bodies.at(-1)).toEqual({ text: kept, week: failed!.week, generatedAt: new Date(failed!.generatedAt).toISOString() });
+
+    // Sent now: not again (409), nothing POSTed.
+    const again = await resend(String(failed!.id));
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/sent already: only a failed delivery is sent again/);
+    for (const id of ['0', 'abc']) expect((await resend(id)).status).toBe(400);
+    expect((await resend('99999')).status).toBe(404);
+    expect(receiver.bodies('/hooks/report')).toHaveLength(before + 1);
+
+    const log = (await (await call(auditRoute, 'GET', '/api/audit?action=report.resend&limit=10', { headers: { cookie: admin } })).json()) as AuditResponse;
+    expect(log.entries.map((entry) => [entry.outcome, entry.target])).toContainEqual(['ok', `sent report ${failed!.id} (${failed!.week})`]);
+    expect(log.entries.filter((entry) => entry.outcome === 'failed')).toHaveLength(4);
   });
 
   it('answers 400 for an id that is not one and 404 for one it does not have', async () => {

@@ -5,9 +5,11 @@
 import { useState } from 'react';
 import type { SentReportStatus, SentReportSummary } from '@/lib/delivery/types';
 import { errorCodeOf } from '@/lib/queries/fetch-json';
-import { sentReportMarkdownUrl, useSentReport, useSentReports } from '@/lib/queries/sent-reports';
+import { sentReportMarkdownUrl, useResendReport, useSentReport, useSentReports } from '@/lib/queries/sent-reports';
+import { canMutate } from '@/lib/api/roles';
 import { formatUtc } from '@/lib/report/format';
 import { weekdayName } from '@/lib/weekdays';
+import { useMe } from '@/components/auth/me-context';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -15,6 +17,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { QueryState } from '@/components/ui/query-state';
 import { Loading, Skeleton } from '@/components/ui/skeleton';
 import type { Tone } from '@/components/ui/tone';
+import { useToast } from '@/components/ui/toast';
 
 export const SENT_REPORTS_ANCHOR = 'sent-reports';
 
@@ -94,6 +97,7 @@ function SentReportsTable({ reports }: { reports: SentReportSummary[] }) {
 
 function SentReportRow({ report, open, onToggle }: { report: SentReportSummary; open: boolean; onToggle: () => void }) {
   const textId = `sent-report-${report.id}`;
+  const mayResend = canMutate(useMe()) && report.status === 'failed';
   return (
     <>
       <tr className="border-t border-slate-100" data-testid="sent-report-row">
@@ -106,6 +110,7 @@ function SentReportRow({ report, open, onToggle }: { report: SentReportSummary; 
         <td className={`${TD} whitespace-nowrap`}>{report.sentAt === null ? '—' : formatUtc(report.sentAt)}</td>
         <td className={`${TD} text-right tabular-nums`}>{report.attempts}</td>
         <td className={`${TD} whitespace-nowrap text-right`}>
+          {mayResend ? <ResendButton report={report} /> : null}{' '}
           <Button onClick={onToggle} aria-expanded={open} aria-controls={open ? textId : undefined}>
             {open ? 'Close' : 'Open as sent'}
           </Button>{' '}
@@ -126,6 +131,27 @@ function SentReportRow({ report, open, onToggle }: { report: SentReportSummary; 
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** An admin's "Send again" of a failed delivery: the same Markdown, POSTed once more. */
+function ResendButton({ report }: { report: SentReportSummary }) {
+  const resend = useResendReport();
+  const { toast } = useToast();
+  return (
+    <Button
+      onClick={() =>
+        resend.mutate(report.id, {
+          onSuccess: () => toast(`Sending the report of ${report.week} to the webhook again.`),
+          onError: (error) => toast(`The report of ${report.week} was not sent again: ${error.message}`, 'error'),
+        })
+      }
+      disabled={resend.isPending}
+      aria-busy={resend.isPending}
+    >
+      {resend.isPending ? 'Sending…' : 'Send again'}
+      <span className="sr-only"> the report of {report.week}</span>
+    </Button>
   );
 }
 

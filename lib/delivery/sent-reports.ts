@@ -27,8 +27,10 @@ function prepareStatements(db: Store) {
     has: db.prepare('SELECT 1 FROM sent_reports WHERE week = ?'),
     claim: db.prepare("INSERT INTO sent_reports (week, generated_at, markdown, status) VALUES (?, ?, ?, 'sending') ON CONFLICT (week) DO NOTHING"),
     finish: db.prepare('UPDATE sent_reports SET status = ?, attempts = attempts + ?, sent_at = ?, error = ? WHERE id = ?'),
+    retry: db.prepare("UPDATE sent_reports SET status = 'sending', error = NULL WHERE id = ? AND status = 'failed'"),
     list: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sent_reports ORDER BY week DESC LIMIT ?`),
     get: db.prepare(`SELECT ${SUMMARY_COLUMNS}, markdown FROM sent_reports WHERE id = ?`),
+    summary: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sent_reports WHERE id = ?`),
     // Past the cap, the oldest weeks go.
     interrupted: db.prepare("UPDATE sent_reports SET status = 'failed', error = ? WHERE status = 'sending'"),
     prune: db.prepare('DELETE FROM sent_reports WHERE id NOT IN (SELECT id FROM sent_reports ORDER BY week DESC LIMIT ?)'),
@@ -75,9 +77,23 @@ export class SentReports {
     else this.statements.finish.run('failed', outcome.attempts, null, outcome.error, id);
   }
 
+  /**
+   * A failed delivery taken up again (an admin's "Send again"): back to `sending`, its error
+   * cleared, its attempts kept counting; null when the report is not a failed one.
+   */
+  retry(id: number): SentReport | null {
+    return this.db.transaction(() => (this.statements.retry.run(id).changes === 0 ? null : this.get(id)))();
+  }
+
   /** Newest week first. */
   list(limit: number = SENT_REPORTS_MAX): SentReportSummary[] {
     return (this.statements.list.all(Math.min(limit, SENT_REPORTS_MAX)) as Row[]).map(summaryOf);
+  }
+
+  /** One report without its Markdown. */
+  summary(id: number): SentReportSummary | null {
+    const row = this.statements.summary.get(id) as Row | undefined;
+    return row ? summaryOf(row) : null;
   }
 
   get(id: number): SentReport | null {

@@ -4,6 +4,7 @@
 // restarts too) and POSTed to the webhook through the webhook queue (retries, timeout); the row
 // then says whether the webhook took it.
 import 'server-only';
+import { ApiError, notFound } from '@/lib/api/errors';
 import type { ReportsDelivery } from '@/lib/config/schema';
 import type { RedisInstance } from '@/lib/redis/registry';
 import { fleetMarkdown } from '@/lib/report/markdown';
@@ -11,7 +12,7 @@ import { reportOfFleet, type ReportSettings, type ReportStores } from '@/lib/rep
 import type { IsoWeek } from '@/lib/report/week';
 import { dueWeek } from './schedule';
 import type { SentReports } from './sent-reports';
-import type { ReportWebhookBody } from './types';
+import type { ReportWebhookBody, SentReportSummary } from './types';
 import type { WebhookQueue } from './webhook';
 
 /** How often the clock is looked at: the report goes out within this much of its hour. */
@@ -84,7 +85,7 @@ export class ReportDelivery {
   }
 
   private async checkOnce(): Promise<DeliveryCheck> {
-    const { schedule, sent, queue, markdownOf } = this.deps;
+    const { schedule, sent, markdownOf } = this.deps;
     const now = this.now();
     const week = dueWeek(now, schedule);
     if (!week) return 'not-due';
@@ -92,11 +93,33 @@ export class ReportDelivery {
     const markdown = await markdownOf(week, now);
     const id = sent.claim(week.id, now, markdown);
     if (id === null) return 'already-sent';
-    const body: ReportWebhookBody = { text: markdown, week: week.id, generatedAt: new Date(now).toISOString() };
-    queue.send(schedule.webhook, body, `the weekly report of ${week.id}`, (delivery) => {
-      sent.finish(id, delivery.delivered ? { sentAt: this.now(), attempts: delivery.attempts } : { error: delivery.error, attempts: delivery.attempts });
-    });
+    this.post(id, week.id, markdown, now);
     console.log(`[redlens] the weekly report of ${week.id} is being sent`);
     return 'queued';
+  }
+
+  /**
+   * Sends a report whose delivery failed again, exactly as it was made (its kept Markdown): 404
+   * for an unknown id, 409 unless it failed (a sent week is not posted twice, one being sent is
+   * under way). Answers its row, `sending` again.
+   */
+  resend(id: number): SentReportSummary {
+    const { sent } = this.deps;
+    const current = sent.summary(id);
+    if (!current) throw notFound(`No sent report with id ${id}.`);
+    const report = sent.retry(id);
+    if (!report) throw new ApiError('CONFLICT', `The report of ${current.week} is ${current.status === 'sent' ? 'sent already' : 'being sent'}: only a failed delivery is sent again.`);
+    this.post(id, report.week, report.markdown, report.generatedAt);
+    console.log(`[redlens] the weekly report of ${report.week} is being sent again`);
+    return sent.summary(id)!;
+  }
+
+  /** POSTs one report through the queue (retries, timeout); its row says how it ended. */
+  private post(id: number, week: string, markdown: string, generatedAt: number): void {
+    const { schedule, sent, queue } = this.deps;
+    const body: ReportWebhookBody = { text: markdown, week, generatedAt: new Date(generatedAt).toISOString() };
+    queue.send(schedule.webhook, body, `the weekly report of ${week}`, (delivery) => {
+      sent.finish(id, delivery.delivered ? { sentAt: this.now(), attempts: delivery.attempts } : { error: delivery.error, attempts: delivery.attempts });
+    });
   }
 }

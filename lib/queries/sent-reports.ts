@@ -1,8 +1,9 @@
 'use client';
 // The hooks of GET /api/reports/sent (the weekly reports POSTed to the webhook, without their
-// text) and GET /api/reports/sent/{id} (one, with the Markdown exactly as it was sent).
-import { useQuery } from '@tanstack/react-query';
-import type { SentReport, SentReportsResponse } from '@/lib/delivery/types';
+// text), GET /api/reports/sent/{id} (one, with the Markdown exactly as it was sent) and POST
+// /api/reports/sent/{id}/resend (an admin sends a failed one again).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SentReport, SentReportSummary, SentReportsResponse } from '@/lib/delivery/types';
 import { fetchJson } from './fetch-json';
 
 export const sentReportKeys = {
@@ -29,3 +30,16 @@ export const useSentReport = (id: number) =>
     queryFn: ({ signal }) => fetchJson<SentReport>(`/api/reports/sent/${id}`, { signal }),
     staleTime: 60_000,
   });
+
+/** Sends a failed report again; the list is read again, then once more when the POST has had time to answer. */
+export function useResendReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      fetchJson<SentReportSummary>(`/api/reports/sent/${id}/resend`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: sentReportKeys.list() });
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: sentReportKeys.list() }), 3000);
+    },
+  });
+}
