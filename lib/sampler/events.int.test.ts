@@ -18,7 +18,10 @@ beforeAll(async () => {
   server = await startTestRedis();
   redis = new Redis({ port: server.port, host: '127.0.0.1', connectionName: 'events-test' });
   redis.on('error', () => undefined);
-  harness = samplerHarness({ e: redisUrl(server) });
+  // This file's tests expect exact event lists. A host busy with other test files slows the
+  // sampler's PINGs past latency-high's 1 ms now and then, and that finding's opening is an event
+  // too: the latency target is set out of reach here (rules.int.test.ts tests that rule).
+  harness = samplerHarness({ e: redisUrl(server) }, { latencyP95MsMax: 10_000 });
   await harness.step('e');
 });
 afterAll(async () => {

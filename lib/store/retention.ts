@@ -13,7 +13,7 @@ export interface RetentionTask {
 }
 
 /** How long one chunk should take; the hard bound is 50 ms of event-loop block. */
-const CHUNK_TARGET_MS = 10;
+const CHUNK_TARGET_MS = 5;
 const MIN_CHUNK_ROWS = 50;
 const MAX_CHUNK_ROWS = 20_000;
 const FIRST_CHUNK_ROWS = 500;
