@@ -14,13 +14,16 @@ export const sentReportKeys = {
 /** The address of one sent report's Markdown (the download). */
 export const sentReportMarkdownUrl = (id: number) => `/api/reports/sent/${id}?format=md`;
 
-/** At most one report a week is sent: a minute old is fresh enough, and a page left open still sees a new one. */
+/**
+ * At most one report a week is sent: a minute old is fresh enough, and a page left open still
+ * sees a new one; while one is being sent, every few seconds until the webhook has answered.
+ */
 export const useSentReports = () =>
   useQuery({
     queryKey: sentReportKeys.list(),
     queryFn: ({ signal }) => fetchJson<SentReportsResponse>('/api/reports/sent', { signal }),
     staleTime: 60_000,
-    refetchInterval: 60_000,
+    refetchInterval: (query) => (query.state.data?.reports.some((report) => report.status === 'sending') ? 3_000 : 60_000),
   });
 
 /** A sent report never changes once sent; while it is being sent its status may. */
@@ -31,15 +34,12 @@ export const useSentReport = (id: number) =>
     staleTime: 60_000,
   });
 
-/** Sends a failed report again; the list is read again, then once more when the POST has had time to answer. */
+/** Sends a failed report again; the list is read again (and polls while the report is `sending`). */
 export function useResendReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) =>
       fetchJson<SentReportSummary>(`/api/reports/sent/${id}/resend`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: sentReportKeys.list() });
-      setTimeout(() => void queryClient.invalidateQueries({ queryKey: sentReportKeys.list() }), 3000);
-    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sentReportKeys.list() }),
   });
 }
